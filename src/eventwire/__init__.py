@@ -1,0 +1,3 @@
+"""Eventwire: turn news reports into structured, sourced event records."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,188 @@
+"""Resolve actor phrases to a canonical name, ISO-3 country, PLOVER sector and ACLED inter code.
+
+The dictionary lives in ``data/actors/`` as plain CSV files that users can review and extend:
+``countries.csv`` (names, aliases, adjectives, capitals), ``organizations.csv`` (named state
+bodies, armed groups, parties, IGOs and NGOs) and ``agents.csv`` (generic nouns such as
+"militants" or "police"). A phrase resolves by its named organisation if it has one, else by
+the country words and the agent noun it contains ("US officials" -> USA, GOV).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from eventwire.names import fold
+from eventwire.records import Actor
+
+_PATRON = re.compile(
+    r"([\w'\u2019. ]+?)\s*-?\s*(?:backed|aligned|allied|linked|sponsored|supported|affiliated)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:the|a|an|some|several|two|three|four|five|\d+|at least|about)\s+",
+                      re.IGNORECASE)
+SECTOR_LABELS = {"MIL": "Military Forces", "COP": "Police Forces", "GOV": "Government",
+                 "LEG": "Legislature", "JUD": "Judiciary", "SPY": "Intelligence Services"}
+MAX_NGRAM = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str
+    country: str | None
+    sector: str | None
+    inter: int | None
+    acled_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    sector: str
+    inter: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDictionary:
+    countries: dict[str, Country]  # folded name, alias, adjective or capital -> country
+    capitals: frozenset[str]
+    organizations: dict[str, Organization]  # folded alias -> organisation
+    exact_aliases: dict[str, Organization]  # short upper-case aliases matched case-sensitively
+    agents: dict[str, Agent]  # lemma -> agent type
+    by_iso3: dict[str, Country]
+
+    def country(self, iso3: str | None) -> Country | None:
+        return self.by_iso3.get(iso3) if iso3 else None
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    source = resources.files("eventwire") / "data" / "actors" / name
+    with source.open(encoding="utf-8") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None
+
+
+@cache
+def load_actors() -> ActorDictionary:
+    """The bundled actor dictionary (loaded once)."""
+    countries: dict[str, Country] = {}
+    by_iso3: dict[str, Country] = {}
+    capitals: set[str] = set()
+    for row in _rows("countries.csv"):
+        country = Country(row["iso3"], row["name"])
+        by_iso3[country.iso3] = country
+        for word in [row["name"], *_split(row["aliases"]), *_split(row["adjectives"])]:
+            countries.setdefault(fold(word), country)
+        for capital in _split(row["capital"]):
+            capitals.add(fold(capital))
+            countries.setdefault(fold(capital), country)
+    organizations: dict[str, Organization] = {}
+    exact: dict[str, Organization] = {}
+    for row in _rows("organizations.csv"):
+        org = Organization(
+            name=row["name"],
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            inter=_int(row["inter"]),
+            acled_name=row["acled_name"] or None,
+        )
+        for alias in [row["name"], *_split(row["aliases"])]:
+            if len(alias) <= 4 and alias.isupper():
+                exact[alias] = org
+            else:
+                organizations.setdefault(fold(alias), org)
+    agents = {
+        row["word"].strip().lower(): Agent(row["sector"], _int(row["inter"]))
+        for row in _rows("agents.csv")
+    }
+    return ActorDictionary(countries, frozenset(capitals), organizations, exact, agents, by_iso3)
+
+
+def _ngrams(words: list[str]) -> Iterator[tuple[int, int]]:
+    """Spans (start, end) of ``words``, longest first."""
+    for size in range(min(MAX_NGRAM, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            yield start, start + size
+
+
+def _find_organization(words: list[str], actors: ActorDictionary) -> Organization | None:
+    for start, end in _ngrams(words):
+        span = words[start:end]
+        if len(span) == 1 and span[0] in actors.exact_aliases:
+            return actors.exact_aliases[span[0]]
+        org = actors.organizations.get(fold(" ".join(span)))
+        if org:
+            return org
+    return None
+
+
+def _find_country(words: list[str], actors: ActorDictionary) -> Country | None:
+    for start, end in _ngrams(words):
+        key = fold(" ".join(words[start:end]))
+        if key in actors.countries and (end - start > 1 or words[start][:1].isupper()):
+            return actors.countries[key]
+    return None
+
+
+def split_patron(text: str) -> tuple[str, str | None]:
+    """Separate a sponsor from the actor: ``"Iran-backed militants"`` -> (``"militants"``, ``"Iran"``)."""
+    match = _PATRON.search(text)
+    if not match:
+        return text, None
+    return (text[: match.start()] + text[match.end():]).strip(), match.group(1).strip()
+
+
+def display_name(text: str) -> str:
+    return _LEADING.sub("", _LEADING.sub("", text.strip())).strip()
+
+
+def resolve_actor(text: str, lemmas: list[str], head_lemma: str | None = None) -> Actor | None:
+    """Resolve an actor phrase.
+
+    ``lemmas`` are the lower-case lemmas of the phrase's words and ``head_lemma`` that of its
+    head noun. Returns None when nothing in the phrase names or types an actor.
+    """
+    actors = load_actors()
+    own_text, patron = split_patron(text)
+    words = re.findall(r"[\w][\w'.\u2019-]*", own_text)
+    org = _find_organization(words, actors)
+    if org:
+        country = actors.country(org.country)
+        return Actor(text=text, name=org.name, country=org.country, sector=org.sector,
+                     inter=org.inter, acled_name=org.acled_name or org.name)
+    country = _find_country(words, actors)
+    agent = actors.agents.get(head_lemma or "")
+    if agent is None:
+        agent = next((actors.agents[lemma] for lemma in reversed(lemmas) if lemma in actors.agents),
+                     None)
+    if country is None and agent is None:
+        return None
+    if agent is None:
+        # A country standing alone acts through its government ("Washington said", "Iran fired").
+        agent = Agent("GOV", 1)
+    if country and agent.sector in SECTOR_LABELS:
+        name = f"{SECTOR_LABELS[agent.sector]} of {country.name}"
+        acled = name
+    else:
+        name = display_name(text)
+        patron_country = _find_country(patron.split(), actors) if patron else None
+        acled = f"{display_name(own_text).title()}" + (
+            f" (backed by {patron_country.name})" if patron_country else "")
+    return Actor(text=text, name=name, country=country.iso3 if country else None,
+                 sector=agent.sector, inter=agent.inter, acled_name=acled)

@@ -1,0 +1,82 @@
+"""Read casualty figures from the words of news copy.
+
+``count`` is an integer only when the words give one: "eight", "at least 62", "a soldier".
+Vague quantities ("a number of", "dozens") keep their words with a null count; ACLED's
+convention for them is applied separately by :func:`acled_count`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.records import Quantity
+
+UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# ACLED's figures for reports that say people died but give no number.
+VAGUE_ACLED = {
+    "a number of": 3, "some": 3, "several": 3, "unknown": 3, "a few": 3, "few": 3,
+    "many": 10, "scores": 10, "numerous": 10, "dozens": 12, "hundreds": 100, "thousands": 1000,
+}  # fmt: skip
+_QUALIFIER = r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|up\s+to|some|roughly|an\s+estimated)\s+)?"
+_NUMBER_WORD = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"\b{_QUALIFIER}(?P<n>\d[\d,]*|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
+    rf"(?:\s*(?:-|to|or)\s*(?P<n2>\d[\d,]*|{_NUMBER_WORD}))?\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(r"\b(?:" + "|".join(sorted(VAGUE_ACLED, key=len, reverse=True))
+                    + r")(?:\s+of)?\b", re.IGNORECASE)
+
+
+def words_to_int(words: str) -> int | None:
+    """``"twenty-five"`` -> 25, ``"1,200"`` -> 1200, ``"two hundred"`` -> 200."""
+    words = words.strip().lower()
+    if re.fullmatch(r"\d[\d,]*", words):
+        return int(words.replace(",", ""))
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", words):
+        if word in {"and", ""}:
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in SCALES:
+            current = max(current, 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current or None
+
+
+def read_quantity(phrase: str, singular: bool = False) -> Quantity | None:
+    """The casualty figure a noun phrase gives.
+
+    ``singular`` marks a singular head noun ("a member", "the commander"): one person.
+    """
+    vague = _VAGUE.match(phrase.strip())
+    if vague:
+        return Quantity(None, vague.group(0).strip())
+    match = _NUMBER.search(phrase)
+    if match and match.group(0).strip().lower() not in {"a", "an"}:
+        count = words_to_int(match["n"])
+        if count is not None:
+            return Quantity(count, match.group(0).strip())
+    if singular:
+        return Quantity(1, phrase.strip())
+    return None
+
+
+def acled_count(quantity: Quantity | None) -> int:
+    """The ACLED fatality figure: the number given, or the convention for vague words."""
+    if quantity is None:
+        return 0
+    if quantity.count is not None:
+        return quantity.count
+    return VAGUE_ACLED.get(quantity.text.lower().removesuffix(" of").strip(), 3)

@@ -1,0 +1,754 @@
+"""Code event mentions from dependency parses.
+
+Roles come from syntax, not word order: the actor is the subject of an active trigger or the
+``by`` agent of a passive one; the recipient is the object or the passive subject. Participle
+clauses of consequence ("..., wounding eight people") add casualties to the event they hang
+from. Mentions that are background rather than news (plural tallies such as "the 66 attacks",
+events told inside another noun's phrase, purpose clauses) are not coded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors import load_actors, resolve_actor
+from eventwire.casualties import read_quantity
+from eventwire.lexicon import (
+    DENIAL_VERBS,
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
+    INTENT_VERBS,
+    NEGATIONS,
+    NON_AGENT_CAUSES,
+    NON_EVENT_OBJECTS,
+    QUANTITY_NOUNS,
+    REPORTING_VERBS,
+    SUICIDE_WORDS,
+    THREAT_VERBS,
+    WEAPON_MODES,
+    Lexicon,
+    Trigger,
+)
+from eventwire.names import fold
+from eventwire.records import Quantity
+
+FATAL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "massacre", "killing"})
+INJURY_LEMMAS = frozenset({"wound", "injure", "hurt"})
+CASUALTY_LEMMAS = FATAL_LEMMAS | INJURY_LEMMAS
+AGREEMENT_OBJECTS = frozenset({"agreement", "deal", "accord", "treaty", "ceasefire", "truce",
+                               "pact", "memorandum", "protocol", "declaration", "cease-fire"})
+COUNTABLE_PLURALS = frozenset({"talk", "clash", "sanction", "protest", "demonstration", "riot",
+                               "fighting", "rally", "strike", "airstrike"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into",
+                            "on", "along", "off", "throughout", "within", "over", "from", "to"})
+DATE_PREPS = frozenset({"on", "in", "during", "since", "at", "by", "until", "overnight"})
+BACKGROUND_PREPS = frozenset({"following", "after", "since", "before", "amid", "despite",
+                              "like", "unlike"})
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                             "southeast", "southwest", "northern", "southern", "eastern",
+                             "western", "near", "outside", "outskirts", "km", "kilometres",
+                             "kilometers", "miles", "vicinity", "close"})
+LAUNCH_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "execute", "claim",
+                          "perpetrate", "order", "hold", "organize", "organise"})
+USE_VERBS = frozenset({"use", "fire", "launch", "deploy", "drop", "fly", "send", "detonate"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOMINAL_DEPS = frozenset({"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+MUTUAL_LEMMAS = frozenset({"sign", "meet", "clash", "negotiate", "cooperate", "agree"})
+ANAPHORIC_NOUNS = frozenset({"group", "militant", "movement", "organization", "organisation",
+                             "insurgent", "faction", "militia", "rebel", "fighter"})
+DEFINITE = frozenset({"the", "this", "that", "its", "their"})
+ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
+HISTORY_ADVERBS = frozenset({"before", "previously", "repeatedly", "often", "ever",
+                             "frequently", "regularly", "historically"})
+LABOUR_WORDS = frozenset({"worker", "union", "teacher", "employee", "staff", "doctor", "nurse",
+                          "driver", "miner", "general", "nationwide", "wage", "pay", "hunger"})
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase of the sentence with article offsets and what resolution needs."""
+
+    text: str
+    start: int
+    end: int
+    lemmas: tuple[str, ...]
+    head_lemma: str
+    singular: bool
+    is_place: bool = False
+    refers_to: str | None = None  # the named party a pronoun or "the group" stands for
+
+
+@dataclass(slots=True)
+class Mention:
+    """One event mention in one sentence, before resolution."""
+
+    type: str
+    trigger: str
+    mode: str | None
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    sentence_text: str
+    trigger_start: int = 0
+    actor: Phrase | None = None
+    recipient: Phrase | None = None
+    places: list[tuple[Phrase, bool]] = field(default_factory=list)  # (phrase, near)
+    date_text: str | None = None
+    fatalities: Quantity | None = None
+    injuries: Quantity | None = None
+    attribution: str | None = None
+    claimed_by: Phrase | None = None
+    modality: str = "asserted"
+    casualty_only: bool = False
+    nominal: bool = False
+    anaphoric: bool = False  # "the attack": refers back to an event told before
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """What the coder remembers between sentences of one article."""
+
+    last_speaker: str | None = None
+    last_armed_group: str | None = None
+
+
+def _collect(token: Token, stop_at_clauses: bool) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if stop_at_clauses and (
+            child.dep_ in {"relcl", "acl", "appos", "advcl", "cc", "conj"}
+            or (child.dep_ == "prep" and child.lower_ != "of")
+        ):
+            continue
+        yield from _collect(child, stop_at_clauses)
+
+
+def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
+    """The noun phrase headed by ``root``, without relative clauses and edge punctuation."""
+    tokens = sorted(_collect(root, stop_at_clauses), key=lambda t: t.i)
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    span = root.doc[tokens[0].i : tokens[-1].i + 1]
+    return Phrase(
+        text=span.text,
+        start=base + span.start_char,
+        end=base + span.end_char,
+        lemmas=tuple(t.lemma_.lower() for t in span),
+        head_lemma=root.lemma_.lower(),
+        singular=root.tag_ in {"NN", "NNP"} and not any(c.dep_ == "nummod" for c in root.children),
+        is_place=root.ent_type_ in PLACE_LABELS,
+    )
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[tuple[Token, Token]]:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lemma_.lower() in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield prep, obj
+                    yield from ((prep, c) for c in obj.conjuncts)
+
+
+def _content(token: Token) -> Token:
+    """Descend from a quantity noun to what it counts: "a number of militants" -> militants."""
+    if token.lemma_.lower() in QUANTITY_NOUNS:
+        for _, obj in _prep_objects(token, frozenset({"of"})):
+            return obj
+    return token
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
+
+
+def _antecedent(pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for ("an aircraft that ... hit" -> aircraft)."""
+    node = pronoun.head
+    while node.dep_ not in {"relcl", "acl"} and node.head is not node:
+        if node.dep_ not in {"conj", "ccomp", "xcomp"}:
+            return pronoun
+        node = node.head
+    return node.head if node.dep_ in {"relcl", "acl"} else pronoun
+
+
+def agent_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token that does what ``verb`` says, following coordination and participles."""
+    if depth > 6:
+        return None
+    if _is_passive(verb):
+        agent = _child(verb, "agent")
+        obj = _child(agent, "pobj") if agent is not None else None
+        return obj
+    subject = _child(verb, "nsubj", "csubj")
+    if subject is not None:
+        if subject.lemma_.lower() in RELATIVE_PRONOUNS:
+            return _antecedent(subject)
+        return subject
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+        return agent_of(verb.head, depth + 1)
+    if verb.dep_ in {"relcl", "acl"} and not _is_passive(verb):
+        return verb.head
+    return None
+
+
+def _owner_of_instrument(weapon: Token) -> Token | None:
+    """Who used a weapon: "the United States responded using an AC-130 aircraft" -> United States."""
+    head = weapon.head
+    if weapon.dep_ == "dobj" and head.lemma_.lower() in USE_VERBS:
+        return agent_of(head)
+    if weapon.dep_ == "pobj" and head.lemma_.lower() in {"with", "using"} and head.head.pos_ == "VERB":
+        return agent_of(head.head)
+    return None
+
+
+def weapon_mode(tokens: list[Token]) -> str | None:
+    lemmas = [t.lemma_.lower() for t in tokens]
+    if any(lemma in SUICIDE_WORDS for lemma in lemmas):
+        return "suicide-attack"
+    for lemma in reversed(lemmas):
+        if lemma in WEAPON_MODES:
+            return WEAPON_MODES[lemma]
+    return None
+
+
+def _date_text(token: Token) -> str | None:
+    for prep, obj in _prep_objects(token, DATE_PREPS):
+        if obj.ent_type_ in {"DATE", "TIME"} or any(t.ent_type_ == "DATE" for t in obj.subtree):
+            return " ".join([prep.text, *(t.text for t in obj.subtree)])
+    for child in token.children:
+        if child.dep_ in {"npadvmod", "tmod", "advmod", "nmod"} and child.ent_type_ == "DATE":
+            return " ".join(t.text for t in child.subtree)
+    return None
+
+
+def inherited_date(token: Token) -> str | None:
+    """The date of ``token`` or of the clause it is coordinated with or hangs from."""
+    node: Token | None = token
+    for _ in range(6):
+        if node is None:
+            return None
+        found = _date_text(node)
+        if found:
+            return found
+        if node.dep_ in {"conj", "advcl", "xcomp"} and node.head is not node:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
+    found: list[tuple[Phrase, bool]] = []
+    for prep, obj in _prep_objects(token, LOCATION_PREPS):
+        near = prep.lemma_.lower() in {"near", "outside"}
+        for node in [obj, *obj.subtree]:
+            lemma = node.lemma_.lower()
+            if lemma in DIRECTION_WORDS:
+                near = True
+            if node.ent_type_ in PLACE_LABELS and node.ent_iob_ == "B":
+                ent = next(e for e in node.doc.ents if e.start == node.i)
+                found.append((_entity_phrase(ent, base), near))
+            elif node.lemma_.lower() in {"base", "airport", "airbase", "camp", "crossing"}:
+                candidate = phrase(node, base)
+                if any(t[:1].isupper() for t in candidate.text.split()[1:]):
+                    found.append((candidate, near))
+    return found
+
+
+def _entity_phrase(ent: Span, base: int) -> Phrase:
+    return Phrase(ent.text, base + ent.start_char, base + ent.end_char,
+                  tuple(t.lemma_.lower() for t in ent), ent.root.lemma_.lower(), True, True)
+
+
+def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, Token | None]:
+    """Who reports the event: the subject of a reporting verb above the trigger."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in REPORTING_VERBS and ancestor.pos_ == "VERB":
+            subject = _child(ancestor, "nsubj")
+            if subject is None:
+                continue
+            if subject.pos_ == "PRON" and subject.lemma_.lower() in {"she", "he"}:
+                return context.last_speaker, ancestor
+            return phrase(subject, 0).text, ancestor
+    for tok in token.sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            obj = _child(tok.nbor(1), "pobj")
+            if obj is not None:
+                return phrase(obj, 0).text, None
+    return None, None
+
+
+def _modality(token: Token) -> tuple[str, str | None]:
+    """(modality, replacement type) of a verbal trigger; THREATEN replaces threatened acts."""
+    children = list(token.children)
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in children):
+        return "negated", None
+    for subject in (c for c in children if c.dep_ in SUBJECTS):
+        if subject.lower_ in {"nobody", "none"} or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in subject.children):
+            return "negated", None
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in children):
+        return "hypothetical", None
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
+        return "hypothetical", None
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children):
+        return "future", None
+    is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    head = token.head
+    if token.dep_ in {"xcomp", "ccomp", "pcomp"} and head.lemma_.lower() in DENIAL_VERBS:
+        return "negated", None
+    if is_infinitive or token.dep_ == "xcomp":
+        governor = head.lemma_.lower()
+        if governor in THREAT_VERBS:
+            return "future", "THREATEN"
+        if governor in INTENT_VERBS:
+            return "future", None
+        if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
+            return "purpose", None
+    return "asserted", None
+
+
+def _is_background_noun(noun: Token) -> bool:
+    """A nominal trigger that names another event in passing rather than reporting one."""
+    node = noun
+    while node.dep_ in {"pobj", "conj", "appos"} and node.head is not node:
+        node = node.head
+        if node.pos_ == "ADP":
+            if node.lemma_.lower() in BACKGROUND_PREPS:
+                return True
+            governor = node.head
+            if governor.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}:
+                return True
+            if governor.pos_ == "VERB" and governor.dep_ in {"acl", "amod"}:
+                return True
+            return False
+    return noun.dep_ in {"compound", "amod", "poss"}
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    if noun.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
+class Coder:
+    """Finds event mentions in parsed sentences."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def triggers(self, doc: Doc) -> Iterator[tuple[Token, Trigger]]:
+        for token in doc:
+            if token.pos_ not in {"VERB", "NOUN"}:
+                continue
+            trigger = self.lexicon.get(token.lemma_.lower(), token.pos_)
+            if trigger is not None:
+                yield token, trigger
+
+    def code(self, doc: Doc, index: int, base: int, context: SentenceContext) -> list[Mention]:
+        """Mentions in one parsed sentence; ``base`` is the sentence's offset in the article."""
+        self._remember_armed_groups(doc, context)
+        found = dict(self.triggers(doc))
+        consumed: set[int] = set()
+        coded: list[tuple[int, Mention]] = []
+        for token, trigger in found.items():
+            if token.pos_ == "VERB":
+                mention = self._verbal(token, trigger, found, consumed, index, base, context)
+            else:
+                mention = self._nominal(token, trigger, found, index, base, context)
+            if mention is not None:
+                coded.append((token.i, mention))
+        self._remember_speaker(doc, context)
+        return [mention for i, mention in coded if i not in consumed]
+
+    @staticmethod
+    def _remember_armed_groups(doc: Doc, context: SentenceContext) -> None:
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                resolved = resolve_actor(ent.text, [t.lemma_.lower() for t in ent],
+                                         ent.root.lemma_.lower())
+                if resolved is not None and resolved.sector in ARMED_SECTORS:
+                    context.last_armed_group = ent.text
+
+    def _remember_speaker(self, doc: Doc, context: SentenceContext) -> None:
+        for token in doc:
+            if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
+                subject = _child(token, "nsubj")
+                if subject is not None and subject.pos_ != "PRON":
+                    if any(t.ent_type_ == "PERSON" for t in subject.subtree):
+                        context.last_speaker = phrase(subject, 0).text
+
+    def _base(self, token: Token, trigger: Trigger, index: int, base: int) -> Mention:
+        sent = token.doc
+        return Mention(
+            type=trigger.type, trigger=trigger.lemma, mode=trigger.mode,
+            sentence_index=index, sentence_start=base,
+            sentence_end=base + len(sent.text), sentence_text=sent.text,
+            trigger_start=base + token.idx,
+        )
+
+    def _verbal(self, verb: Token, trigger: Trigger, found: dict[Token, Trigger],
+                consumed: set[int], index: int, base: int,
+                context: SentenceContext) -> Mention | None:
+        lemma = verb.lemma_.lower()
+        if verb.dep_ in NOMINAL_DEPS or verb.i in consumed or _is_reduced_relative(verb):
+            return None
+        obj = _child(verb, "dobj")
+        obj = _content(obj) if obj is not None else None
+        if not _needs_met(verb, trigger, obj):
+            return None
+        if obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
+            return None
+        # A casualty participle hanging from another trigger belongs to that event.
+        if (lemma in CASUALTY_LEMMAS and verb.dep_ in {"advcl", "conj"}
+                and verb.head in found and verb.head.pos_ == "VERB"):
+            return None
+        modality, replacement = _modality(verb)
+        if modality == "purpose" or _describes_name(verb) or _is_history(verb):
+            return None
+        mention = self._base(verb, trigger, index, base)
+        mention.modality = modality
+        if replacement:
+            mention.type = replacement
+            mention.mode = {"ASSAULT": "violence", "COERCE": "arrest"}.get(trigger.type)
+        passive = _is_passive(verb)
+        actor_token = agent_of(verb)
+        if actor_token is not None:
+            actor_token = _content(actor_token)
+            if actor_token.lemma_.lower() in NON_AGENT_CAUSES:
+                return None
+            if actor_token in found and actor_token.pos_ == "NOUN":
+                # "An air strike killed ...": the nominal event is this event.
+                self._absorb(mention, actor_token, found, index, base, context)
+                actor_token = None
+        if actor_token is not None:
+            weapon = weapon_mode(list(actor_token.subtree))
+            if weapon and actor_token.lemma_.lower() in WEAPON_MODES:
+                mention.mode = mention.mode or weapon
+                platform = phrase(actor_token, base)
+                owner = _owner_of_instrument(actor_token)
+                if owner is not None:
+                    mention.actor = self._party(_content(owner), base, context)
+                elif _names_party(platform):
+                    mention.actor = platform  # "a US military plane": the owner is in the phrase
+            else:
+                mention.actor = self._party(actor_token, base, context)
+        target = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
+        if target is not None and not passive and _is_weapon(target):
+            mention.mode = mention.mode or weapon_mode(list(target.subtree))
+            target = None  # "fired tear gas at protesters": the object is the weapon
+        if lemma in MUTUAL_LEMMAS:
+            target = _partner(verb, actor_token)
+        elif target is None and not passive:
+            for _, pobj in _prep_objects(verb, frozenset({"on", "against", "at", "with", "toward",
+                                                          "towards"})):
+                if pobj.ent_type_ not in {"DATE", "TIME"}:
+                    target = pobj
+                    break
+        if target is not None:
+            victims = phrase(target, base)
+            target = _content(target)
+            if target.lemma_.lower() in RELATIVE_PRONOUNS:
+                target = _antecedent(target)
+            target_phrase = self._party(target, base, context)
+            if _is_place_phrase(target, target_phrase):
+                mention.places.append((target_phrase, False))
+            else:
+                mention.recipient = target_phrase
+                mention.places.extend(_places(target, base))
+            self._count_victims(lemma, victims, target, mention)
+        if lemma in CASUALTY_LEMMAS and mention.actor is None:
+            for _, obj in _prep_objects(verb, frozenset({"in", "during", "by"})):
+                if obj in found and obj.pos_ == "NOUN":
+                    event = self._nominal(obj, found[obj], found, index, base, context,
+                                          standalone=False)
+                    if event is not None:
+                        mention.actor = event.actor or event.recipient
+                        mention.mode = mention.mode or event.mode
+                    break
+        for weapon_token in _instrument_tokens(verb):
+            mention.mode = mention.mode or weapon_mode([weapon_token])
+        self._casualties(verb, mention, found, consumed)
+        if lemma in CASUALTY_LEMMAS and mention.actor is None and mention.mode is None:
+            mention.casualty_only = True
+        mention.places.extend(inherited_places(verb, base))
+        mention.date_text = mention.date_text or inherited_date(verb) or _sentence_date(verb)
+        attribution, reporter = _attribution(verb, context)
+        mention.attribution = attribution
+        if reporter is not None:
+            self._claim(mention, reporter, base, context)
+        return mention
+
+    def _party(self, token: Token, base: int, context: SentenceContext) -> Phrase:
+        """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
+        found = phrase(token, base)
+        lemma = token.lemma_.lower()
+        is_anaphor = (token.pos_ == "PRON" and lemma in {"it", "they", "we"}) or (
+            lemma in ANAPHORIC_NOUNS and any(c.lower_ in {"the", "this"} for c in token.children))
+        if is_anaphor and context.last_armed_group:
+            return replace(found, refers_to=context.last_armed_group)
+        return found
+
+    def _absorb(self, mention: Mention, noun: Token, found: dict[Token, Trigger], index: int,
+                base: int, context: SentenceContext) -> None:
+        """Take what a nominal event says ("A Russian drone strike on Kharkiv on Friday
+        killed ...") into the mention of the verb it is the subject of."""
+        event = self._nominal(noun, found[noun], found, index, base, context, standalone=False)
+        if event is None:
+            return
+        mention.mode = mention.mode or event.mode
+        mention.actor = event.actor
+        if mention.trigger in CASUALTY_LEMMAS:
+            mention.type, mention.trigger = event.type, event.trigger
+        mention.places.extend(event.places)
+        mention.date_text = event.date_text
+
+    def _claim(self, mention: Mention, reporter: Token, base: int,
+               context: SentenceContext) -> None:
+        """A group saying it carried out an attack claims it; its word is a claim."""
+        subject = _child(reporter, "nsubj")
+        if subject is None:
+            return
+        speaker = self._party(subject, base, context)
+        resolved = resolve_actor(speaker.refers_to or speaker.text, list(speaker.lemmas),
+                                 speaker.head_lemma)
+        if resolved is None or resolved.sector not in ARMED_SECTORS:
+            if reporter.lemma_.lower() == "claim" and mention.modality == "asserted":
+                mention.modality = "claimed"
+            return
+        actor = mention.actor
+        if actor is None or actor.refers_to or actor.head_lemma in {"it", "they", "we"}:
+            mention.actor = speaker
+            mention.claimed_by = speaker
+
+    @staticmethod
+    def _count_victims(lemma: str, victims: Phrase, counted: Token, mention: Mention) -> None:
+        if lemma not in CASUALTY_LEMMAS or mention.modality == "negated":
+            return
+        quantity = read_quantity(victims.text, counted.tag_ in {"NN", "NNP"})
+        if quantity is not None:
+            if lemma in FATAL_LEMMAS:
+                mention.fatalities = quantity
+            else:
+                mention.injuries = quantity
+
+    def _casualties(self, verb: Token, mention: Mention, found: dict[Token, Trigger],
+                    consumed: set[int]) -> None:
+        for child in verb.children:
+            child_lemma = child.lemma_.lower()
+            if child.dep_ in {"advcl", "conj"} and child_lemma in CASUALTY_LEMMAS:
+                obj = _child(child, "dobj") or _child(child, "nsubjpass")
+                if obj is None:
+                    continue
+                counted = _content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
+                quantity = read_quantity(" ".join(t.text for t in obj.subtree),
+                                         counted.tag_ in {"NN", "NNP"})
+                if quantity is None:
+                    continue
+                if child_lemma in FATAL_LEMMAS and mention.fatalities is None:
+                    mention.fatalities = quantity
+                elif child_lemma in INJURY_LEMMAS and mention.injuries is None:
+                    mention.injuries = quantity
+                if child in found:
+                    consumed.add(child.i)
+
+    def _nominal(self, noun: Token, trigger: Trigger, found: dict[Token, Trigger], index: int,
+                 base: int, context: SentenceContext, standalone: bool = True) -> Mention | None:
+        lemma = noun.lemma_.lower()
+        governor = _governing_verb(noun)
+        if trigger.needs and (governor is None or governor.lemma_.lower() not in trigger.needs
+                              or governor.dep_ in {"acl", "amod"}):
+            return None
+        if standalone:
+            if noun.tag_ == "NNS" and (
+                lemma not in COUNTABLE_PLURALS
+                or any(c.dep_ in {"nummod", "amod"} and c.lemma_.lower() not in {"fresh", "new"}
+                       for c in noun.children)
+            ):
+                return None  # a tally ("the 66 attacks") or a generic plural
+            if any(c.dep_ == "nummod" for c in noun.children):
+                return None
+            if _is_background_noun(noun):
+                return None
+            if governor is not None and governor in found and governor.pos_ == "VERB":
+                return None  # the verb's mention tells this event
+            if not _reported_position(noun, governor, trigger) and _date_text(noun) is None:
+                return None  # named in passing ("linked them to its bombing of Gaza")
+        modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+        mode = trigger.mode or weapon_mode(modifiers)
+        if lemma == "strike" and any(m.lemma_.lower() in LABOUR_WORDS for m in noun.subtree):
+            return None
+        mention = self._base(noun, trigger, index, base)
+        mention.nominal = True
+        mention.anaphoric = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE
+                                for c in noun.children)
+        mention.mode = mode
+        if governor is not None:
+            modality, replacement = _modality(governor)
+            if modality == "purpose":
+                return None
+            mention.modality = modality
+        actor_token = _child(noun, "poss")
+        for prep, obj in _prep_objects(noun, frozenset({"by"})):
+            actor_token = obj
+        if actor_token is None and governor is not None and (
+            governor.lemma_.lower() in LAUNCH_VERBS | set(trigger.needs)
+        ) and noun.dep_ == "dobj":
+            actor_token = agent_of(governor)
+        if actor_token is not None:
+            mention.actor = self._party(_content(actor_token), base, context)
+        elif modifiers:
+            named = [m for m in modifiers if m.ent_type_ in {"NORP", "GPE", "ORG"}]
+            if named:
+                mention.actor = phrase(named[0], base)
+        for _, obj in _prep_objects(noun, frozenset({"on", "against", "targeting", "of"})):
+            if lemma in {"talk", "meeting", "agreement", "deal"}:
+                break
+            target_phrase = phrase(_content(obj), base)
+            if _is_place_phrase(obj, target_phrase):
+                mention.places.append((target_phrase, False))
+            elif mention.recipient is None:
+                mention.recipient = target_phrase
+        if lemma in {"talk", "meeting", "agreement", "deal", "accord", "treaty", "ceasefire",
+                     "truce"}:
+            for _, obj in _prep_objects(noun, frozenset({"with", "between"})):
+                mention.recipient = phrase(obj, base)
+                break
+        mention.places.extend(_places(noun, base))
+        mention.date_text = _date_text(noun) or (_date_text(governor) if governor is not None
+                                                 else None)
+        if governor is not None:
+            mention.places.extend(_places(governor, base))
+        mention.attribution, _ = _attribution(noun, context)
+        return mention
+
+
+def _describes_name(verb: Token) -> bool:
+    """A clause that describes a party ("ISIS, which in 2014 took control ...", "al Shabaab,
+    the group fighting the government", "anyone attacking police") is not news."""
+    node = verb
+    while node.dep_ in {"conj", "xcomp"} and node.head is not node:
+        node = node.head
+    return node.dep_ in {"relcl", "acl"} and (
+        node.head.pos_ in {"PROPN", "PRON"} or node.head.dep_ == "appos")
+
+
+def _is_reduced_relative(verb: Token) -> bool:
+    """"a ceremony hosted by Oman": a participle that describes a noun."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _is_history(verb: Token) -> bool:
+    """"have killed civilians before", "has been hit repeatedly": history, not this event."""
+    return any(c.dep_ == "advmod" and c.lower_ in HISTORY_ADVERBS for c in verb.children)
+
+
+def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
+    if not trigger.needs:
+        return True
+    if "@party" in trigger.needs:
+        if obj is None:
+            return False
+        resolved = resolve_actor(phrase(obj, 0).text, [obj.lemma_.lower()], obj.lemma_.lower())
+        return resolved is not None
+    if obj is not None:
+        return obj.lemma_.lower() in trigger.needs
+    return "@from" in trigger.needs and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lemma_.lower() in WEAPON_MODES or token.lemma_.lower() in {"gas", "cannon"}
+
+
+def _partner(verb: Token, actor: Token | None) -> Token | None:
+    """The other party of a mutual act: "X and Y signed", "X met Y", "X clashed with Y"."""
+    if actor is not None:
+        for conj in actor.conjuncts:
+            return conj
+    obj = _child(verb, "dobj")
+    if obj is not None and obj.lemma_.lower() not in AGREEMENT_OBJECTS:
+        return obj
+    for _, pobj in _prep_objects(verb, frozenset({"with", "between"})):
+        return pobj
+    return None
+
+
+def _sentence_date(token: Token) -> str | None:
+    """The sentence's date when it has exactly one date expression."""
+    dates = [e for e in token.doc.ents if e.label_ == "DATE"]
+    return dates[0].text if len(dates) == 1 else None
+
+
+def inherited_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
+    """Places of ``token``'s clause, or of the clause it is coordinated with or hangs from."""
+    node = token
+    for _ in range(6):
+        found = _places(node, base)
+        if found:
+            return found
+        if node.dep_ in {"conj", "advcl", "xcomp"} and node.head is not node:
+            node = node.head
+        else:
+            break
+    return []
+
+
+def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) -> bool:
+    """Whether a nominal event is reported as news: as a subject ("Clashes erupted"), as what
+    someone launched or held ("staged a protest"), or as a headline fragment."""
+    if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+        return True
+    return (noun.dep_ == "dobj" and governor is not None
+            and governor.lemma_.lower() in LAUNCH_VERBS | trigger.needs)
+
+
+def _instrument_tokens(verb: Token) -> Iterator[Token]:
+    for _, obj in _prep_objects(verb, frozenset({"with", "by", "using"})):
+        yield obj
+    agent = _child(verb, "agent")
+    if agent is not None:
+        for obj in agent.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in WEAPON_MODES:
+                yield obj
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() == "use":
+            obj = _child(child, "dobj")
+            if obj is not None:
+                yield obj
+
+
+def _is_place_phrase(token: Token, candidate: Phrase) -> bool:
+    if token.ent_type_ in {"GPE", "LOC", "FAC"} and token.ent_type_ != "GPE":
+        return True
+    if token.ent_type_ == "GPE" and token.ent_iob_ != "O":
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        # A city or region attacked is a place; a country attacked is a participant.
+        return ent is not None and ent.label_ == "GPE" and token.lemma_.lower() not in {
+            "country", "nation"} and not _names_country(ent.text)
+    return candidate.head_lemma in {"base", "airport", "airbase", "camp", "village", "town",
+                                    "city", "checkpoint", "outpost", "airfield"} and any(
+        word[:1].isupper() for word in candidate.text.split()[1:])
+
+
+def _names_party(candidate: Phrase) -> bool:
+    resolved = resolve_actor(candidate.text, list(candidate.lemmas), None)
+    return resolved is not None and bool(resolved.country or resolved.sector)
+
+
+def _names_country(text: str) -> bool:
+    return fold(text.removeprefix("the ").removeprefix("The ")) in load_actors().countries

@@ -1,0 +1,126 @@
+"""Resolve the date expressions of news copy against the publication date.
+
+Reported events lie in the past, so relative expressions resolve backwards from the anchor:
+"Tuesday" in a story published on Wednesday is the day before. Without an anchor a relative
+expression resolves to nothing; a date is never invented from the processing day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from eventwire.records import DatePrecision
+
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): index for index, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.IGNORECASE)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR})?", re.IGNORECASE)),
+    ("month_year", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)),
+    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b",
+                         re.IGNORECASE)),
+    ("last_week", re.compile(r"\blast\s+week\b", re.IGNORECASE)),
+    ("this_week", re.compile(r"\b(?:this|earlier\s+this)\s+week\b", re.IGNORECASE)),
+    ("last_month", re.compile(r"\blast\s+month\b", re.IGNORECASE)),
+    ("this_month", re.compile(r"\b(?:earlier\s+)?this\s+month\b", re.IGNORECASE)),
+    ("last_year", re.compile(r"\blast\s+year\b", re.IGNORECASE)),
+    ("month", re.compile(rf"\b(?:in|since|during|until)\s+{_MONTH}(?!\s*\d)", re.IGNORECASE)),
+    ("year", re.compile(rf"\b{_YEAR}\b")),
+]
+_SPAN_START = re.compile(r"\b(?:since|from|starting)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    date: date | None
+    precision: DatePrecision | None
+    text: str
+    span_start: bool = False  # "since October 17": the start of a period, not one event's date
+
+
+def _past(candidate: date, anchor: date, step_years: int = 1) -> date:
+    while candidate > anchor:
+        candidate = candidate.replace(year=candidate.year - step_years)
+    return candidate
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> tuple[date | None, DatePrecision]:
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "iso":
+        return _safe_date(int(m["year"]), int(m["m"]), int(m["d"])), "day"
+    if kind in {"month_day", "day_month"}:
+        month, day = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
+        if year:
+            return _safe_date(year, month, day), "day"
+        if anchor is None:
+            return None, "day"
+        found = _safe_date(anchor.year, month, day)
+        return (_past(found, anchor) if found else None), "day"
+    if kind == "month_year":
+        return date(int(m["year"]), MONTHS[m["month"].lower().rstrip(".")], 1), "month"
+    if kind == "year":
+        return date(int(m["year"]), 1, 1), "year"
+    if anchor is None:
+        return None, "day"
+    if kind == "weekday":
+        back = (anchor.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+        return anchor - timedelta(days=back), "day"
+    if kind == "yesterday":
+        return anchor - timedelta(days=1), "day"
+    if kind == "today":
+        return anchor, "day"
+    if kind == "last_week":
+        monday = anchor - timedelta(days=anchor.weekday() + 7)
+        return monday, "week"
+    if kind == "this_week":
+        return anchor - timedelta(days=anchor.weekday()), "week"
+    if kind == "last_month":
+        first = anchor.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), "month"
+    if kind == "this_month":
+        return anchor.replace(day=1), "month"
+    if kind == "last_year":
+        return date(anchor.year - 1, 1, 1), "year"
+    # kind == "month": the latest such month not after the anchor
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    return _past(date(anchor.year, month, 1), anchor), "month"
+
+
+def resolve_date(text: str, anchor: date | None) -> ResolvedDate | None:
+    """The first date expression in ``text`` resolved against ``anchor``, or None if none.
+
+    >>> resolve_date("on Tuesday", date(2023, 11, 22)).date
+    datetime.date(2023, 11, 21)
+    """
+    for kind, pattern in _PATTERNS:
+        match = pattern.search(text)
+        if match:
+            resolved, precision = _resolve(kind, match, anchor)
+            span = bool(_SPAN_START.search(text[: match.start()] + match.group(0)[:6]))
+            return ResolvedDate(resolved, precision if resolved else None, match.group(0), span)
+    return None
+
+
+def acled_time_precision(precision: DatePrecision | None) -> int | None:
+    """ACLED time_precision: 1 day, 2 week or a few days, 3 month or coarser."""
+    return {"day": 1, "week": 2, "month": 3, "year": 3}.get(precision) if precision else None

@@ -1,0 +1,165 @@
+"""Offline geocoding against the bundled GeoNames-derived gazetteer.
+
+A place name is looked up by its folded key (:func:`eventwire.names.name_key`); facility names
+("Ain al-Asad air base") are also matched by their distinctive words, so that transliteration
+variants of the same base find it. Candidates are ranked by the article's focus countries, the
+kind of place the words ask for, and population.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+
+from eventwire.names import FACILITY_WORDS, core_tokens, name_key, name_tokens
+from eventwire.records import Location, Precision
+
+_KIND_RANK = {"facility": 3.0, "city": 2.0, "admin1": 2.5, "country": 2.8}
+_ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county",
+                          "oblast", "prefecture", "department"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: int
+    name: str
+    kind: str
+    feature: str | None
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+    geonames_id: int | None
+
+
+def default_gazetteer_path() -> Path:
+    return Path(str(resources.files("eventwire") / "data" / "gazetteer.sqlite"))
+
+
+class Gazetteer:
+    """Read-only access to a gazetteer file; opening it costs milliseconds."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_gazetteer_path()
+        uri = f"file:{self.path}?mode=ro&immutable=1"
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    def _places(self, sql: str, params: tuple[object, ...]) -> list[Place]:
+        return [Place(*row) for row in self._db.execute(sql, params)]
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place one of whose names has the same key as ``name``."""
+        return self._places(
+            "SELECT DISTINCT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.lat, p.lon,"
+            " p.population, p.geonames_id FROM names n JOIN places p ON p.id = n.place_id"
+            " WHERE n.key = ?",
+            (name_key(name),),
+        )
+
+    @cached_property
+    def _facilities(self) -> dict[str, list[tuple[frozenset[str], Place]]]:
+        index: dict[str, list[tuple[frozenset[str], Place]]] = {}
+        for place in self._places(
+            "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
+            " FROM places WHERE kind = 'facility'", ()):
+            core = core_tokens(place.name)
+            for token in core:
+                index.setdefault(token, []).append((core, place))
+        return index
+
+    def facilities(self, text: str) -> list[Place]:
+        """Facilities whose distinctive name words all appear in ``text``."""
+        words = core_tokens(text)
+        found: dict[int, Place] = {}
+        for token in words:
+            for core, place in self._facilities.get(token, []):
+                if core and core <= words:
+                    found[place.id] = place
+        return list(found.values())
+
+    def country(self, iso3: str) -> Place | None:
+        rows = self._places(
+            "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
+            " FROM places WHERE kind = 'country' AND country = ?", (iso3,))
+        return rows[0] if rows else None
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def _score(place: Place, focus: Counter[str], wants_facility: bool, wants_admin: bool) -> float:
+    score = _KIND_RANK.get(place.kind, 1.0)
+    if wants_facility:
+        score += 5.0 if place.kind == "facility" else -5.0
+    if wants_admin and place.kind == "admin1":
+        score += 3.0
+    total = sum(focus.values())
+    if total:
+        score += 6.0 * focus.get(place.country, 0) / total
+    score += math.log10((place.population or 0) + 1) / 3
+    return score
+
+
+def is_facility_phrase(text: str) -> bool:
+    return any(token in FACILITY_WORDS for token in name_tokens(text))
+
+
+def geocode(
+    text: str,
+    focus: Counter[str] | None = None,
+    near: bool = False,
+    gazetteer: Gazetteer | None = None,
+) -> Location | None:
+    """Resolve a place phrase to a :class:`Location`, or None when no place matches.
+
+    ``focus`` counts the countries the article is about; ``near`` marks phrases such as
+    "west of Baghdad", which keep the named place with precision ``near``.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    focus = focus or Counter()
+    wants_facility = is_facility_phrase(text)
+    tokens = name_tokens(text)
+    wants_admin = bool(tokens) and tokens[-1] in _ADMIN_WORDS
+    candidates = gazetteer.facilities(text) if wants_facility else []
+    if not candidates:
+        stripped = " ".join(t for t in tokens if t not in _ADMIN_WORDS) if wants_admin else text
+        candidates = gazetteer.lookup(stripped)
+    candidates = [c for c in candidates if c.lat is not None]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda p: _score(p, focus, wants_facility, wants_admin))
+    precision: Precision
+    if best.kind == "country":
+        precision = "country"
+    elif best.kind == "admin1":
+        precision = "admin1"
+    else:
+        precision = "near" if near else "exact"
+    return Location(
+        text=text,
+        name=best.name,
+        country=best.country,
+        admin1=best.admin1,
+        lat=best.lat,
+        lon=best.lon,
+        precision=precision,
+        geonames_id=best.geonames_id,
+    )
+
+
+def distance_km(a: Location, b: Location) -> float | None:
+    """Great-circle distance between two located places, or None if either lacks coordinates."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))

@@ -1,0 +1,129 @@
+"""Event triggers and the word lists the coder reads.
+
+Triggers live in ``data/triggers.csv`` (lemma, part of speech, the words a trigger needs beside
+it, PLOVER type and mode), so that they can be reviewed and extended without code.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str  # "VERB" or "NOUN"
+    type: str
+    mode: str | None
+    needs: frozenset[str]  # lemmas one of which must govern (nouns) or complement (verbs) it
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: dict[tuple[str, str], Trigger]
+    candidate: re.Pattern[str]
+
+    def get(self, lemma: str, pos: str) -> Trigger | None:
+        return self.triggers.get((lemma, "VERB" if pos in {"VERB", "AUX"} else "NOUN"))
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular inflected forms of ``lemma`` (over-generating is harmless: it is a filter)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The trigger lexicon, with one regular expression that finds candidate sentences."""
+    triggers: dict[tuple[str, str], Trigger] = {}
+    forms: set[str] = set()
+    source = resources.files("eventwire") / "data" / "triggers.csv"
+    with source.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            trigger = Trigger(
+                lemma=row["lemma"],
+                pos=row["pos"],
+                type=row["type"],
+                mode=row["mode"] or None,
+                needs=frozenset(filter(None, row["needs"].split("|"))),
+            )
+            triggers[(trigger.lemma, trigger.pos)] = trigger
+            forms |= inflections(trigger.lemma) | set(row["forms"].split())
+            if trigger.needs and trigger.pos == "VERB":
+                forms |= set(trigger.needs)
+    alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    candidate = re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    return Lexicon(triggers=triggers, candidate=candidate)
+
+
+# Weapons and platforms: the mode they give an ASSAULT, and whether they can be an agent's tool.
+WEAPON_MODES: dict[str, str] = {
+    "aircraft": "aerial", "plane": "aerial", "jet": "aerial", "warplane": "aerial",
+    "helicopter": "aerial", "gunship": "aerial", "bomber": "aerial", "fighter-jet": "aerial",
+    "airstrike": "aerial", "air": "aerial", "ac-130": "aerial", "f-16": "aerial",
+    "drone": "drone", "uav": "drone",
+    "missile": "heavy-weapons", "rocket": "heavy-weapons", "artillery": "heavy-weapons",
+    "mortar": "heavy-weapons", "shell": "heavy-weapons", "tank": "heavy-weapons",
+    "howitzer": "heavy-weapons", "projectile": "heavy-weapons",
+    "bomb": "explosives", "ied": "explosives", "explosive": "explosives", "mine": "explosives",
+    "landmine": "explosives", "grenade": "explosives", "device": "explosives",
+    "car-bomb": "explosives",
+    "gun": "firearms", "rifle": "firearms", "gunfire": "firearms", "bullet": "firearms",
+    "pistol": "firearms", "sniper": "firearms", "gunman": "firearms", "machine-gun": "firearms",
+    "knife": "primitive", "machete": "primitive", "axe": "primitive", "stone": "primitive",
+    "rock": "primitive", "arson": "primitive",
+    "tear": "crowd-control", "teargas": "crowd-control", "baton": "crowd-control",
+    "cannon": "crowd-control", "rubber": "crowd-control",
+}  # fmt: skip
+SUICIDE_WORDS = frozenset({"suicide", "self-detonate", "bomber"})
+
+# Causes that are not actors: a story about them is not a political event.
+NON_AGENT_CAUSES = frozenset({
+    "fire", "wildfire", "blaze", "flame", "flood", "flooding", "storm", "earthquake", "quake",
+    "landslide", "mudslide", "accident", "crash", "collision", "cyclone", "hurricane", "typhoon",
+    "tornado", "avalanche", "heatwave", "heat", "disease", "outbreak", "virus", "lightning",
+    "drought", "tsunami", "eruption", "volcano", "wave", "wind", "rain", "snow", "illness",
+    "cancer", "stroke", "infection", "cholera", "epidemic", "pandemic", "covid-19",
+})  # fmt: skip
+
+# Words that mark sport, business and other figurative uses of conflict verbs.
+FIGURATIVE_CONTEXT = frozenset({
+    "match", "game", "goal", "season", "league", "cup", "championship", "title", "tournament",
+    "striker", "midfielder", "coach", "club", "team", "price", "market", "share", "shares",
+    "stock", "investor", "rival", "sales", "profit", "brand", "customer", "election-campaign",
+    "ad", "advert", "polls", "fans", "player", "players", "final", "semifinal", "derby",
+})  # fmt: skip
+
+REPORTING_VERBS = frozenset({
+    "say", "tell", "report", "announce", "add", "confirm", "state", "claim", "allege", "note",
+    "write", "post", "publish", "insist", "explain", "acknowledge", "describe", "disclose",
+    "reveal", "estimate", "indicate", "show",
+})  # fmt: skip
+INTENT_VERBS = frozenset({"plan", "intend", "prepare", "aim", "want", "seek", "hope", "expect",
+                          "schedule", "set", "decide", "agree", "promise", "pledge"})
+THREAT_VERBS = frozenset({"threaten", "vow", "warn", "pledge"})
+HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+# Nouns that stand for a quantity of the noun after "of": "a number of militants".
+QUANTITY_NOUNS = frozenset({
+    "number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
+    "thousands", "handful", "group", "couple", "total", "lot", "lots", "several", "many",
+})  # fmt: skip
+# Objects after which a trigger verb is not an event ("released a statement", "hit a record").
+NON_EVENT_OBJECTS = frozenset({
+    "statement", "report", "video", "footage", "figure", "data", "record", "document", "album",
+    "film", "song", "book", "result", "results", "photo", "image", "list", "details", "plan",
+    "target", "targets", "note", "letter", "milestone", "high", "low", "deadline",
+})  # fmt: skip

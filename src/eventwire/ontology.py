@@ -1,0 +1,131 @@
+"""PLOVER categories and the derived mappings: CAMEO root codes and ACLED event types."""
+
+from __future__ import annotations
+
+from eventwire.casualties import acled_count
+from eventwire.dates import acled_time_precision
+from eventwire.records import AcledCoding, Actor, Event
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+_CAMEO_ROOT = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12",
+    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+}  # fmt: skip
+# CAMEO 18 "assault" covers one-sided and unconventional violence; 19 "fight" military force.
+_CAMEO_FIGHT_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms"})
+_STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+_CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "EDU", "JRN", "LAB", "MED", "REF", "REL", "BUS"})
+AGREEMENT_TRIGGERS = frozenset({"sign", "agreement", "deal", "accord", "treaty", "ceasefire",
+                                "truce", "agree"})
+_GEO_PRECISION = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
+UNIDENTIFIED_ARMED_GROUP_INTER = 3
+
+
+def cameo_root(event_type: str, mode: str | None) -> str | None:
+    """The two-digit CAMEO root code of a PLOVER type and mode."""
+    if event_type == "ASSAULT":
+        if mode == "unconventional":
+            return "20"
+        return "19" if mode in _CAMEO_FIGHT_MODES else "18"
+    if event_type == "ACCUSE" and mode == "investigate":
+        return "09"
+    return _CAMEO_ROOT.get(event_type)
+
+
+def contexts(event_type: str, actor: Actor | None, recipient: Actor | None) -> list[str]:
+    """PLOVER contexts that follow from the participants."""
+    sectors = {a.sector for a in (actor, recipient) if a}
+    found = []
+    if "MIL" in sectors:
+        found.append("military")
+    if event_type in {"COERCE", "ASSAULT"} and actor and actor.sector in {"COP", "MIL"} and (
+        recipient and recipient.sector in _CIVILIAN_SECTORS
+    ):
+        found.append("repression")
+    return found
+
+
+def _is_civilian(actor: Actor | None) -> bool:
+    return actor is not None and (actor.inter == 7 or actor.sector in _CIVILIAN_SECTORS)
+
+
+def acled_types(event: Event, trigger: str) -> tuple[str, str] | None:
+    """ACLED (event_type, sub_event_type) of an event, or None where ACLED records none."""
+    mode = event.mode
+    if event.type == "ASSAULT":
+        if mode in {"aerial", "drone"}:
+            return "Explosions/Remote violence", "Air/drone strike"
+        if mode == "heavy-weapons":
+            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+        if mode == "suicide-attack":
+            return "Explosions/Remote violence", "Suicide bomb"
+        if mode == "explosives":
+            return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+        if mode == "unconventional":
+            return "Explosions/Remote violence", "Chemical weapon"
+        if mode == "sexual":
+            return "Violence against civilians", "Sexual violence"
+        if mode == "abduct":
+            return "Violence against civilians", "Abduction/forced disappearance"
+        if mode == "destroy":
+            return "Strategic developments", "Looting/property destruction"
+        if _is_civilian(event.recipient):
+            return "Violence against civilians", "Attack"
+        return "Battles", "Armed clash"
+    if event.type == "PROTEST":
+        if mode == "riot":
+            return "Riots", "Violent demonstration"
+        return "Protests", "Peaceful protest"
+    if event.type == "COERCE" and mode == "arrest":
+        return "Strategic developments", "Arrests"
+    if event.type in {"SUPPORT", "AGREE", "CONCEDE"} and trigger in AGREEMENT_TRIGGERS:
+        return "Strategic developments", "Agreement"
+    return None
+
+
+def acled_inter(actor: Actor | None, event_country: str | None) -> int | None:
+    """ACLED inter code; a state's forces operating outside their country are external (8)."""
+    if actor is None or actor.inter is None:
+        return None
+    if (actor.sector in _STATE_SECTORS and actor.country and event_country
+            and actor.country != event_country):
+        return 8
+    return actor.inter
+
+
+def acled_coding(event: Event, trigger: str) -> AcledCoding | None:
+    """The event under ACLED's coding rules, or None for events ACLED does not record."""
+    types = acled_types(event, trigger)
+    if types is None:
+        return None
+    event_type, sub_event_type = types
+    country = event.location.country if event.location else None
+    inter1 = acled_inter(event.actor, country)
+    if event_type == "Protests":
+        inter1 = inter1 if inter1 in {6} else 6
+    elif event_type == "Riots":
+        inter1 = 5
+    elif inter1 is None and event_type in {"Battles", "Explosions/Remote violence",
+                                            "Violence against civilians"}:
+        inter1 = UNIDENTIFIED_ARMED_GROUP_INTER
+    inter2 = acled_inter(event.recipient, country)
+    if inter2 is None and event_type == "Violence against civilians":
+        inter2 = 7
+    interaction = None
+    if inter1 is not None:
+        pair = sorted(code for code in (inter1, inter2) if code is not None)
+        interaction = int("".join(map(str, pair))) if len(pair) == 2 else inter1 * 10
+    return AcledCoding(
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        inter1=inter1,
+        inter2=inter2,
+        interaction=interaction,
+        fatalities=acled_count(event.fatalities),
+        geo_precision=_GEO_PRECISION.get(event.location.precision or "") if event.location else None,
+        time_precision=acled_time_precision(event.date_precision),
+    )

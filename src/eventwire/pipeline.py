@@ -1,0 +1,170 @@
+"""The pipeline: raw document -> article -> candidate sentences -> parse -> mentions -> events.
+
+Only sentences that contain a trigger word are parsed; the rest of the article is split and
+scanned with regular expressions, which is what keeps Eventwire faster than running the
+parser over every sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+
+from eventwire.actors import load_actors
+from eventwire.article import ExtractionError, extract_article
+from eventwire.coder import Coder, SentenceContext
+from eventwire.geocode import Gazetteer, default_gazetteer, geocode
+from eventwire.lexicon import Lexicon, load_lexicon
+from eventwire.merge import Draft, merge_mentions
+from eventwire.names import fold
+from eventwire.nlp import load_nlp
+from eventwire.ontology import acled_coding, cameo_root, contexts
+from eventwire.records import (
+    Article,
+    ArticleResult,
+    Attribution,
+    Event,
+    RawDocument,
+    Skipped,
+)
+from eventwire.resolve import ResolvedMention, resolve_mention
+from eventwire.sentences import Sentence, split_sentences
+
+_MODALITY_PRIORITY = ("asserted", "claimed", "future", "hypothetical", "negated")
+
+
+def article_hash(article: Article) -> str:
+    """Content hash of an article's text: the key that makes re-ingesting idempotent."""
+    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+def candidate_sentences(sentences: list[Sentence], lexicon: Lexicon) -> list[int]:
+    """Indices of the sentences that contain a trigger word and so may hold an event."""
+    return [i for i, s in enumerate(sentences) if lexicon.candidate.search(s.text)]
+
+
+def focus_countries(article: Article, texts: Iterable[str], gazetteer: Gazetteer) -> Counter[str]:
+    """Countries the article is about: its dateline and the countries its sentences name."""
+    focus: Counter[str] = Counter()
+    if article.dateline_place:
+        place = geocode(article.dateline_place.split(",")[0], gazetteer=gazetteer)
+        if place and place.country:
+            focus[place.country] += 2
+    countries = load_actors().countries
+    for text in texts:
+        for word in text.replace(",", " ").replace(".", " ").split():
+            if word[:1].isupper():
+                country = countries.get(fold(word))
+                if country:
+                    focus[country.iso3] += 1
+    return focus
+
+
+def _confidence(draft: Draft) -> float:
+    first = draft.first
+    filled = sum(x is not None for x in (draft.actor, draft.recipient, draft.location,
+                                          first.date))
+    score = 0.45 + 0.1 * filled + 0.05 * min(len(draft.mentions) - 1, 2)
+    if first.mention.nominal:
+        score -= 0.05
+    return round(min(score, 0.95), 2)
+
+
+def build_event(draft: Draft, event_id: str) -> Event:
+    """The published event record of a draft."""
+    first = draft.first
+    mention = first.mention
+    dated = next((m.date for m in draft.mentions if m.date and m.date.date), None) or next(
+        (m.date for m in draft.mentions if m.date), None)
+    modalities = {m.mention.modality for m in draft.mentions}
+    modality = next(m for m in _MODALITY_PRIORITY if m in modalities)
+    attribution_text = next((m.mention.attribution for m in draft.mentions
+                             if m.mention.attribution), None)
+    event = Event(
+        id=event_id,
+        type=mention.type,
+        mode=draft.mode,
+        actor=draft.actor,
+        recipient=draft.recipient,
+        location=draft.location,
+        date=dated.date if dated else None,
+        date_precision=dated.precision if dated else None,
+        date_text=dated.text if dated else None,
+        fatalities=next((m.mention.fatalities for m in draft.mentions if m.mention.fatalities),
+                        None),
+        injuries=next((m.mention.injuries for m in draft.mentions if m.mention.injuries), None),
+        attribution=Attribution(attribution_text) if attribution_text else None,
+        claimed_by=next((m.claimed_by for m in draft.mentions if m.claimed_by), None),
+        modality=modality,  # type: ignore[arg-type]
+        evidence=draft.evidence(),
+        confidence=_confidence(draft),
+    )
+    event.cameo_root = cameo_root(event.type, event.mode)
+    event.context = contexts(event.type, event.actor, event.recipient)
+    event.acled = acled_coding(event, mention.trigger) if modality in {"asserted",
+                                                                        "claimed"} else None
+    return event
+
+
+def _salience(draft: Draft) -> tuple[int, int]:
+    """Earlier first: news puts the main event in its opening words."""
+    return (min(m.mention.trigger_start for m in draft.mentions), -len(draft.mentions))
+
+
+@dataclass
+class Pipeline:
+    """Eventwire's extraction pipeline; create once and reuse (models load on first use)."""
+
+    model: str | None = None
+    gazetteer: Gazetteer | None = None
+    batch_size: int = 64
+
+    def __post_init__(self) -> None:
+        self.nlp: Language = load_nlp(self.model)
+        self.lexicon = load_lexicon()
+        self.coder = Coder(self.lexicon)
+        self.gazetteer = self.gazetteer or default_gazetteer()
+        load_actors()
+
+    def events(self, article: Article) -> list[Event]:
+        """The events of one article, most salient first."""
+        sentences = split_sentences(article.text)
+        wanted = candidate_sentences(sentences, self.lexicon)
+        docs = self.nlp.pipe((sentences[i].text for i in wanted), batch_size=self.batch_size)
+        context = SentenceContext()
+        mentions = []
+        parsed = list(zip(wanted, docs, strict=True))
+        assert self.gazetteer is not None
+        focus = focus_countries(article, (sentences[i].text for i in wanted), self.gazetteer)
+        for index, doc in parsed:
+            mentions.extend(self.coder.code(doc, index, sentences[index].start, context))
+        resolved: list[ResolvedMention] = []
+        for mention in mentions:
+            result = resolve_mention(mention, article.published, focus, self.gazetteer)
+            if result is not None:
+                resolved.append(result)
+        drafts = sorted(merge_mentions(resolved), key=_salience)
+        key = article_hash(article)[:12]
+        return [build_event(d, f"{key}-{n + 1}") for n, d in enumerate(drafts)]
+
+    def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
+        """Extract the article from ``doc`` and code its events."""
+        article = extract_article(doc, published)
+        return ArticleResult(article, self.events(article))
+
+    def run(self, items: Iterable[RawDocument | Skipped],
+            published: date | None = None) -> Iterator[ArticleResult | Skipped]:
+        """Process a stream of read inputs; documents that fail become :class:`Skipped`."""
+        for item in items:
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            try:
+                yield self.process(item, published)
+            except ExtractionError as exc:
+                yield Skipped(item.origin, str(exc))

@@ -1,0 +1,174 @@
+"""Read raw documents from files, directories, JSON Lines, URLs and standard input.
+
+Every input yields either a :class:`RawDocument` or a :class:`Skipped` with a one-line reason;
+a bad input never stops the batch.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from eventwire.fetch import FetchError, fetch
+from eventwire.records import RawDocument, Skipped
+
+MAX_BYTES = 5_000_000
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES
+
+Item = RawDocument | Skipped
+
+
+class InputError(ValueError):
+    """Input that cannot be turned into a document."""
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith("<") and ("<html" in head or "<!doctype" in head or "<body" in head
+                                     or "<p" in head or "<article" in head or "<div" in head)
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8 or raise :class:`InputError` saying why not."""
+    if not data.strip():
+        raise InputError("empty")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary content")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})") from exc
+    if not text.strip():
+        raise InputError("empty")
+    return text
+
+
+def parse_date(value: object) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise InputError(f"bad published date {value!r}") from exc
+
+
+def document_from_json(record: object, origin: str) -> RawDocument:
+    """Build a document from one JSON Lines record ``{"id", "text"|"html", ...}``."""
+    if not isinstance(record, dict):
+        raise InputError("record is not a JSON object")
+    html, text = record.get("html"), record.get("text")
+    content = html if isinstance(html, str) and html.strip() else text
+    if not isinstance(content, str) or not content.strip():
+        raise InputError('record has no "text" or "html"')
+    if "id" not in record:
+        raise InputError('record has no "id"')
+    return RawDocument(
+        id=str(record["id"]),
+        content=content,
+        is_html=content is html,
+        origin=origin,
+        title=record.get("title") or None,
+        url=record.get("url") or None,
+        published=parse_date(record.get("published")),
+        outlet=record.get("outlet") or None,
+    )
+
+
+def read_jsonl(text: str, origin: str) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            yield document_from_json(json.loads(line), where)
+        except json.JSONDecodeError as exc:
+            yield Skipped(where, f"invalid JSON ({exc.msg})")
+        except InputError as exc:
+            yield Skipped(where, str(exc))
+
+
+def read_text(text: str, doc_id: str, origin: str) -> RawDocument:
+    return RawDocument(
+        id=doc_id, content=text, is_html=looks_like_html(text), origin=origin
+    )
+
+
+def read_file(path: Path, doc_id: str) -> Iterator[Item]:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield Skipped(origin, f"larger than {MAX_BYTES} bytes")
+            return
+        text = decode(path.read_bytes())
+    except OSError as exc:
+        yield Skipped(origin, exc.strerror or type(exc).__name__)
+        return
+    except InputError as exc:
+        yield Skipped(origin, str(exc))
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_jsonl(text, origin)
+    else:
+        doc = read_text(text, doc_id, origin)
+        if path.suffix.lower() in HTML_SUFFIXES and not doc.is_html:
+            doc = replace(doc, is_html=True)
+        yield doc
+
+
+def read_directory(root: Path) -> Iterator[Item]:
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.suffix.lower() not in SUPPORTED:
+            yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}")
+            continue
+        yield from read_file(path, relative.as_posix())
+
+
+def read_url(url: str) -> Item:
+    try:
+        text, content_type = fetch(url, MAX_BYTES)
+    except FetchError as exc:
+        return Skipped(url, str(exc))
+    if not text.strip():
+        return Skipped(url, "empty")
+    is_html = "html" in content_type or looks_like_html(text)
+    return RawDocument(id=url, content=text, is_html=is_html, origin=url, url=url)
+
+
+def read_stdin() -> Iterator[Item]:
+    try:
+        text = decode(sys.stdin.buffer.read())
+    except InputError as exc:
+        yield Skipped("<stdin>", str(exc))
+        return
+    if text.lstrip().startswith("{"):
+        yield from read_jsonl(text, "<stdin>")
+    else:
+        yield read_text(text, "stdin", "<stdin>")
+
+
+def read_inputs(sources: Iterable[str]) -> Iterator[Item]:
+    """Yield a document or a skip for everything named by ``sources`` (paths, URLs, ``-``)."""
+    for source in sources:
+        if source == "-":
+            yield from read_stdin()
+        elif source.startswith(("http://", "https://")):
+            yield read_url(source)
+        else:
+            path = Path(source)
+            if path.is_dir():
+                yield from read_directory(path)
+            elif path.exists():
+                yield from read_file(path, path.name)
+            else:
+                yield Skipped(source, "no such file or directory")

@@ -1,0 +1,179 @@
+"""Typed records passed between pipeline stages.
+
+Every stage is a pure function from one of these records to the next:
+``RawDocument -> Article -> [EventMention] -> [Event] -> ArticleResult``.
+``to_dict`` gives the published JSON shape (see ``schema/event-record.schema.json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Precision = Literal["exact", "near", "admin2", "admin1", "country"]
+DatePrecision = Literal["day", "week", "month", "year"]
+Modality = Literal["asserted", "negated", "hypothetical", "future", "claimed"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input as read: HTML or plain text with whatever metadata came with it."""
+
+    id: str
+    content: str
+    is_html: bool
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be used, with a one-line reason."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    agency: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Clean article text and its metadata. Evidence offsets point into ``text``."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    dateline_place: str | None = None
+    wire_agency: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    inter: int | None = None
+    acled_name: str | None = None
+
+    def public(self) -> dict[str, Any]:
+        return {"text": self.text, "name": self.name, "country": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    text: str
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: Precision | None = None
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A casualty figure: ``count`` is None when the words give no number ("a number of")."""
+
+    count: int | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    text: str
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class AcledCoding:
+    event_type: str
+    sub_event_type: str
+    inter1: int | None
+    inter2: int | None
+    interaction: int | None
+    fatalities: int
+    geo_precision: int | None
+    time_precision: int | None
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event: the published record."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    cameo_root: str | None = None
+    actor: Actor | None = None
+    recipient: Actor | None = None
+    location: Location | None = None
+    date: date | None = None
+    date_precision: DatePrecision | None = None
+    date_text: str | None = None
+    fatalities: Quantity | None = None
+    injuries: Quantity | None = None
+    attribution: Attribution | None = None
+    claimed_by: Claim | None = None
+    modality: Modality = "asserted"
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.5
+    acled: AcledCoding | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["actor"] = self.actor.public() if self.actor else None
+        out["recipient"] = self.recipient.public() if self.recipient else None
+        out["date"] = self.date.isoformat() if self.date else None
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    article: Article
+    events: list[Event]
+
+    def to_dict(self) -> dict[str, Any]:
+        article = self.article
+        return {
+            "id": article.id,
+            "article": {
+                "title": article.title,
+                "text": article.text,
+                "published": article.published.isoformat() if article.published else None,
+                "outlet": article.outlet,
+                "byline": article.byline,
+                "dateline": article.dateline,
+                "wire_agency": article.wire_agency,
+                "url": article.url,
+            },
+            "events": [event.to_dict() for event in self.events],
+        }

@@ -1,0 +1,113 @@
+"""Resolve a coded mention's phrases: actors to country and sector, places to coordinates,
+date expressions to calendar dates."""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from eventwire.actors import load_actors, resolve_actor
+from eventwire.coder import Mention, Phrase
+from eventwire.dates import ResolvedDate, resolve_date
+from eventwire.geocode import Gazetteer, geocode
+from eventwire.lexicon import FIGURATIVE_CONTEXT
+from eventwire.records import Actor, Claim, Location
+
+# Events that ended this long before publication are background told as context, not news.
+HISTORY_DAYS = 31
+
+
+def _end_of(when: ResolvedDate) -> date:
+    """The last day a resolved date can stand for."""
+    assert when.date is not None
+    if when.precision == "year":
+        return date(when.date.year, 12, 31)
+    if when.precision == "month":
+        return date(when.date.year, when.date.month, calendar.monthrange(
+            when.date.year, when.date.month)[1])
+    if when.precision == "week":
+        return when.date + timedelta(days=6)
+    return when.date
+
+
+@dataclass(slots=True)
+class ResolvedMention:
+    mention: Mention
+    actor: Actor | None
+    recipient: Actor | None
+    location: Location | None
+    date: ResolvedDate | None
+    claimed_by: Claim | None = None
+
+
+def _actor(phrase: Phrase | None) -> Actor | None:
+    """The resolved participant; its ``text`` stays the words of this mention."""
+    if phrase is None:
+        return None
+    if phrase.refers_to:
+        referent = resolve_actor(phrase.refers_to, phrase.refers_to.lower().split(), None)
+        if referent is not None:
+            return replace(referent, text=phrase.text)
+    resolved = resolve_actor(phrase.text, list(phrase.lemmas), phrase.head_lemma)
+    return resolved or Actor(text=phrase.text)
+
+
+def is_known(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.sector)
+
+
+def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None) -> bool:
+    """Evidence or nothing: a mention must name who acted, or (for violence, protest and
+    coercion) whom it hit or what it cost."""
+    if mention.modality == "negated":
+        return False
+    if is_known(actor):
+        return True
+    if mention.type in {"ASSAULT", "PROTEST", "COERCE"}:
+        return is_known(recipient) or bool(mention.fatalities or mention.injuries)
+    return False
+
+
+def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Location | None:
+    """The most precise place the mention names."""
+    order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+    best: Location | None = None
+    for place, near in mention.places:
+        found = geocode(place.text, focus, near=near, gazetteer=gazetteer)
+        if found and (best is None or order[found.precision or "country"] < order[
+                best.precision or "country"]):
+            best = found
+    return best
+
+
+def is_figurative(mention: Mention, actor: Actor | None, recipient: Actor | None) -> bool:
+    """Sport, business and other figurative uses: no known participant, and such words near."""
+    known = any(a is not None and (a.country or a.sector) for a in (actor, recipient))
+    words = {w.strip(".,;:\"'").lower() for w in mention.sentence_text.split()}
+    return not known and bool(words & FIGURATIVE_CONTEXT)
+
+
+def resolve_mention(mention: Mention, published: date | None, focus: Counter[str],
+                    gazetteer: Gazetteer) -> ResolvedMention | None:
+    """Resolve ``mention``; None when it turns out to be no political event."""
+    actor, recipient = _actor(mention.actor), _actor(mention.recipient)
+    if is_figurative(mention, actor, recipient) or not (
+            has_substance(mention, actor, recipient) or mention.casualty_only):
+        return None
+    if mention.type == "ASSAULT" and actor and actor.sector == "GOV" and actor.name and (
+            actor.name == load_actors().country(actor.country).name if actor.country else False):
+        actor = replace(actor, sector="MIL")  # "Russia struck ...": the state's armed forces
+    when = resolve_date(mention.date_text, published) if mention.date_text else None
+    if when is not None and when.span_start:
+        return None  # "since October 17": a period summarised, not one event
+    if when is not None and when.date and published and _end_of(when) < published - timedelta(
+            days=HISTORY_DAYS):
+        return None
+    if when is not None and when.date is None and when.precision is None and published:
+        when = None
+    claim = Claim(mention.claimed_by.text, _actor(mention.claimed_by).name
+                  if mention.claimed_by else None) if mention.claimed_by else None
+    return ResolvedMention(mention, actor, recipient, _location(mention, focus, gazetteer), when,
+                           claim)
