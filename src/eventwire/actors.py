@@ -25,6 +25,7 @@ _PATRON = re.compile(
 )
 _LEADING = re.compile(r"^(?:the|a|an|some|several|two|three|four|five|\d+|at least|about)\s+",
                       re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 SECTOR_LABELS = {"MIL": "Military Forces", "COP": "Police Forces", "GOV": "Government",
                  "LEG": "Legislature", "JUD": "Judiciary", "SPY": "Intelligence Services"}
 MAX_NGRAM = 7
@@ -152,15 +153,17 @@ def display_name(text: str) -> str:
     return _LEADING.sub("", _LEADING.sub("", text.strip())).strip()
 
 
-def resolve_actor(text: str, lemmas: list[str], head_lemma: str | None = None) -> Actor | None:
+def resolve_actor(text: str, lemmas: list[str], head_lemma: str | None = None,
+                  state_sector: str = "GOV") -> Actor | None:
     """Resolve an actor phrase.
 
     ``lemmas`` are the lower-case lemmas of the phrase's words and ``head_lemma`` that of its
-    head noun. Returns None when nothing in the phrase names or types an actor.
+    head noun; ``state_sector`` is the sector of a country named alone ("Russia struck" is its
+    military, "Russia said" its government). Returns None when nothing names or types an actor.
     """
     actors = load_actors()
     own_text, patron = split_patron(text)
-    words = re.findall(r"[\w][\w'.\u2019-]*", own_text)
+    words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w][\w'.\u2019-]*", own_text)]
     org = _find_organization(words, actors)
     if org:
         country = actors.country(org.country)
@@ -175,7 +178,7 @@ def resolve_actor(text: str, lemmas: list[str], head_lemma: str | None = None) -
         return None
     if agent is None:
         # A country standing alone acts through its government ("Washington said", "Iran fired").
-        agent = Agent("GOV", 1)
+        agent = Agent(state_sector, 1)
     if country and agent.sector in SECTOR_LABELS:
         name = f"{SECTOR_LABELS[agent.sector]} of {country.name}"
         acled = name

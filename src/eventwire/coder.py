@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import load_actors, resolve_actor
 from eventwire.casualties import read_quantity
+from eventwire.dates import resolve_date
 from eventwire.lexicon import (
     DENIAL_VERBS,
     FUTURE_MODALS,
@@ -57,6 +58,11 @@ USE_VERBS = frozenset({"use", "fire", "launch", "deploy", "drop", "fly", "send",
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ADMIN_NOUNS = frozenset({"district", "province", "region", "state", "governorate", "county",
+                         "oblast", "prefecture", "department", "municipality", "area"})
+FACILITY_HEADS = frozenset({"base", "airport", "airbase", "camp", "crossing", "airfield", "port",
+                            "dam", "checkpoint", "outpost", "town", "city", "village"})
+GENERIC_PLACES = frozenset({"town", "city", "village", "capital", "district", "province"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 MUTUAL_LEMMAS = frozenset({"sign", "meet", "clash", "negotiate", "cooperate", "agree"})
 ANAPHORIC_NOUNS = frozenset({"group", "militant", "movement", "organization", "organisation",
@@ -217,7 +223,7 @@ def weapon_mode(tokens: list[Token]) -> str | None:
     lemmas = [t.lemma_.lower() for t in tokens]
     if any(lemma in SUICIDE_WORDS for lemma in lemmas):
         return "suicide-attack"
-    for lemma in reversed(lemmas):
+    for lemma in lemmas:
         if lemma in WEAPON_MODES:
             return WEAPON_MODES[lemma]
     return None
@@ -250,21 +256,79 @@ def inherited_date(token: Token) -> str | None:
 
 
 def _places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
+    """Places named in the prepositional phrases of ``token`` ("in central Nairobi", "during a
+    raid on a house in Culiacan", "west of Baghdad"), each with whether it is only "near"."""
     found: list[tuple[Phrase, bool]] = []
-    for prep, obj in _prep_objects(token, LOCATION_PREPS):
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ in {"of", "according"}:
+            continue  # "according to a health worker in Damboa" places the source, not the event
         near = prep.lemma_.lower() in {"near", "outside"}
-        for node in [obj, *obj.subtree]:
-            lemma = node.lemma_.lower()
-            if lemma in DIRECTION_WORDS:
+        for node in prep.subtree:
+            if _marks_vicinity(node):
                 near = True
-            if node.ent_type_ in PLACE_LABELS and node.ent_iob_ == "B":
-                ent = next(e for e in node.doc.ents if e.start == node.i)
-                found.append((_entity_phrase(ent, base), near))
-            elif node.lemma_.lower() in {"base", "airport", "airbase", "camp", "crossing"}:
-                candidate = phrase(node, base)
-                if any(t[:1].isupper() for t in candidate.text.split()[1:]):
-                    found.append((candidate, near))
+            if node.dep_ == "pobj" and _locative(node):
+                found.extend((place, near) for place in _place_phrases(node, base))
     return found
+
+
+def _marks_vicinity(token: Token) -> bool:
+    """"west of", "10 km from", "on the outskirts of": the place named is only nearby."""
+    lemma = token.lemma_.lower()
+    if lemma in {"near", "outside", "outskirts", "vicinity"}:
+        return True
+    return lemma in DIRECTION_WORDS and any(
+        c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children)
+
+
+def _locative(pobj: Token) -> bool:
+    """Whether a prepositional object sits under a locative preposition."""
+    return pobj.head.lemma_.lower() in LOCATION_PREPS or (
+        pobj.head.lemma_.lower() == "of" and pobj.head.head.lemma_.lower() in DIRECTION_WORDS
+        | {"town", "city", "village", "province", "district", "region", "state", "outskirts"})
+
+
+def _place_phrase(node: Token, base: int) -> Phrase | None:
+    """The place name headed by ``node``: a named place ("Dera Ismail Khan district"), a named
+    facility ("the Ain al-Asad air base"), or the name in "the town of Al-Qaim"."""
+    if node.ent_type_ in {"DATE", "TIME"}:
+        return None
+    lemma = node.lemma_.lower()
+    start = node.i
+    subtree = set(node.subtree)
+    while start > 0 and node.doc[start - 1] in subtree and (
+            node.doc[start - 1].pos_ == "PROPN" or node.doc[start - 1].text == "-"):
+        start -= 1
+    named = start < node.i
+    if node.ent_type_ in PLACE_LABELS or node.pos_ == "PROPN" or (
+            named and lemma in ADMIN_NOUNS | GENERIC_PLACES):
+        span = node.doc[start : node.i + 1]
+        return Phrase(span.text, base + span.start_char, base + span.end_char,
+                      tuple(t.lemma_.lower() for t in span), lemma, True, True)
+    if lemma in FACILITY_HEADS and lemma not in GENERIC_PLACES:
+        candidate = phrase(node, base)
+        if any(t[:1].isupper() for t in candidate.text.split()[1:]):
+            return candidate
+    return _place_phrase_in_of(node, base)
+
+
+def _place_phrases(node: Token, base: int) -> list[Phrase]:
+    """Candidate place names for one prepositional object, most specific first: "Mogadishu's
+    Hodan district" gives the district, then Mogadishu."""
+    found = [p for p in [_place_phrase(node, base)] if p is not None]
+    for child in node.children:
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_ in PLACE_LABELS):
+            owner = _place_phrase(child, base)
+            if owner is not None:
+                found.append(owner)
+    return found
+
+
+def _place_phrase_in_of(node: Token, base: int) -> Phrase | None:
+    """"the town of Damboa" -> Damboa."""
+    for prep, obj in _prep_objects(node, frozenset({"of"})):
+        if obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS:
+            return _place_phrase(obj, base)
+    return None
 
 
 def _entity_phrase(ent: Span, base: int) -> Phrase:
@@ -273,7 +337,15 @@ def _entity_phrase(ent: Span, base: int) -> Phrase:
 
 
 def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, Token | None]:
-    """Who reports the event: the subject of a reporting verb above the trigger."""
+    """Who reports the event: the subject of a reporting verb above the trigger, or of one
+    tacked on after it ("..., residents said")."""
+    for child in token.children:
+        if (child.lemma_.lower() in REPORTING_VERBS and child.pos_ == "VERB"
+                and (child.dep_ == "parataxis" or (child.dep_ == "advcl"
+                                                   and _child(child, "mark") is None))):
+            subject = _child(child, "nsubj")
+            if subject is not None:
+                return phrase(subject, 0).text, child
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in REPORTING_VERBS and ancestor.pos_ == "VERB":
             subject = _child(ancestor, "nsubj")
@@ -288,6 +360,16 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
             if obj is not None:
                 return phrase(obj, 0).text, None
     return None, None
+
+
+def _speaker_above(token: Token) -> Token | None:
+    """The subject of the reporting verb a clause is reported under ("Turkey says it ...")."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in REPORTING_VERBS and ancestor.pos_ == "VERB":
+            subject = _child(ancestor, "nsubj")
+            if subject is not None and token not in subject.subtree:
+                return subject
+    return None
 
 
 def _modality(token: Token) -> tuple[str, str | None]:
@@ -326,8 +408,10 @@ def _is_background_noun(noun: Token) -> bool:
     while node.dep_ in {"pobj", "conj", "appos"} and node.head is not node:
         node = node.head
         if node.pos_ == "ADP":
-            if node.lemma_.lower() in BACKGROUND_PREPS:
+            if node.lemma_.lower() == "since":
                 return True
+            if node.lemma_.lower() in BACKGROUND_PREPS:
+                return _is_definite(noun)  # "after the bombing" points back; "after a march" is new
             governor = node.head
             if governor.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}:
                 return True
@@ -335,6 +419,10 @@ def _is_background_noun(noun: Token) -> bool:
                 return True
             return False
     return noun.dep_ in {"compound", "amod", "poss"}
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in noun.children)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -355,7 +443,7 @@ class Coder:
         for token in doc:
             if token.pos_ not in {"VERB", "NOUN"}:
                 continue
-            trigger = self.lexicon.get(token.lemma_.lower(), token.pos_)
+            trigger = self.lexicon.get(token.lemma_.lower(), token.pos_, token.lower_)
             if trigger is not None:
                 yield token, trigger
 
@@ -441,6 +529,9 @@ class Coder:
                 mention.mode = mention.mode or weapon
                 platform = phrase(actor_token, base)
                 owner = _owner_of_instrument(actor_token)
+                if owner is None and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                         for c in actor_token.children):
+                    owner = _speaker_above(actor_token)  # "the military said its jets hit"
                 if owner is not None:
                     mention.actor = self._party(_content(owner), base, context)
                 elif _names_party(platform):
@@ -448,11 +539,13 @@ class Coder:
             else:
                 mention.actor = self._party(actor_token, base, context)
         target = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
-        if target is not None and not passive and _is_weapon(target):
-            mention.mode = mention.mode or weapon_mode(list(target.subtree))
+        if target is not None and not passive and trigger.type == "ASSAULT" and _is_weapon(target):
+            mention.mode = weapon_mode(list(target.subtree)) or mention.mode
             target = None  # "fired tear gas at protesters": the object is the weapon
         if lemma in MUTUAL_LEMMAS:
             target = _partner(verb, actor_token)
+        elif trigger.needs and "@party" not in trigger.needs and not passive:
+            target = None  # "staged a sit-in", "took control": the object names the act
         elif target is None and not passive:
             for _, pobj in _prep_objects(verb, frozenset({"on", "against", "at", "with", "toward",
                                                           "towards"})):
@@ -482,10 +575,13 @@ class Coder:
                     break
         for weapon_token in _instrument_tokens(verb):
             mention.mode = mention.mode or weapon_mode([weapon_token])
+        if lemma == "fire" and mention.mode is None:
+            mention.mode = "firearms"
         self._casualties(verb, mention, found, consumed)
         if lemma in CASUALTY_LEMMAS and mention.actor is None and mention.mode is None:
             mention.casualty_only = True
-        mention.places.extend(inherited_places(verb, base))
+        mention.places.extend(inherited_places(verb, base) or (
+            [] if mention.casualty_only or mention.places else _sentence_places(verb, base)))
         mention.date_text = mention.date_text or inherited_date(verb) or _sentence_date(verb)
         attribution, reporter = _attribution(verb, context)
         mention.attribution = attribution
@@ -497,9 +593,14 @@ class Coder:
         """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
         found = phrase(token, base)
         lemma = token.lemma_.lower()
-        is_anaphor = (token.pos_ == "PRON" and lemma in {"it", "they", "we"}) or (
-            lemma in ANAPHORIC_NOUNS and any(c.lower_ in {"the", "this"} for c in token.children))
-        if is_anaphor and context.last_armed_group:
+        if token.pos_ == "PRON" and lemma in {"it", "they", "we"}:
+            speaker = _speaker_above(token)
+            if speaker is not None and speaker.pos_ != "PRON":
+                return replace(found, refers_to=self._party(speaker, base, context).refers_to
+                               or phrase(speaker, base).text)
+            return found
+        if (lemma in ANAPHORIC_NOUNS and context.last_armed_group
+                and any(c.lower_ in {"the", "this"} for c in token.children)):
             return replace(found, refers_to=context.last_armed_group)
         return found
 
@@ -534,6 +635,8 @@ class Coder:
         if actor is None or actor.refers_to or actor.head_lemma in {"it", "they", "we"}:
             mention.actor = speaker
             mention.claimed_by = speaker
+            if mention.modality == "asserted":
+                mention.modality = "claimed"
 
     @staticmethod
     def _count_victims(lemma: str, victims: Phrase, counted: Token, mention: Mention) -> None:
@@ -548,9 +651,12 @@ class Coder:
 
     def _casualties(self, verb: Token, mention: Mention, found: dict[Token, Trigger],
                     consumed: set[int]) -> None:
-        for child in verb.children:
+        participles = [c for c in verb.children if c.dep_ in {"advcl", "conj"}]
+        participles += [g for c in participles if c.lemma_.lower() in CASUALTY_LEMMAS
+                        for g in c.children if g.dep_ == "conj"]
+        for child in participles:
             child_lemma = child.lemma_.lower()
-            if child.dep_ in {"advcl", "conj"} and child_lemma in CASUALTY_LEMMAS:
+            if child_lemma in CASUALTY_LEMMAS:
                 obj = _child(child, "dobj") or _child(child, "nsubjpass")
                 if obj is None:
                     continue
@@ -584,7 +690,8 @@ class Coder:
                 return None
             if _is_background_noun(noun):
                 return None
-            if governor is not None and governor in found and governor.pos_ == "VERB":
+            if (governor is not None and governor in found and governor.pos_ == "VERB"
+                    and found[governor].type == trigger.type):
                 return None  # the verb's mention tells this event
             if not _reported_position(noun, governor, trigger) and _date_text(noun) is None:
                 return None  # named in passing ("linked them to its bombing of Gaza")
@@ -594,8 +701,7 @@ class Coder:
             return None
         mention = self._base(noun, trigger, index, base)
         mention.nominal = True
-        mention.anaphoric = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE
-                                for c in noun.children)
+        mention.anaphoric = _is_definite(noun)
         mention.mode = mode
         if governor is not None:
             modality, replacement = _modality(governor)
@@ -611,8 +717,9 @@ class Coder:
             actor_token = agent_of(governor)
         if actor_token is not None:
             mention.actor = self._party(_content(actor_token), base, context)
-        elif modifiers:
-            named = [m for m in modifiers if m.ent_type_ in {"NORP", "GPE", "ORG"}]
+        else:
+            named = [t for left in noun.lefts for t in left.subtree
+                     if t.ent_type_ in {"NORP", "GPE", "ORG"}]
             if named:
                 mention.actor = phrase(named[0], base)
         for _, obj in _prep_objects(noun, frozenset({"on", "against", "targeting", "of"})):
@@ -629,8 +736,8 @@ class Coder:
                 mention.recipient = phrase(obj, base)
                 break
         mention.places.extend(_places(noun, base))
-        mention.date_text = _date_text(noun) or (_date_text(governor) if governor is not None
-                                                 else None)
+        mention.date_text = _date_text(noun) or (
+            _date_text(governor) if governor is not None else None) or _sentence_date(noun)
         if governor is not None:
             mention.places.extend(_places(governor, base))
         mention.attribution, _ = _attribution(noun, context)
@@ -666,7 +773,9 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
         resolved = resolve_actor(phrase(obj, 0).text, [obj.lemma_.lower()], obj.lemma_.lower())
         return resolved is not None
     if obj is not None:
-        return obj.lemma_.lower() in trigger.needs
+        words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children
+                                        if c.dep_ == "compound"}
+        return bool(words & trigger.needs)
     return "@from" in trigger.needs and any(
         c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
 
@@ -688,9 +797,23 @@ def _partner(verb: Token, actor: Token | None) -> Token | None:
     return None
 
 
+def _sentence_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
+    """The sentence's one named place outside its reporting source, if it names exactly one."""
+    excluded: set[Token] = set()
+    speaker = _speaker_above(token)
+    if speaker is not None:
+        excluded.update(speaker.subtree)
+    for tok in token.doc:
+        if tok.lower_ == "according":
+            excluded.update(tok.subtree)
+    places = [e for e in token.doc.ents
+              if e.label_ in PLACE_LABELS and e.root not in excluded and not _names_country(e.text)]
+    return [(_entity_phrase(places[0], base), False)] if len(places) == 1 else []
+
+
 def _sentence_date(token: Token) -> str | None:
-    """The sentence's date when it has exactly one date expression."""
-    dates = [e for e in token.doc.ents if e.label_ == "DATE"]
+    """The sentence's date when it has exactly one date expression (durations do not count)."""
+    dates = [e for e in token.doc.ents if e.label_ == "DATE" and resolve_date(e.text, None)]
     return dates[0].text if len(dates) == 1 else None
 
 
@@ -701,7 +824,9 @@ def inherited_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
         found = _places(node, base)
         if found:
             return found
-        if node.dep_ in {"conj", "advcl", "xcomp"} and node.head is not node:
+        shares_subject = node.dep_ in {"advcl", "xcomp"} or (
+            node.dep_ == "conj" and _child(node, "nsubj", "nsubjpass") is None)
+        if shares_subject and node.head is not node:
             node = node.head
         else:
             break
@@ -713,6 +838,9 @@ def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) ->
     someone launched or held ("staged a protest"), or as a headline fragment."""
     if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
         return True
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return True  # "after a march against fuel prices": a new event told in passing
     return (noun.dep_ == "dobj" and governor is not None
             and governor.lemma_.lower() in LAUNCH_VERBS | trigger.needs)
 

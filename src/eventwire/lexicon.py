@@ -26,9 +26,14 @@ class Trigger:
 class Lexicon:
     triggers: dict[tuple[str, str], Trigger]
     candidate: re.Pattern[str]
+    lemma_of: dict[str, str]  # inflected form -> trigger lemma, for the lemmatiser's slips
 
-    def get(self, lemma: str, pos: str) -> Trigger | None:
-        return self.triggers.get((lemma, "VERB" if pos in {"VERB", "AUX"} else "NOUN"))
+    def get(self, lemma: str, pos: str, form: str = "") -> Trigger | None:
+        kind = "VERB" if pos in {"VERB", "AUX"} else "NOUN"
+        found = self.triggers.get((lemma, kind))
+        if found is None and form:
+            found = self.triggers.get((self.lemma_of.get(form, ""), kind))
+        return found
 
 
 def inflections(lemma: str) -> set[str]:
@@ -47,6 +52,7 @@ def load_lexicon() -> Lexicon:
     """The trigger lexicon, with one regular expression that finds candidate sentences."""
     triggers: dict[tuple[str, str], Trigger] = {}
     forms: set[str] = set()
+    lemma_of: dict[str, str] = {}
     source = resources.files("eventwire") / "data" / "triggers.csv"
     with source.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -58,12 +64,13 @@ def load_lexicon() -> Lexicon:
                 needs=frozenset(filter(None, row["needs"].split("|"))),
             )
             triggers[(trigger.lemma, trigger.pos)] = trigger
-            forms |= inflections(trigger.lemma) | set(row["forms"].split())
-            if trigger.needs and trigger.pos == "VERB":
-                forms |= set(trigger.needs)
+            own = inflections(trigger.lemma) | set(row["forms"].split())
+            forms |= own
+            for form in own:
+                lemma_of.setdefault(form.lower(), trigger.lemma)
     alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
     candidate = re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
-    return Lexicon(triggers=triggers, candidate=candidate)
+    return Lexicon(triggers=triggers, candidate=candidate, lemma_of=lemma_of)
 
 
 # Weapons and platforms: the mode they give an ASSAULT, and whether they can be an agent's tool.

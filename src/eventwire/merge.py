@@ -92,11 +92,23 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
     if mention.type != draft.first.mention.type:
         return None
     points = 0.0
+    # A perpetrator's claim, or a second account in the same sentence, may describe the
+    # victims differently ("residents said civilians ... the military said fighters").
+    same_sentence = any(m.mention.sentence_index == mention.sentence_index for m in draft.mentions)
+    other_account = mention.modality == "claimed" or (
+        same_sentence and mention.attribution is not None
+        and draft.first.mention.attribution not in {None, mention.attribution})
+    if same_sentence and not (other_account or candidate.supporting or mention.anaphoric):
+        return None  # one sentence that tells several events yields several
     for mine, theirs in ((draft.actor, candidate.actor), (draft.recipient, candidate.recipient)):
         same = _same_party(mine, theirs)
         if same is False:
+            if other_account and mine is draft.recipient:
+                continue
             return None
         points += 2.0 if same else 0.0
+    if other_account:
+        points += 0.5
     # An actor on one side must not be the recipient on the other.
     if _same_party(draft.actor, candidate.recipient) or _same_party(draft.recipient,
                                                                     candidate.actor):
@@ -129,17 +141,18 @@ def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
     for candidate in mentions:
         scored = [(score(d, candidate), i) for i, d in enumerate(drafts)]
         fitting = [(s, -i) for s, i in scored if s is not None]
-        starts_event = not candidate.mention.casualty_only and (
+        mention = candidate.mention
+        starts_event = not (candidate.supporting or mention.anaphoric) and (
             candidate.actor is not None or candidate.recipient is not None
-            or candidate.mention.fatalities or candidate.mention.injuries
-            or not candidate.mention.nominal
+            or mention.fatalities or mention.injuries or not mention.nominal
         )
         if fitting:
             best, neg_index = max(fitting)
             ties = [f for f in fitting if f[0] == best]
             if best > 0 or not starts_event:
-                if len(ties) > 1 and best == 0:
+                if len(ties) > 1 and best == 0 and not mention.anaphoric:
                     continue  # joins nothing for sure: drop rather than guess
+                # Among equals the earliest: "the attack" means the story's main event.
                 drafts[-neg_index].mentions.append(candidate)
                 continue
         if starts_event:

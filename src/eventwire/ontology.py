@@ -17,7 +17,8 @@ _CAMEO_ROOT = {
 }  # fmt: skip
 # CAMEO 18 "assault" covers one-sided and unconventional violence; 19 "fight" military force.
 _CAMEO_FIGHT_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms"})
-_STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+FORCES_SECTORS = frozenset({"MIL", "COP", "SPY"})
 _CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "EDU", "JRN", "LAB", "MED", "REF", "REL", "BUS"})
 AGREEMENT_TRIGGERS = frozenset({"sign", "agreement", "deal", "accord", "treaty", "ceasefire",
                                 "truce", "agree"})
@@ -57,6 +58,8 @@ def acled_types(event: Event, trigger: str) -> tuple[str, str] | None:
     """ACLED (event_type, sub_event_type) of an event, or None where ACLED records none."""
     mode = event.mode
     if event.type == "ASSAULT":
+        if mode == "crowd-control":
+            return "Protests", "Protest with intervention"
         if mode in {"aerial", "drone"}:
             return "Explosions/Remote violence", "Air/drone strike"
         if mode == "heavy-weapons":
@@ -91,28 +94,31 @@ def acled_inter(actor: Actor | None, event_country: str | None) -> int | None:
     """ACLED inter code; a state's forces operating outside their country are external (8)."""
     if actor is None or actor.inter is None:
         return None
-    if (actor.sector in _STATE_SECTORS and actor.country and event_country
+    if (actor.sector in FORCES_SECTORS and actor.country and event_country
             and actor.country != event_country):
         return 8
     return actor.inter
 
 
-def acled_coding(event: Event, trigger: str) -> AcledCoding | None:
-    """The event under ACLED's coding rules, or None for events ACLED does not record."""
+def acled_coding(event: Event, trigger: str, country: str | None = None) -> AcledCoding | None:
+    """The event under ACLED's coding rules, or None for events ACLED does not record.
+
+    ``country`` is where the event happened, when known.
+    """
     types = acled_types(event, trigger)
     if types is None:
         return None
     event_type, sub_event_type = types
-    country = event.location.country if event.location else None
     inter1 = acled_inter(event.actor, country)
+    inter2 = acled_inter(event.recipient, country)
     if event_type == "Protests":
-        inter1 = inter1 if inter1 in {6} else 6
+        # Protesters are ACLED's first actor; forces that intervene are the second.
+        inter1, inter2 = 6, (inter1 if event.type == "ASSAULT" else None)
     elif event_type == "Riots":
         inter1 = 5
     elif inter1 is None and event_type in {"Battles", "Explosions/Remote violence",
                                             "Violence against civilians"}:
         inter1 = UNIDENTIFIED_ARMED_GROUP_INTER
-    inter2 = acled_inter(event.recipient, country)
     if inter2 is None and event_type == "Violence against civilians":
         inter2 = 7
     interaction = None

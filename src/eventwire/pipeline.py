@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
 
-from eventwire.actors import load_actors
+from eventwire.actors import SECTOR_LABELS, load_actors
 from eventwire.article import ExtractionError, extract_article
 from eventwire.coder import Coder, SentenceContext
 from eventwire.geocode import Gazetteer, default_gazetteer, geocode
@@ -23,8 +23,9 @@ from eventwire.lexicon import Lexicon, load_lexicon
 from eventwire.merge import Draft, merge_mentions
 from eventwire.names import fold
 from eventwire.nlp import load_nlp
-from eventwire.ontology import acled_coding, cameo_root, contexts
+from eventwire.ontology import STATE_SECTORS, acled_coding, cameo_root, contexts
 from eventwire.records import (
+    Actor,
     Article,
     ArticleResult,
     Attribution,
@@ -75,12 +76,29 @@ def _confidence(draft: Draft) -> float:
     return round(min(score, 0.95), 2)
 
 
-def build_event(draft: Draft, event_id: str) -> Event:
-    """The published event record of a draft."""
+def _with_country(actor: Actor | None, country: str | None) -> Actor | None:
+    """A state body named without its country ("police", "security forces") belongs to the
+    country where it acts."""
+    if actor is None or actor.country or not country or actor.sector not in STATE_SECTORS:
+        return actor
+    state = load_actors().country(country)
+    label = SECTOR_LABELS.get(actor.sector or "")
+    name = f"{label} of {state.name}" if state and label else actor.name
+    return replace(actor, country=country, name=name, acled_name=name)
+
+
+def build_event(draft: Draft, event_id: str, focus_country: str | None = None) -> Event:
+    """The published event record of a draft.
+
+    ``focus_country`` is the country the article is about, used for state bodies named without
+    a country and for ACLED's external-forces rule when the event has no place.
+    """
     first = draft.first
     mention = first.mention
     dated = next((m.date for m in draft.mentions if m.date and m.date.date), None) or next(
         (m.date for m in draft.mentions if m.date), None)
+    location = draft.location
+    country = location.country if location and location.country else focus_country
     modalities = {m.mention.modality for m in draft.mentions}
     modality = next(m for m in _MODALITY_PRIORITY if m in modalities)
     attribution_text = next((m.mention.attribution for m in draft.mentions
@@ -89,9 +107,9 @@ def build_event(draft: Draft, event_id: str) -> Event:
         id=event_id,
         type=mention.type,
         mode=draft.mode,
-        actor=draft.actor,
-        recipient=draft.recipient,
-        location=draft.location,
+        actor=_with_country(draft.actor, country),
+        recipient=_with_country(draft.recipient, country),
+        location=location,
         date=dated.date if dated else None,
         date_precision=dated.precision if dated else None,
         date_text=dated.text if dated else None,
@@ -106,8 +124,8 @@ def build_event(draft: Draft, event_id: str) -> Event:
     )
     event.cameo_root = cameo_root(event.type, event.mode)
     event.context = contexts(event.type, event.actor, event.recipient)
-    event.acled = acled_coding(event, mention.trigger) if modality in {"asserted",
-                                                                        "claimed"} else None
+    if modality in {"asserted", "claimed"}:
+        event.acled = acled_coding(event, mention.trigger, country)
     return event
 
 
@@ -150,7 +168,8 @@ class Pipeline:
                 resolved.append(result)
         drafts = sorted(merge_mentions(resolved), key=_salience)
         key = article_hash(article)[:12]
-        return [build_event(d, f"{key}-{n + 1}") for n, d in enumerate(drafts)]
+        top = focus.most_common(1)[0][0] if focus else None
+        return [build_event(d, f"{key}-{n + 1}", top) for n, d in enumerate(drafts)]
 
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
         """Extract the article from ``doc`` and code its events."""

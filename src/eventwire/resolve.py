@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from eventwire.actors import load_actors, resolve_actor
+from eventwire.actors import resolve_actor
 from eventwire.coder import Mention, Phrase
 from eventwire.dates import ResolvedDate, resolve_date
 from eventwire.geocode import Gazetteer, geocode
@@ -40,17 +40,19 @@ class ResolvedMention:
     location: Location | None
     date: ResolvedDate | None
     claimed_by: Claim | None = None
+    supporting: bool = False  # adds evidence to an event but never starts one
 
 
-def _actor(phrase: Phrase | None) -> Actor | None:
+def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
     """The resolved participant; its ``text`` stays the words of this mention."""
     if phrase is None:
         return None
     if phrase.refers_to:
-        referent = resolve_actor(phrase.refers_to, phrase.refers_to.lower().split(), None)
+        referent = resolve_actor(phrase.refers_to, phrase.refers_to.lower().split(), None,
+                                 state_sector)
         if referent is not None:
             return replace(referent, text=phrase.text)
-    resolved = resolve_actor(phrase.text, list(phrase.lemmas), phrase.head_lemma)
+    resolved = resolve_actor(phrase.text, list(phrase.lemmas), phrase.head_lemma, state_sector)
     return resolved or Actor(text=phrase.text)
 
 
@@ -59,15 +61,15 @@ def is_known(actor: Actor | None) -> bool:
 
 
 def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None) -> bool:
-    """Evidence or nothing: a mention must name who acted, or (for violence, protest and
-    coercion) whom it hit or what it cost."""
-    if mention.modality == "negated":
-        return False
+    """Evidence or nothing: a mention starts an event only when it names who acted, or (for
+    violence, protest and coercion) whom it hit or what it cost."""
     if is_known(actor):
         return True
     if mention.type in {"ASSAULT", "PROTEST", "COERCE"}:
-        return is_known(recipient) or bool(mention.fatalities or mention.injuries)
-    return False
+        if is_known(recipient) or mention.fatalities or mention.injuries:
+            return True
+    # A protest needs no named protesters: "a march against fuel prices" in a known place.
+    return mention.type == "PROTEST" and bool(mention.places or mention.date_text)
 
 
 def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Location | None:
@@ -92,13 +94,12 @@ def is_figurative(mention: Mention, actor: Actor | None, recipient: Actor | None
 def resolve_mention(mention: Mention, published: date | None, focus: Counter[str],
                     gazetteer: Gazetteer) -> ResolvedMention | None:
     """Resolve ``mention``; None when it turns out to be no political event."""
-    actor, recipient = _actor(mention.actor), _actor(mention.recipient)
-    if is_figurative(mention, actor, recipient) or not (
-            has_substance(mention, actor, recipient) or mention.casualty_only):
+    state_sector = "MIL" if mention.type in {"ASSAULT", "MOBILIZE"} else "GOV"
+    actor = _actor(mention.actor, state_sector)
+    recipient = _actor(mention.recipient, state_sector)
+    if mention.modality == "negated" or is_figurative(mention, actor, recipient):
         return None
-    if mention.type == "ASSAULT" and actor and actor.sector == "GOV" and actor.name and (
-            actor.name == load_actors().country(actor.country).name if actor.country else False):
-        actor = replace(actor, sector="MIL")  # "Russia struck ...": the state's armed forces
+    supporting = mention.casualty_only or not has_substance(mention, actor, recipient)
     when = resolve_date(mention.date_text, published) if mention.date_text else None
     if when is not None and when.span_start:
         return None  # "since October 17": a period summarised, not one event
@@ -110,4 +111,4 @@ def resolve_mention(mention: Mention, published: date | None, focus: Counter[str
     claim = Claim(mention.claimed_by.text, _actor(mention.claimed_by).name
                   if mention.claimed_by else None) if mention.claimed_by else None
     return ResolvedMention(mention, actor, recipient, _location(mention, focus, gazetteer), when,
-                           claim)
+                           claim, supporting)

@@ -1,0 +1,5 @@
+"""Run the command line with ``python -m eventwire``."""
+
+from eventwire.cli import main
+
+main()

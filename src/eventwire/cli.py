@@ -1,0 +1,240 @@
+"""The ``eventwire`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from eventwire import __version__
+from eventwire.export import WRITERS, write_csv
+from eventwire.nlp import ModelError
+from eventwire.pipeline import Pipeline
+from eventwire.read import read_inputs
+from eventwire.records import ArticleResult, Skipped
+from eventwire.render import console, event_panel, events_table
+from eventwire.store import DEFAULT_DB, EventFilter, Store, StoreError
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
+
+
+ISO_DATE = IsoDate()
+db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+                         default=DEFAULT_DB, show_default=True, help="The SQLite store.")
+published_option = click.option(
+    "--published", type=ISO_DATE, help="Publication date for inputs that carry none.")
+model_option = click.option(
+    "--model", envvar="EVENTWIRE_SPACY_MODEL", default=None,
+    help="Installed spaCy pipeline to use (default: the bundled en_core_web_sm 3.8).")
+
+
+def _pipeline(model: str | None) -> Pipeline:
+    try:
+        return Pipeline(model=model)
+    except ModelError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _open(db: Path) -> Store:
+    try:
+        return Store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _skip_note(item: Skipped) -> None:
+    click.echo(f"skipped {item.origin}: {item.reason}", err=True)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="eventwire")
+def main() -> None:
+    """Turn news reports into structured, sourced event records."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
+              show_default=True, help="json: pretty; jsonl: one line per article; table.")
+@published_option
+@model_option
+def extract(paths: tuple[str, ...], fmt: str, published: date | None, model: str | None) -> None:
+    """Read articles (files, directories, URLs, - for stdin) and print their events."""
+    pipeline = _pipeline(model)
+    results: list[dict[str, Any]] = []
+    out = console()
+    for item in pipeline.run(read_inputs(paths), published):
+        if isinstance(item, Skipped):
+            _skip_note(item)
+            continue
+        record = item.to_dict()
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        elif fmt == "table":
+            rows = [{**e, "source": {"article": item.article.id, "outlet": item.article.outlet}}
+                    for e in record["events"]]
+            out.print(events_table(rows, title=f"{item.article.id}: {item.article.title or ''}"))
+        else:
+            results.append(record)
+    if fmt == "json":
+        payload: Any = results[0] if len(results) == 1 else results
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def ingest_items(store: Store, pipeline: Pipeline, sources: tuple[str, ...],
+                 published: date | None, quiet: bool = False) -> Counter[str]:
+    """Process ``sources`` into ``store`` with a progress display; returns the tallies."""
+    tally: Counter[str] = Counter()
+    reasons: list[Skipped] = []
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                        TextColumn("{task.completed} articles"), TimeElapsedColumn(),
+                        console=console(stderr=True), transient=True, disable=quiet)
+    with progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in pipeline.run(read_inputs(sources), published):
+            tally["read"] += 1
+            if isinstance(item, Skipped):
+                tally["skipped"] += 1
+                reasons.append(item)
+            elif store.add(item, origin=_origin(item)):
+                tally["stored"] += 1
+                tally["events"] += len(item.events)
+            else:
+                tally["unchanged"] += 1
+            progress.update(task, advance=1, description=f"ingesting {_label(item)}")
+    for item in reasons:
+        _skip_note(item)
+    return tally
+
+
+def _origin(result: ArticleResult) -> str:
+    return result.article.url or result.article.id
+
+
+def _label(item: ArticleResult | Skipped) -> str:
+    return item.origin if isinstance(item, Skipped) else item.article.id
+
+
+def _summary(tally: Counter[str], db: Path) -> str:
+    return (f"{tally['read']} read, {tally['stored']} stored, {tally['unchanged']} unchanged,"
+            f" {tally['skipped']} skipped; {tally['events']} events found; store: {db}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@published_option
+@model_option
+def ingest(sources: tuple[str, ...], db: Path, published: date | None, model: str | None) -> None:
+    """Process articles (files, directories, URLs, - for stdin) into the local store."""
+    pipeline = _pipeline(model)
+    with _open(db) as store:
+        tally = ingest_items(store, pipeline, sources, published)
+    click.echo(_summary(tally, db), err=True)
+
+
+def _filter(since: date | None, until: date | None, country: str | None, event_type: str | None,
+            actor: str | None, search: str | None, limit: int | None) -> EventFilter:
+    return EventFilter(since=since, until=until, country=country, type=event_type, actor=actor,
+                       search=search, limit=limit)
+
+
+@main.command()
+@db_option
+@click.option("--since", type=ISO_DATE, help="Events on or after this date.")
+@click.option("--until", type=ISO_DATE, help="Events on or before this date.")
+@click.option("--country", help="ISO-3 country of the place or a participant.")
+@click.option("--type", "event_type", help="PLOVER type, or ACLED event or sub-event type.")
+@click.option("--actor", help="Text in the actor's or recipient's name.")
+@click.option("--search", help="Full-text search over the articles (SQLite FTS5 syntax).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def events(db: Path, since: date | None, until: date | None, country: str | None,
+           event_type: str | None, actor: str | None, search: str | None, limit: int | None,
+           fmt: str) -> None:
+    """List stored events."""
+    with _open(db) as store:
+        try:
+            found = store.events(_filter(since, until, country, event_type, actor, search, limit))
+        except StoreError as exc:
+            raise click.ClickException(f"bad query: {exc}") from exc
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        write_csv(found, sys.stdout)
+    else:
+        console().print(events_table(found, title=f"{len(found)} events"))
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def show(event_id: str, db: Path, fmt: str) -> None:
+    """One event with its evidence sentences and sources."""
+    with _open(db) as store:
+        found = store.event(event_id)
+    if found is None:
+        raise click.ClickException(f"no event {event_id!r} in {db}")
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        console().print(event_panel(found))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+def export(db: Path, fmt: str, output: Path | None) -> None:
+    """Export the store: jsonl, csv, acled-csv (ACLED's column names) or geojson."""
+    with _open(db) as store:
+        records = store.events(EventFilter())
+    writer = WRITERS[fmt]
+    if output is None:
+        count = writer(records, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            count = writer(records, handle)
+    click.echo(f"{count} events written as {fmt}", err=True)
+
+
+def samples_dir() -> Path:
+    return Path(str(resources.files("eventwire") / "samples"))
+
+
+@main.command()
+@db_option
+@model_option
+def demo(db: Path, model: str | None) -> None:
+    """Ingest the bundled sample articles and show the events found."""
+    pipeline = _pipeline(model)
+    with _open(db) as store:
+        tally = ingest_items(store, pipeline, (str(samples_dir()),), None)
+        found = store.events(EventFilter())
+    out = console()
+    out.print(events_table(found, title=f"Eventwire demo: {len(found)} events in {db}"))
+    click.echo(_summary(tally, db), err=True)
+    click.echo(f"Next: eventwire show {found[0]['id']} --db {db}" if found else "", err=True)
+

@@ -1,0 +1,159 @@
+"""Write event records in standard shapes: JSON Lines, flat CSV, ACLED-style CSV, GeoJSON.
+
+Every writer takes records as the store returns them (the published event record plus a
+``source`` object) and a text stream, so exports stream and never hold the whole store.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+Record = dict[str, Any]
+
+FLAT_COLUMNS = (
+    "id", "type", "mode", "cameo_root", "date", "date_precision", "modality", "confidence",
+    "actor_text", "actor_name", "actor_country", "actor_sector",
+    "recipient_text", "recipient_name", "recipient_country", "recipient_sector",
+    "location_text", "location_name", "country", "admin1", "latitude", "longitude",
+    "geo_precision", "fatalities", "fatalities_text", "injuries", "injuries_text",
+    "attribution", "claimed_by", "acled_event_type", "acled_sub_event_type", "evidence",
+    "article", "outlet", "url", "published",
+)  # fmt: skip
+# ACLED's own column names, in ACLED's order, for the columns Eventwire can fill.
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "iso3", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "geo_precision", "source", "source_scale", "notes", "fatalities", "timestamp",
+)  # fmt: skip
+
+
+def _get(record: Record, *path: str) -> Any:
+    value: Any = record
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def flat_row(record: Record) -> dict[str, Any]:
+    """One event as a flat row of :data:`FLAT_COLUMNS`."""
+    evidence = " | ".join(e["sentence"] for e in record.get("evidence") or [])
+    return {
+        "id": record["id"], "type": record["type"], "mode": record["mode"],
+        "cameo_root": record["cameo_root"], "date": record["date"],
+        "date_precision": record["date_precision"], "modality": record["modality"],
+        "confidence": record["confidence"],
+        "actor_text": _get(record, "actor", "text"), "actor_name": _get(record, "actor", "name"),
+        "actor_country": _get(record, "actor", "country"),
+        "actor_sector": _get(record, "actor", "sector"),
+        "recipient_text": _get(record, "recipient", "text"),
+        "recipient_name": _get(record, "recipient", "name"),
+        "recipient_country": _get(record, "recipient", "country"),
+        "recipient_sector": _get(record, "recipient", "sector"),
+        "location_text": _get(record, "location", "text"),
+        "location_name": _get(record, "location", "name"),
+        "country": _get(record, "location", "country"),
+        "admin1": _get(record, "location", "admin1"),
+        "latitude": _get(record, "location", "lat"), "longitude": _get(record, "location", "lon"),
+        "geo_precision": _get(record, "location", "precision"),
+        "fatalities": _get(record, "fatalities", "count"),
+        "fatalities_text": _get(record, "fatalities", "text"),
+        "injuries": _get(record, "injuries", "count"),
+        "injuries_text": _get(record, "injuries", "text"),
+        "attribution": _get(record, "attribution", "text"),
+        "claimed_by": _get(record, "claimed_by", "text"),
+        "acled_event_type": _get(record, "acled", "event_type"),
+        "acled_sub_event_type": _get(record, "acled", "sub_event_type"),
+        "evidence": evidence,
+        "article": _get(record, "source", "article"), "outlet": _get(record, "source", "outlet"),
+        "url": _get(record, "source", "url"), "published": _get(record, "source", "published"),
+    }  # fmt: skip
+
+
+def acled_row(record: Record) -> dict[str, Any] | None:
+    """One event as an ACLED row, or None when ACLED would not record it or it has no date."""
+    acled = record.get("acled")
+    if not acled or not record.get("date"):
+        return None
+    actor, recipient, location = record.get("actor") or {}, record.get("recipient") or {}, (
+        record.get("location") or {})
+    source = record.get("source") or {}
+    return {
+        "event_id_cnty": record["id"], "event_date": record["date"],
+        "year": record["date"][:4], "time_precision": acled["time_precision"],
+        "event_type": acled["event_type"], "sub_event_type": acled["sub_event_type"],
+        "actor1": actor.get("name") or ("Unidentified Armed Group" if acled["inter1"] == 3
+                                        else None),
+        "assoc_actor_1": None, "inter1": acled["inter1"],
+        "actor2": recipient.get("name") or recipient.get("text"), "assoc_actor_2": None,
+        "inter2": acled["inter2"], "interaction": acled["interaction"],
+        "iso3": location.get("country"), "country": location.get("country"),
+        "admin1": location.get("admin1"), "admin2": None, "admin3": None,
+        "location": location.get("name"), "latitude": location.get("lat"),
+        "longitude": location.get("lon"), "geo_precision": acled["geo_precision"],
+        "source": source.get("outlet"), "source_scale": None,
+        "notes": " ".join(e["sentence"] for e in record.get("evidence") or []),
+        "fatalities": acled["fatalities"], "timestamp": None,
+    }  # fmt: skip
+
+
+def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(records: Iterable[Record], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for record in records:
+        writer.writerow(flat_row(record))
+        count += 1
+    return count
+
+
+def write_acled_csv(records: Iterable[Record], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for record in records:
+        row = acled_row(record)
+        if row is not None:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def write_geojson(records: Iterable[Record], out: TextIO) -> int:
+    """A GeoJSON FeatureCollection of the events that have coordinates, written as it goes."""
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    count = 0
+    for record in records:
+        location = record.get("location") or {}
+        if location.get("lat") is None or location.get("lon") is None:
+            continue
+        properties = {key: value for key, value in flat_row(record).items()
+                      if key not in {"latitude", "longitude"}}
+        feature = {"type": "Feature", "id": record["id"],
+                   "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
+                   "properties": properties}
+        out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+WRITERS: dict[str, Callable[[Iterable[Record], TextIO], int]] = {
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "acled-csv": write_acled_csv,
+    "geojson": write_geojson,
+}
