@@ -23,11 +23,18 @@ _PATRON = re.compile(
     r"([\w'\u2019. ]+?)\s*-?\s*(?:backed|aligned|allied|linked|sponsored|supported|affiliated)\b",
     re.IGNORECASE,
 )
-_LEADING = re.compile(r"^(?:the|a|an|some|several|two|three|four|five|\d+|at least|about)\s+",
-                      re.IGNORECASE)
+_LEADING = re.compile(
+    r"^(?:the|a|an|some|several|two|three|four|five|\d+|at least|about)\s+", re.IGNORECASE
+)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-SECTOR_LABELS = {"MIL": "Military Forces", "COP": "Police Forces", "GOV": "Government",
-                 "LEG": "Legislature", "JUD": "Judiciary", "SPY": "Intelligence Services"}
+SECTOR_LABELS = {
+    "MIL": "Military Forces",
+    "COP": "Police Forces",
+    "GOV": "Government",
+    "LEG": "Legislature",
+    "JUD": "Judiciary",
+    "SPY": "Intelligence Services",
+}
 MAX_NGRAM = 7
 
 
@@ -142,19 +149,24 @@ def _find_country(words: list[str], actors: ActorDictionary) -> Country | None:
 
 
 def split_patron(text: str) -> tuple[str, str | None]:
-    """Separate a sponsor from the actor: ``"Iran-backed militants"`` -> (``"militants"``, ``"Iran"``)."""
+    """Separate a sponsor from the actor.
+
+    >>> split_patron("Iran-backed militants")
+    ('militants', 'Iran')
+    """
     match = _PATRON.search(text)
     if not match:
         return text, None
-    return (text[: match.start()] + text[match.end():]).strip(), match.group(1).strip()
+    return (text[: match.start()] + text[match.end() :]).strip(), match.group(1).strip()
 
 
 def display_name(text: str) -> str:
     return _LEADING.sub("", _LEADING.sub("", text.strip())).strip()
 
 
-def resolve_actor(text: str, lemmas: list[str], head_lemma: str | None = None,
-                  state_sector: str = "GOV") -> Actor | None:
+def resolve_actor(
+    text: str, lemmas: list[str], head_lemma: str | None = None, state_sector: str = "GOV"
+) -> Actor | None:
     """Resolve an actor phrase.
 
     ``lemmas`` are the lower-case lemmas of the phrase's words and ``head_lemma`` that of its
@@ -167,13 +179,20 @@ def resolve_actor(text: str, lemmas: list[str], head_lemma: str | None = None,
     org = _find_organization(words, actors)
     if org:
         country = actors.country(org.country)
-        return Actor(text=text, name=org.name, country=org.country, sector=org.sector,
-                     inter=org.inter, acled_name=org.acled_name or org.name)
+        return Actor(
+            text=text,
+            name=org.name,
+            country=org.country,
+            sector=org.sector,
+            inter=org.inter,
+            acled_name=org.acled_name or org.name,
+        )
     country = _find_country(words, actors)
     agent = actors.agents.get(head_lemma or "")
     if agent is None:
-        agent = next((actors.agents[lemma] for lemma in reversed(lemmas) if lemma in actors.agents),
-                     None)
+        agent = next(
+            (actors.agents[lemma] for lemma in reversed(lemmas) if lemma in actors.agents), None
+        )
     if country is None and agent is None:
         return None
     if agent is None:
@@ -186,6 +205,13 @@ def resolve_actor(text: str, lemmas: list[str], head_lemma: str | None = None,
         name = display_name(text)
         patron_country = _find_country(patron.split(), actors) if patron else None
         acled = f"{display_name(own_text).title()}" + (
-            f" (backed by {patron_country.name})" if patron_country else "")
-    return Actor(text=text, name=name, country=country.iso3 if country else None,
-                 sector=agent.sector, inter=agent.inter, acled_name=acled)
+            f" (backed by {patron_country.name})" if patron_country else ""
+        )
+    return Actor(
+        text=text,
+        name=name,
+        country=country.iso3 if country else None,
+        sector=agent.sector,
+        inter=agent.inter,
+        acled_name=acled,
+    )

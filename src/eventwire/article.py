@@ -41,7 +41,11 @@ def _headline(paragraphs: list[str]) -> str | None:
     if len(paragraphs) < 2:
         return None
     first = paragraphs[0]
-    if len(first) <= 200 and not first.endswith((".", '"', "\u201d")) and parse_dateline(first) is None:
+    if (
+        len(first) <= 200
+        and not first.endswith((".", '"', "\u201d"))
+        and parse_dateline(first) is None
+    ):
         return first
     return None
 
@@ -60,8 +64,12 @@ def extract_article(doc: RawDocument, default_published: date | None = None) -> 
     title, outlet, byline, url, page_date = doc.title, doc.outlet, None, doc.url, None
     if doc.is_html:
         extracted = trafilatura.bare_extraction(
-            doc.content, url=doc.url, favor_precision=True, include_comments=False,
-            include_tables=False, with_metadata=True,
+            doc.content,
+            url=doc.url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
         )
         if extracted is None or not extracted.text:
             raise ExtractionError("no article text found in the page")
@@ -87,7 +95,7 @@ def extract_article(doc: RawDocument, default_published: date | None = None) -> 
         raise ExtractionError("no article text after removing boilerplate")
     dateline = parse_dateline(story[0])
     if dateline:
-        story[0] = story[0][len(dateline.text):].lstrip()
+        story[0] = story[0][len(dateline.text) :].lstrip()
     byline = (byline_from_credit(credit) if credit else None) or byline
     return Article(
         id=doc.id,

@@ -24,15 +24,20 @@ VAGUE_ACLED = {
     "a number of": 3, "some": 3, "several": 3, "unknown": 3, "a few": 3, "few": 3,
     "many": 10, "scores": 10, "numerous": 10, "dozens": 12, "hundreds": 100, "thousands": 1000,
 }  # fmt: skip
-_QUALIFIER = r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|up\s+to|some|roughly|an\s+estimated)\s+)?"
+_QUALIFIER = (
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|up\s+to|some|roughly"
+    r"|an\s+estimated)\s+)?"
+)
 _NUMBER_WORD = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
 _NUMBER = re.compile(
     rf"\b{_QUALIFIER}(?P<n>\d[\d,]*|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
     rf"(?:\s*(?:-|to|or)\s*(?P<n2>\d[\d,]*|{_NUMBER_WORD}))?\b",
     re.IGNORECASE,
 )
-_VAGUE = re.compile(r"\b(?:" + "|".join(sorted(VAGUE_ACLED, key=len, reverse=True))
-                    + r")(?:\s+of)?\b", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b(?:" + "|".join(sorted(VAGUE_ACLED, key=len, reverse=True)) + r")(?:\s+of)?\b",
+    re.IGNORECASE,
+)
 
 
 def words_to_int(words: str) -> int | None:

@@ -36,13 +36,22 @@ class IsoDate(click.ParamType):
 
 
 ISO_DATE = IsoDate()
-db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-                         default=DEFAULT_DB, show_default=True, help="The SQLite store.")
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The SQLite store.",
+)
 published_option = click.option(
-    "--published", type=ISO_DATE, help="Publication date for inputs that carry none.")
+    "--published", type=ISO_DATE, help="Publication date for inputs that carry none."
+)
 model_option = click.option(
-    "--model", envvar="EVENTWIRE_SPACY_MODEL", default=None,
-    help="Installed spaCy pipeline to use (default: the bundled en_core_web_sm 3.8).")
+    "--model",
+    envvar="EVENTWIRE_SPACY_MODEL",
+    default=None,
+    help="Installed spaCy pipeline to use (default: the bundled en_core_web_sm 3.8).",
+)
 
 
 def _pipeline(model: str | None) -> Pipeline:
@@ -71,8 +80,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
-              show_default=True, help="json: pretty; jsonl: one line per article; table.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default="json",
+    show_default=True,
+    help="json: pretty; jsonl: one line per article; table.",
+)
 @published_option
 @model_option
 def extract(paths: tuple[str, ...], fmt: str, published: date | None, model: str | None) -> None:
@@ -88,8 +103,10 @@ def extract(paths: tuple[str, ...], fmt: str, published: date | None, model: str
         if fmt == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False))
         elif fmt == "table":
-            rows = [{**e, "source": {"article": item.article.id, "outlet": item.article.outlet}}
-                    for e in record["events"]]
+            rows = [
+                {**e, "source": {"article": item.article.id, "outlet": item.article.outlet}}
+                for e in record["events"]
+            ]
             out.print(events_table(rows, title=f"{item.article.id}: {item.article.title or ''}"))
         else:
             results.append(record)
@@ -98,14 +115,26 @@ def extract(paths: tuple[str, ...], fmt: str, published: date | None, model: str
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
-def ingest_items(store: Store, pipeline: Pipeline, sources: tuple[str, ...],
-                 published: date | None, quiet: bool = False) -> Counter[str]:
+def ingest_items(
+    store: Store,
+    pipeline: Pipeline,
+    sources: tuple[str, ...],
+    published: date | None,
+    quiet: bool = False,
+) -> Counter[str]:
     """Process ``sources`` into ``store`` with a progress display; returns the tallies."""
     tally: Counter[str] = Counter()
     reasons: list[Skipped] = []
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                        TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-                        console=console(stderr=True), transient=True, disable=quiet)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        console=console(stderr=True),
+        transient=True,
+        disable=quiet,
+    )
     with progress:
         task = progress.add_task("ingesting", total=None)
         for item in pipeline.run(read_inputs(sources), published):
@@ -133,8 +162,10 @@ def _label(item: ArticleResult | Skipped) -> str:
 
 
 def _summary(tally: Counter[str], db: Path) -> str:
-    return (f"{tally['read']} read, {tally['stored']} stored, {tally['unchanged']} unchanged,"
-            f" {tally['skipped']} skipped; {tally['events']} events found; store: {db}")
+    return (
+        f"{tally['read']} read, {tally['stored']} stored, {tally['unchanged']} unchanged,"
+        f" {tally['skipped']} skipped; {tally['events']} events found; store: {db}"
+    )
 
 
 @main.command()
@@ -150,10 +181,24 @@ def ingest(sources: tuple[str, ...], db: Path, published: date | None, model: st
     click.echo(_summary(tally, db), err=True)
 
 
-def _filter(since: date | None, until: date | None, country: str | None, event_type: str | None,
-            actor: str | None, search: str | None, limit: int | None) -> EventFilter:
-    return EventFilter(since=since, until=until, country=country, type=event_type, actor=actor,
-                       search=search, limit=limit)
+def _filter(
+    since: date | None,
+    until: date | None,
+    country: str | None,
+    event_type: str | None,
+    actor: str | None,
+    search: str | None,
+    limit: int | None,
+) -> EventFilter:
+    return EventFilter(
+        since=since,
+        until=until,
+        country=country,
+        type=event_type,
+        actor=actor,
+        search=search,
+        limit=limit,
+    )
 
 
 @main.command()
@@ -165,11 +210,24 @@ def _filter(since: date | None, until: date | None, country: str | None, event_t
 @click.option("--actor", help="Text in the actor's or recipient's name.")
 @click.option("--search", help="Full-text search over the articles (SQLite FTS5 syntax).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)
-def events(db: Path, since: date | None, until: date | None, country: str | None,
-           event_type: str | None, actor: str | None, search: str | None, limit: int | None,
-           fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+def events(
+    db: Path,
+    since: date | None,
+    until: date | None,
+    country: str | None,
+    event_type: str | None,
+    actor: str | None,
+    search: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """List stored events."""
     with _open(db) as store:
         try:
@@ -187,8 +245,9 @@ def events(db: Path, since: date | None, until: date | None, country: str | None
 @main.command()
 @click.argument("event_id")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def show(event_id: str, db: Path, fmt: str) -> None:
     """One event with its evidence sentences and sources."""
     with _open(db) as store:
@@ -203,10 +262,15 @@ def show(event_id: str, db: Path, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl",
-              show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: standard output).")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
 def export(db: Path, fmt: str, output: Path | None) -> None:
     """Export the store: jsonl, csv, acled-csv (ACLED's column names) or geojson."""
     with _open(db) as store:
@@ -237,4 +301,3 @@ def demo(db: Path, model: str | None) -> None:
     out.print(events_table(found, title=f"Eventwire demo: {len(found)} events in {db}"))
     click.echo(_summary(tally, db), err=True)
     click.echo(f"Next: eventwire show {found[0]['id']} --db {db}" if found else "", err=True)
-

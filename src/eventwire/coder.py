@@ -39,40 +39,185 @@ from eventwire.records import Quantity
 FATAL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "massacre", "killing"})
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt"})
 CASUALTY_LEMMAS = FATAL_LEMMAS | INJURY_LEMMAS
-AGREEMENT_OBJECTS = frozenset({"agreement", "deal", "accord", "treaty", "ceasefire", "truce",
-                               "pact", "memorandum", "protocol", "declaration", "cease-fire"})
-COUNTABLE_PLURALS = frozenset({"talk", "clash", "sanction", "protest", "demonstration", "riot",
-                               "fighting", "rally", "strike", "airstrike"})
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into",
-                            "on", "along", "off", "throughout", "within", "over", "from", "to"})
+AGREEMENT_OBJECTS = frozenset(
+    {
+        "agreement",
+        "deal",
+        "accord",
+        "treaty",
+        "ceasefire",
+        "truce",
+        "pact",
+        "memorandum",
+        "protocol",
+        "declaration",
+        "cease-fire",
+    }
+)
+COUNTABLE_PLURALS = frozenset(
+    {
+        "talk",
+        "clash",
+        "sanction",
+        "protest",
+        "demonstration",
+        "riot",
+        "fighting",
+        "rally",
+        "strike",
+        "airstrike",
+    }
+)
+LOCATION_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "into",
+        "on",
+        "along",
+        "off",
+        "throughout",
+        "within",
+        "over",
+        "from",
+        "to",
+    }
+)
 DATE_PREPS = frozenset({"on", "in", "during", "since", "at", "by", "until", "overnight"})
-BACKGROUND_PREPS = frozenset({"following", "after", "since", "before", "amid", "despite",
-                              "like", "unlike"})
-DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
-                             "southeast", "southwest", "northern", "southern", "eastern",
-                             "western", "near", "outside", "outskirts", "km", "kilometres",
-                             "kilometers", "miles", "vicinity", "close"})
-LAUNCH_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "execute", "claim",
-                          "perpetrate", "order", "hold", "organize", "organise"})
+BACKGROUND_PREPS = frozenset(
+    {"following", "after", "since", "before", "amid", "despite", "like", "unlike"}
+)
+DIRECTION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "near",
+        "outside",
+        "outskirts",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "vicinity",
+        "close",
+    }
+)
+LAUNCH_VERBS = frozenset(
+    {
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "execute",
+        "claim",
+        "perpetrate",
+        "order",
+        "hold",
+        "organize",
+        "organise",
+    }
+)
 USE_VERBS = frozenset({"use", "fire", "launch", "deploy", "drop", "fly", "send", "detonate"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-ADMIN_NOUNS = frozenset({"district", "province", "region", "state", "governorate", "county",
-                         "oblast", "prefecture", "department", "municipality", "area"})
-FACILITY_HEADS = frozenset({"base", "airport", "airbase", "camp", "crossing", "airfield", "port",
-                            "dam", "checkpoint", "outpost", "town", "city", "village"})
+ADMIN_NOUNS = frozenset(
+    {
+        "district",
+        "province",
+        "region",
+        "state",
+        "governorate",
+        "county",
+        "oblast",
+        "prefecture",
+        "department",
+        "municipality",
+        "area",
+    }
+)
+FACILITY_HEADS = frozenset(
+    {
+        "base",
+        "airport",
+        "airbase",
+        "camp",
+        "crossing",
+        "airfield",
+        "port",
+        "dam",
+        "checkpoint",
+        "outpost",
+        "town",
+        "city",
+        "village",
+    }
+)
 GENERIC_PLACES = frozenset({"town", "city", "village", "capital", "district", "province"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 MUTUAL_LEMMAS = frozenset({"sign", "meet", "clash", "negotiate", "cooperate", "agree"})
-ANAPHORIC_NOUNS = frozenset({"group", "militant", "movement", "organization", "organisation",
-                             "insurgent", "faction", "militia", "rebel", "fighter"})
+ANAPHORIC_NOUNS = frozenset(
+    {
+        "group",
+        "militant",
+        "movement",
+        "organization",
+        "organisation",
+        "insurgent",
+        "faction",
+        "militia",
+        "rebel",
+        "fighter",
+    }
+)
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
-HISTORY_ADVERBS = frozenset({"before", "previously", "repeatedly", "often", "ever",
-                             "frequently", "regularly", "historically"})
-LABOUR_WORDS = frozenset({"worker", "union", "teacher", "employee", "staff", "doctor", "nurse",
-                          "driver", "miner", "general", "nationwide", "wage", "pay", "hunger"})
+HISTORY_ADVERBS = frozenset(
+    {
+        "before",
+        "previously",
+        "repeatedly",
+        "often",
+        "ever",
+        "frequently",
+        "regularly",
+        "historically",
+    }
+)
+LABOUR_WORDS = frozenset(
+    {
+        "worker",
+        "union",
+        "teacher",
+        "employee",
+        "staff",
+        "doctor",
+        "nurse",
+        "driver",
+        "miner",
+        "general",
+        "nationwide",
+        "wage",
+        "pay",
+        "hunger",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +321,8 @@ def _content(token: Token) -> Token:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
+        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _antecedent(pronoun: Token) -> Token:
@@ -210,11 +356,15 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _owner_of_instrument(weapon: Token) -> Token | None:
-    """Who used a weapon: "the United States responded using an AC-130 aircraft" -> United States."""
+    """Who used a weapon: "the United States responded using an AC-130" -> the United States."""
     head = weapon.head
     if weapon.dep_ == "dobj" and head.lemma_.lower() in USE_VERBS:
         return agent_of(head)
-    if weapon.dep_ == "pobj" and head.lemma_.lower() in {"with", "using"} and head.head.pos_ == "VERB":
+    if (
+        weapon.dep_ == "pobj"
+        and head.lemma_.lower() in {"with", "using"}
+        and head.head.pos_ == "VERB"
+    ):
         return agent_of(head.head)
     return None
 
@@ -272,19 +422,23 @@ def _places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
 
 
 def _marks_vicinity(token: Token) -> bool:
-    """"west of", "10 km from", "on the outskirts of": the place named is only nearby."""
+    """ "west of", "10 km from", "on the outskirts of": the place named is only nearby."""
     lemma = token.lemma_.lower()
     if lemma in {"near", "outside", "outskirts", "vicinity"}:
         return True
     return lemma in DIRECTION_WORDS and any(
-        c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children)
+        c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children
+    )
 
 
 def _locative(pobj: Token) -> bool:
     """Whether a prepositional object sits under a locative preposition."""
     return pobj.head.lemma_.lower() in LOCATION_PREPS or (
-        pobj.head.lemma_.lower() == "of" and pobj.head.head.lemma_.lower() in DIRECTION_WORDS
-        | {"town", "city", "village", "province", "district", "region", "state", "outskirts"})
+        pobj.head.lemma_.lower() == "of"
+        and pobj.head.head.lemma_.lower()
+        in DIRECTION_WORDS
+        | {"town", "city", "village", "province", "district", "region", "state", "outskirts"}
+    )
 
 
 def _place_phrase(node: Token, base: int) -> Phrase | None:
@@ -295,15 +449,28 @@ def _place_phrase(node: Token, base: int) -> Phrase | None:
     lemma = node.lemma_.lower()
     start = node.i
     subtree = set(node.subtree)
-    while start > 0 and node.doc[start - 1] in subtree and (
-            node.doc[start - 1].pos_ == "PROPN" or node.doc[start - 1].text == "-"):
+    while (
+        start > 0
+        and node.doc[start - 1] in subtree
+        and (node.doc[start - 1].pos_ == "PROPN" or node.doc[start - 1].text == "-")
+    ):
         start -= 1
     named = start < node.i
-    if node.ent_type_ in PLACE_LABELS or node.pos_ == "PROPN" or (
-            named and lemma in ADMIN_NOUNS | GENERIC_PLACES):
+    if (
+        node.ent_type_ in PLACE_LABELS
+        or node.pos_ == "PROPN"
+        or (named and lemma in ADMIN_NOUNS | GENERIC_PLACES)
+    ):
         span = node.doc[start : node.i + 1]
-        return Phrase(span.text, base + span.start_char, base + span.end_char,
-                      tuple(t.lemma_.lower() for t in span), lemma, True, True)
+        return Phrase(
+            span.text,
+            base + span.start_char,
+            base + span.end_char,
+            tuple(t.lemma_.lower() for t in span),
+            lemma,
+            True,
+            True,
+        )
     if lemma in FACILITY_HEADS and lemma not in GENERIC_PLACES:
         candidate = phrase(node, base)
         if any(t[:1].isupper() for t in candidate.text.split()[1:]):
@@ -324,25 +491,37 @@ def _place_phrases(node: Token, base: int) -> list[Phrase]:
 
 
 def _place_phrase_in_of(node: Token, base: int) -> Phrase | None:
-    """"the town of Damboa" -> Damboa."""
-    for prep, obj in _prep_objects(node, frozenset({"of"})):
+    """ "the town of Damboa" -> Damboa."""
+    for _prep, obj in _prep_objects(node, frozenset({"of"})):
         if obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS:
             return _place_phrase(obj, base)
     return None
 
 
 def _entity_phrase(ent: Span, base: int) -> Phrase:
-    return Phrase(ent.text, base + ent.start_char, base + ent.end_char,
-                  tuple(t.lemma_.lower() for t in ent), ent.root.lemma_.lower(), True, True)
+    return Phrase(
+        ent.text,
+        base + ent.start_char,
+        base + ent.end_char,
+        tuple(t.lemma_.lower() for t in ent),
+        ent.root.lemma_.lower(),
+        True,
+        True,
+    )
 
 
 def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, Token | None]:
     """Who reports the event: the subject of a reporting verb above the trigger, or of one
     tacked on after it ("..., residents said")."""
     for child in token.children:
-        if (child.lemma_.lower() in REPORTING_VERBS and child.pos_ == "VERB"
-                and (child.dep_ == "parataxis" or (child.dep_ == "advcl"
-                                                   and _child(child, "mark") is None))):
+        if (
+            child.lemma_.lower() in REPORTING_VERBS
+            and child.pos_ == "VERB"
+            and (
+                child.dep_ == "parataxis"
+                or (child.dep_ == "advcl" and _child(child, "mark") is None)
+            )
+        ):
             subject = _child(child, "nsubj")
             if subject is not None:
                 return phrase(subject, 0).text, child
@@ -379,7 +558,8 @@ def _modality(token: Token) -> tuple[str, str | None]:
         return "negated", None
     for subject in (c for c in children if c.dep_ in SUBJECTS):
         if subject.lower_ in {"nobody", "none"} or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in subject.children):
+            d.dep_ == "det" and d.lower_ == "no" for d in subject.children
+        ):
             return "negated", None
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in children):
         return "hypothetical", None
@@ -415,9 +595,7 @@ def _is_background_noun(noun: Token) -> bool:
             governor = node.head
             if governor.pos_ in {"NOUN", "PROPN", "ADJ", "PRON"}:
                 return True
-            if governor.pos_ == "VERB" and governor.dep_ in {"acl", "amod"}:
-                return True
-            return False
+            return bool(governor.pos_ == "VERB" and governor.dep_ in {"acl", "amod"})
     return noun.dep_ in {"compound", "amod", "poss"}
 
 
@@ -467,8 +645,9 @@ class Coder:
     def _remember_armed_groups(doc: Doc, context: SentenceContext) -> None:
         for ent in doc.ents:
             if ent.label_ == "ORG":
-                resolved = resolve_actor(ent.text, [t.lemma_.lower() for t in ent],
-                                         ent.root.lemma_.lower())
+                resolved = resolve_actor(
+                    ent.text, [t.lemma_.lower() for t in ent], ent.root.lemma_.lower()
+                )
                 if resolved is not None and resolved.sector in ARMED_SECTORS:
                     context.last_armed_group = ent.text
 
@@ -476,22 +655,36 @@ class Coder:
         for token in doc:
             if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
                 subject = _child(token, "nsubj")
-                if subject is not None and subject.pos_ != "PRON":
-                    if any(t.ent_type_ == "PERSON" for t in subject.subtree):
-                        context.last_speaker = phrase(subject, 0).text
+                if (
+                    subject is not None
+                    and subject.pos_ != "PRON"
+                    and any(t.ent_type_ == "PERSON" for t in subject.subtree)
+                ):
+                    context.last_speaker = phrase(subject, 0).text
 
     def _base(self, token: Token, trigger: Trigger, index: int, base: int) -> Mention:
         sent = token.doc
         return Mention(
-            type=trigger.type, trigger=trigger.lemma, mode=trigger.mode,
-            sentence_index=index, sentence_start=base,
-            sentence_end=base + len(sent.text), sentence_text=sent.text,
+            type=trigger.type,
+            trigger=trigger.lemma,
+            mode=trigger.mode,
+            sentence_index=index,
+            sentence_start=base,
+            sentence_end=base + len(sent.text),
+            sentence_text=sent.text,
             trigger_start=base + token.idx,
         )
 
-    def _verbal(self, verb: Token, trigger: Trigger, found: dict[Token, Trigger],
-                consumed: set[int], index: int, base: int,
-                context: SentenceContext) -> Mention | None:
+    def _verbal(
+        self,
+        verb: Token,
+        trigger: Trigger,
+        found: dict[Token, Trigger],
+        consumed: set[int],
+        index: int,
+        base: int,
+        context: SentenceContext,
+    ) -> Mention | None:
         lemma = verb.lemma_.lower()
         if verb.dep_ in NOMINAL_DEPS or verb.i in consumed or _is_reduced_relative(verb):
             return None
@@ -502,8 +695,12 @@ class Coder:
         if obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
             return None
         # A casualty participle hanging from another trigger belongs to that event.
-        if (lemma in CASUALTY_LEMMAS and verb.dep_ in {"advcl", "conj"}
-                and verb.head in found and verb.head.pos_ == "VERB"):
+        if (
+            lemma in CASUALTY_LEMMAS
+            and verb.dep_ in {"advcl", "conj"}
+            and verb.head in found
+            and verb.head.pos_ == "VERB"
+        ):
             return None
         modality, replacement = _modality(verb)
         if modality == "purpose" or _describes_name(verb) or _is_history(verb):
@@ -529,8 +726,9 @@ class Coder:
                 mention.mode = mention.mode or weapon
                 platform = phrase(actor_token, base)
                 owner = _owner_of_instrument(actor_token)
-                if owner is None and any(c.dep_ == "poss" and c.pos_ == "PRON"
-                                         for c in actor_token.children):
+                if owner is None and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in actor_token.children
+                ):
                     owner = _speaker_above(actor_token)  # "the military said its jets hit"
                 if owner is not None:
                     mention.actor = self._party(_content(owner), base, context)
@@ -547,8 +745,9 @@ class Coder:
         elif trigger.needs and "@party" not in trigger.needs and not passive:
             target = None  # "staged a sit-in", "took control": the object names the act
         elif target is None and not passive:
-            for _, pobj in _prep_objects(verb, frozenset({"on", "against", "at", "with", "toward",
-                                                          "towards"})):
+            for _, pobj in _prep_objects(
+                verb, frozenset({"on", "against", "at", "with", "toward", "towards"})
+            ):
                 if pobj.ent_type_ not in {"DATE", "TIME"}:
                     target = pobj
                     break
@@ -567,8 +766,9 @@ class Coder:
         if lemma in CASUALTY_LEMMAS and mention.actor is None:
             for _, obj in _prep_objects(verb, frozenset({"in", "during", "by"})):
                 if obj in found and obj.pos_ == "NOUN":
-                    event = self._nominal(obj, found[obj], found, index, base, context,
-                                          standalone=False)
+                    event = self._nominal(
+                        obj, found[obj], found, index, base, context, standalone=False
+                    )
                     if event is not None:
                         mention.actor = event.actor or event.recipient
                         mention.mode = mention.mode or event.mode
@@ -580,8 +780,10 @@ class Coder:
         self._casualties(verb, mention, found, consumed)
         if lemma in CASUALTY_LEMMAS and mention.actor is None and mention.mode is None:
             mention.casualty_only = True
-        mention.places.extend(inherited_places(verb, base) or (
-            [] if mention.casualty_only or mention.places else _sentence_places(verb, base)))
+        mention.places.extend(
+            inherited_places(verb, base)
+            or ([] if mention.casualty_only or mention.places else _sentence_places(verb, base))
+        )
         mention.date_text = mention.date_text or inherited_date(verb) or _sentence_date(verb)
         attribution, reporter = _attribution(verb, context)
         mention.attribution = attribution
@@ -596,16 +798,29 @@ class Coder:
         if token.pos_ == "PRON" and lemma in {"it", "they", "we"}:
             speaker = _speaker_above(token)
             if speaker is not None and speaker.pos_ != "PRON":
-                return replace(found, refers_to=self._party(speaker, base, context).refers_to
-                               or phrase(speaker, base).text)
+                return replace(
+                    found,
+                    refers_to=self._party(speaker, base, context).refers_to
+                    or phrase(speaker, base).text,
+                )
             return found
-        if (lemma in ANAPHORIC_NOUNS and context.last_armed_group
-                and any(c.lower_ in {"the", "this"} for c in token.children)):
+        if (
+            lemma in ANAPHORIC_NOUNS
+            and context.last_armed_group
+            and any(c.lower_ in {"the", "this"} for c in token.children)
+        ):
             return replace(found, refers_to=context.last_armed_group)
         return found
 
-    def _absorb(self, mention: Mention, noun: Token, found: dict[Token, Trigger], index: int,
-                base: int, context: SentenceContext) -> None:
+    def _absorb(
+        self,
+        mention: Mention,
+        noun: Token,
+        found: dict[Token, Trigger],
+        index: int,
+        base: int,
+        context: SentenceContext,
+    ) -> None:
         """Take what a nominal event says ("A Russian drone strike on Kharkiv on Friday
         killed ...") into the mention of the verb it is the subject of."""
         event = self._nominal(noun, found[noun], found, index, base, context, standalone=False)
@@ -618,15 +833,17 @@ class Coder:
         mention.places.extend(event.places)
         mention.date_text = event.date_text
 
-    def _claim(self, mention: Mention, reporter: Token, base: int,
-               context: SentenceContext) -> None:
+    def _claim(
+        self, mention: Mention, reporter: Token, base: int, context: SentenceContext
+    ) -> None:
         """A group saying it carried out an attack claims it; its word is a claim."""
         subject = _child(reporter, "nsubj")
         if subject is None:
             return
         speaker = self._party(subject, base, context)
-        resolved = resolve_actor(speaker.refers_to or speaker.text, list(speaker.lemmas),
-                                 speaker.head_lemma)
+        resolved = resolve_actor(
+            speaker.refers_to or speaker.text, list(speaker.lemmas), speaker.head_lemma
+        )
         if resolved is None or resolved.sector not in ARMED_SECTORS:
             if reporter.lemma_.lower() == "claim" and mention.modality == "asserted":
                 mention.modality = "claimed"
@@ -649,11 +866,17 @@ class Coder:
             else:
                 mention.injuries = quantity
 
-    def _casualties(self, verb: Token, mention: Mention, found: dict[Token, Trigger],
-                    consumed: set[int]) -> None:
+    def _casualties(
+        self, verb: Token, mention: Mention, found: dict[Token, Trigger], consumed: set[int]
+    ) -> None:
         participles = [c for c in verb.children if c.dep_ in {"advcl", "conj"}]
-        participles += [g for c in participles if c.lemma_.lower() in CASUALTY_LEMMAS
-                        for g in c.children if g.dep_ == "conj"]
+        participles += [
+            g
+            for c in participles
+            if c.lemma_.lower() in CASUALTY_LEMMAS
+            for g in c.children
+            if g.dep_ == "conj"
+        ]
         for child in participles:
             child_lemma = child.lemma_.lower()
             if child_lemma in CASUALTY_LEMMAS:
@@ -661,8 +884,9 @@ class Coder:
                 if obj is None:
                     continue
                 counted = _content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
-                quantity = read_quantity(" ".join(t.text for t in obj.subtree),
-                                         counted.tag_ in {"NN", "NNP"})
+                quantity = read_quantity(
+                    " ".join(t.text for t in obj.subtree), counted.tag_ in {"NN", "NNP"}
+                )
                 if quantity is None:
                     continue
                 if child_lemma in FATAL_LEMMAS and mention.fatalities is None:
@@ -672,26 +896,43 @@ class Coder:
                 if child in found:
                     consumed.add(child.i)
 
-    def _nominal(self, noun: Token, trigger: Trigger, found: dict[Token, Trigger], index: int,
-                 base: int, context: SentenceContext, standalone: bool = True) -> Mention | None:
+    def _nominal(
+        self,
+        noun: Token,
+        trigger: Trigger,
+        found: dict[Token, Trigger],
+        index: int,
+        base: int,
+        context: SentenceContext,
+        standalone: bool = True,
+    ) -> Mention | None:
         lemma = noun.lemma_.lower()
         governor = _governing_verb(noun)
-        if trigger.needs and (governor is None or governor.lemma_.lower() not in trigger.needs
-                              or governor.dep_ in {"acl", "amod"}):
+        if trigger.needs and (
+            governor is None
+            or governor.lemma_.lower() not in trigger.needs
+            or governor.dep_ in {"acl", "amod"}
+        ):
             return None
         if standalone:
             if noun.tag_ == "NNS" and (
                 lemma not in COUNTABLE_PLURALS
-                or any(c.dep_ in {"nummod", "amod"} and c.lemma_.lower() not in {"fresh", "new"}
-                       for c in noun.children)
+                or any(
+                    c.dep_ in {"nummod", "amod"} and c.lemma_.lower() not in {"fresh", "new"}
+                    for c in noun.children
+                )
             ):
                 return None  # a tally ("the 66 attacks") or a generic plural
             if any(c.dep_ == "nummod" for c in noun.children):
                 return None
             if _is_background_noun(noun):
                 return None
-            if (governor is not None and governor in found and governor.pos_ == "VERB"
-                    and found[governor].type == trigger.type):
+            if (
+                governor is not None
+                and governor in found
+                and governor.pos_ == "VERB"
+                and found[governor].type == trigger.type
+            ):
                 return None  # the verb's mention tells this event
             if not _reported_position(noun, governor, trigger) and _date_text(noun) is None:
                 return None  # named in passing ("linked them to its bombing of Gaza")
@@ -704,22 +945,29 @@ class Coder:
         mention.anaphoric = _is_definite(noun)
         mention.mode = mode
         if governor is not None:
-            modality, replacement = _modality(governor)
+            modality, _replacement = _modality(governor)
             if modality == "purpose":
                 return None
             mention.modality = modality
         actor_token = _child(noun, "poss")
-        for prep, obj in _prep_objects(noun, frozenset({"by"})):
+        for _prep, obj in _prep_objects(noun, frozenset({"by"})):
             actor_token = obj
-        if actor_token is None and governor is not None and (
-            governor.lemma_.lower() in LAUNCH_VERBS | set(trigger.needs)
-        ) and noun.dep_ == "dobj":
+        if (
+            actor_token is None
+            and governor is not None
+            and (governor.lemma_.lower() in LAUNCH_VERBS | set(trigger.needs))
+            and noun.dep_ == "dobj"
+        ):
             actor_token = agent_of(governor)
         if actor_token is not None:
             mention.actor = self._party(_content(actor_token), base, context)
         else:
-            named = [t for left in noun.lefts for t in left.subtree
-                     if t.ent_type_ in {"NORP", "GPE", "ORG"}]
+            named = [
+                t
+                for left in noun.lefts
+                for t in left.subtree
+                if t.ent_type_ in {"NORP", "GPE", "ORG"}
+            ]
             if named:
                 mention.actor = phrase(named[0], base)
         for _, obj in _prep_objects(noun, frozenset({"on", "against", "targeting", "of"})):
@@ -730,14 +978,25 @@ class Coder:
                 mention.places.append((target_phrase, False))
             elif mention.recipient is None:
                 mention.recipient = target_phrase
-        if lemma in {"talk", "meeting", "agreement", "deal", "accord", "treaty", "ceasefire",
-                     "truce"}:
+        if lemma in {
+            "talk",
+            "meeting",
+            "agreement",
+            "deal",
+            "accord",
+            "treaty",
+            "ceasefire",
+            "truce",
+        }:
             for _, obj in _prep_objects(noun, frozenset({"with", "between"})):
                 mention.recipient = phrase(obj, base)
                 break
         mention.places.extend(_places(noun, base))
-        mention.date_text = _date_text(noun) or (
-            _date_text(governor) if governor is not None else None) or _sentence_date(noun)
+        mention.date_text = (
+            _date_text(noun)
+            or (_date_text(governor) if governor is not None else None)
+            or _sentence_date(noun)
+        )
         if governor is not None:
             mention.places.extend(_places(governor, base))
         mention.attribution, _ = _attribution(noun, context)
@@ -751,16 +1010,17 @@ def _describes_name(verb: Token) -> bool:
     while node.dep_ in {"conj", "xcomp"} and node.head is not node:
         node = node.head
     return node.dep_ in {"relcl", "acl"} and (
-        node.head.pos_ in {"PROPN", "PRON"} or node.head.dep_ == "appos")
+        node.head.pos_ in {"PROPN", "PRON"} or node.head.dep_ == "appos"
+    )
 
 
 def _is_reduced_relative(verb: Token) -> bool:
-    """"a ceremony hosted by Oman": a participle that describes a noun."""
+    """ "a ceremony hosted by Oman": a participle that describes a noun."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _is_history(verb: Token) -> bool:
-    """"have killed civilians before", "has been hit repeatedly": history, not this event."""
+    """ "have killed civilians before", "has been hit repeatedly": history, not this event."""
     return any(c.dep_ == "advmod" and c.lower_ in HISTORY_ADVERBS for c in verb.children)
 
 
@@ -773,11 +1033,13 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
         resolved = resolve_actor(phrase(obj, 0).text, [obj.lemma_.lower()], obj.lemma_.lower())
         return resolved is not None
     if obj is not None:
-        words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children
-                                        if c.dep_ == "compound"}
+        words = {obj.lemma_.lower()} | {
+            c.lemma_.lower() for c in obj.children if c.dep_ == "compound"
+        }
         return bool(words & trigger.needs)
     return "@from" in trigger.needs and any(
-        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children
+    )
 
 
 def _is_weapon(token: Token) -> bool:
@@ -806,8 +1068,11 @@ def _sentence_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
     for tok in token.doc:
         if tok.lower_ == "according":
             excluded.update(tok.subtree)
-    places = [e for e in token.doc.ents
-              if e.label_ in PLACE_LABELS and e.root not in excluded and not _names_country(e.text)]
+    places = [
+        e
+        for e in token.doc.ents
+        if e.label_ in PLACE_LABELS and e.root not in excluded and not _names_country(e.text)
+    ]
     return [(_entity_phrase(places[0], base), False)] if len(places) == 1 else []
 
 
@@ -825,7 +1090,8 @@ def inherited_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
         if found:
             return found
         shares_subject = node.dep_ in {"advcl", "xcomp"} or (
-            node.dep_ == "conj" and _child(node, "nsubj", "nsubjpass") is None)
+            node.dep_ == "conj" and _child(node, "nsubj", "nsubjpass") is None
+        )
         if shares_subject and node.head is not node:
             node = node.head
         else:
@@ -838,11 +1104,18 @@ def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) ->
     someone launched or held ("staged a protest"), or as a headline fragment."""
     if noun.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
         return True
-    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.head.pos_ == "VERB"
+        and noun.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    ):
         return True  # "after a march against fuel prices": a new event told in passing
-    return (noun.dep_ == "dobj" and governor is not None
-            and governor.lemma_.lower() in LAUNCH_VERBS | trigger.needs)
+    return (
+        noun.dep_ == "dobj"
+        and governor is not None
+        and governor.lemma_.lower() in LAUNCH_VERBS | trigger.needs
+    )
 
 
 def _instrument_tokens(verb: Token) -> Iterator[Token]:
@@ -866,11 +1139,24 @@ def _is_place_phrase(token: Token, candidate: Phrase) -> bool:
     if token.ent_type_ == "GPE" and token.ent_iob_ != "O":
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         # A city or region attacked is a place; a country attacked is a participant.
-        return ent is not None and ent.label_ == "GPE" and token.lemma_.lower() not in {
-            "country", "nation"} and not _names_country(ent.text)
-    return candidate.head_lemma in {"base", "airport", "airbase", "camp", "village", "town",
-                                    "city", "checkpoint", "outpost", "airfield"} and any(
-        word[:1].isupper() for word in candidate.text.split()[1:])
+        return (
+            ent is not None
+            and ent.label_ == "GPE"
+            and token.lemma_.lower() not in {"country", "nation"}
+            and not _names_country(ent.text)
+        )
+    return candidate.head_lemma in {
+        "base",
+        "airport",
+        "airbase",
+        "camp",
+        "village",
+        "town",
+        "city",
+        "checkpoint",
+        "outpost",
+        "airfield",
+    } and any(word[:1].isupper() for word in candidate.text.split()[1:])
 
 
 def _names_party(candidate: Phrase) -> bool:

@@ -1,4 +1,4 @@
-"""Parse the wire dateline ("BAGHDAD (Reuters) –") and the credit line into metadata."""
+"""Parse the wire dateline ("BAGHDAD (Reuters) -") and the credit line into metadata."""
 
 from __future__ import annotations
 
@@ -38,8 +38,11 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     region = match["region"]
     place_name = place.title() + (f", {region}" if region else "")
-    return Dateline(place=place_name, agency=(match["agency"] or "").strip() or None,
-                    text=match.group(0).strip())
+    return Dateline(
+        place=place_name,
+        agency=(match["agency"] or "").strip() or None,
+        text=match.group(0).strip(),
+    )
 
 
 def byline_from_credit(credit: str) -> str | None:
@@ -79,7 +82,10 @@ def parse_timestamp(paragraph: str) -> date | None:
     if month_name not in MONTHS:
         return None
     try:
-        return date(int(match["year"] or match["year2"]), MONTHS[month_name],
-                    int(match["day"] or match["day2"]))
+        return date(
+            int(match["year"] or match["year2"]),
+            MONTHS[month_name],
+            int(match["day"] or match["day2"]),
+        )
     except ValueError:
         return None

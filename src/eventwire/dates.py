@@ -29,8 +29,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)),
-    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b",
-                         re.IGNORECASE)),
+    (
+        "today",
+        re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.IGNORECASE),
+    ),
     ("last_week", re.compile(r"\blast\s+week\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?:this|earlier\s+this)\s+week\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\blast\s+month\b", re.IGNORECASE)),

@@ -80,8 +80,11 @@ def acled_row(record: Record) -> dict[str, Any] | None:
     acled = record.get("acled")
     if not acled or not record.get("date"):
         return None
-    actor, recipient, location = record.get("actor") or {}, record.get("recipient") or {}, (
-        record.get("location") or {})
+    actor, recipient, location = (
+        record.get("actor") or {},
+        record.get("recipient") or {},
+        (record.get("location") or {}),
+    )
     source = record.get("source") or {}
     return {
         "event_id_cnty": record["id"], "event_date": record["date"],
@@ -140,11 +143,17 @@ def write_geojson(records: Iterable[Record], out: TextIO) -> int:
         location = record.get("location") or {}
         if location.get("lat") is None or location.get("lon") is None:
             continue
-        properties = {key: value for key, value in flat_row(record).items()
-                      if key not in {"latitude", "longitude"}}
-        feature = {"type": "Feature", "id": record["id"],
-                   "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
-                   "properties": properties}
+        properties = {
+            key: value
+            for key, value in flat_row(record).items()
+            if key not in {"latitude", "longitude"}
+        }
+        feature = {
+            "type": "Feature",
+            "id": record["id"],
+            "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
+            "properties": properties,
+        }
         out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
         count += 1
     out.write("\n]}\n")

@@ -20,8 +20,19 @@ from eventwire.names import FACILITY_WORDS, core_tokens, name_key, name_tokens
 from eventwire.records import Location, Precision
 
 _KIND_RANK = {"facility": 3.0, "city": 2.0, "admin1": 2.5, "country": 2.8}
-_ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county",
-                          "oblast", "prefecture", "department"})
+_ADMIN_WORDS = frozenset(
+    {
+        "province",
+        "governorate",
+        "region",
+        "state",
+        "district",
+        "county",
+        "oblast",
+        "prefecture",
+        "department",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +78,9 @@ class Gazetteer:
         index: dict[str, list[tuple[frozenset[str], Place]]] = {}
         for place in self._places(
             "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
-            " FROM places WHERE kind = 'facility'", ()):
+            " FROM places WHERE kind = 'facility'",
+            (),
+        ):
             core = core_tokens(place.name)
             for token in core:
                 index.setdefault(token, []).append((core, place))
@@ -86,7 +99,9 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         rows = self._places(
             "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
-            " FROM places WHERE kind = 'country' AND country = ?", (iso3,))
+            " FROM places WHERE kind = 'country' AND country = ?",
+            (iso3,),
+        )
         return rows[0] if rows else None
 
 
@@ -160,6 +175,8 @@ def distance_km(a: Location, b: Location) -> float | None:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(h))

@@ -116,8 +116,24 @@ REPORTING_VERBS = frozenset({
     "write", "post", "publish", "insist", "explain", "acknowledge", "describe", "disclose",
     "reveal", "estimate", "indicate", "show",
 })  # fmt: skip
-INTENT_VERBS = frozenset({"plan", "intend", "prepare", "aim", "want", "seek", "hope", "expect",
-                          "schedule", "set", "decide", "agree", "promise", "pledge"})
+INTENT_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "prepare",
+        "aim",
+        "want",
+        "seek",
+        "hope",
+        "expect",
+        "schedule",
+        "set",
+        "decide",
+        "agree",
+        "promise",
+        "pledge",
+    }
+)
 THREAT_VERBS = frozenset({"threaten", "vow", "warn", "pledge"})
 HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})

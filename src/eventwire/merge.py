@@ -43,8 +43,9 @@ class Draft:
     @property
     def location(self) -> Location | None:
         places = [m.location for m in self.mentions if m.location is not None]
-        return min(places, key=lambda p: _PRECISION_ORDER.get(p.precision or "country", 5),
-                   default=None)
+        return min(
+            places, key=lambda p: _PRECISION_ORDER.get(p.precision or "country", 5), default=None
+        )
 
     @property
     def mode(self) -> str | None:
@@ -54,13 +55,25 @@ class Draft:
         seen: dict[int, Evidence] = {}
         for m in self.mentions:
             mention = m.mention
-            seen.setdefault(mention.sentence_start, Evidence(
-                mention.sentence_text, mention.sentence_start, mention.sentence_end))
+            seen.setdefault(
+                mention.sentence_start,
+                Evidence(mention.sentence_text, mention.sentence_start, mention.sentence_end),
+            )
         return sorted(seen.values(), key=lambda e: e.start)
 
 
-_SIDES = {"GOV": "state", "MIL": "state", "COP": "state", "SPY": "state", "LEG": "state",
-          "JUD": "state", "REB": "armed", "PRM": "armed", "UAF": "armed", "CRM": "armed"}
+_SIDES = {
+    "GOV": "state",
+    "MIL": "state",
+    "COP": "state",
+    "SPY": "state",
+    "LEG": "state",
+    "JUD": "state",
+    "REB": "armed",
+    "PRM": "armed",
+    "UAF": "armed",
+    "CRM": "armed",
+}
 
 
 def _side(actor: Actor) -> str | None:
@@ -96,8 +109,10 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
     # victims differently ("residents said civilians ... the military said fighters").
     same_sentence = any(m.mention.sentence_index == mention.sentence_index for m in draft.mentions)
     other_account = mention.modality == "claimed" or (
-        same_sentence and mention.attribution is not None
-        and draft.first.mention.attribution not in {None, mention.attribution})
+        same_sentence
+        and mention.attribution is not None
+        and draft.first.mention.attribution not in {None, mention.attribution}
+    )
     if same_sentence and not (other_account or candidate.supporting or mention.anaphoric):
         return None  # one sentence that tells several events yields several
     for mine, theirs in ((draft.actor, candidate.actor), (draft.recipient, candidate.recipient)):
@@ -110,8 +125,9 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
     if other_account:
         points += 0.5
     # An actor on one side must not be the recipient on the other.
-    if _same_party(draft.actor, candidate.recipient) or _same_party(draft.recipient,
-                                                                    candidate.actor):
+    if _same_party(draft.actor, candidate.recipient) or _same_party(
+        draft.recipient, candidate.actor
+    ):
         return None
     draft_dates = {m.date.date for m in draft.mentions if m.date and m.date.date}
     if candidate.date and candidate.date.date and draft_dates:
@@ -143,8 +159,11 @@ def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
         fitting = [(s, -i) for s, i in scored if s is not None]
         mention = candidate.mention
         starts_event = not (candidate.supporting or mention.anaphoric) and (
-            candidate.actor is not None or candidate.recipient is not None
-            or mention.fatalities or mention.injuries or not mention.nominal
+            candidate.actor is not None
+            or candidate.recipient is not None
+            or mention.fatalities
+            or mention.injuries
+            or not mention.nominal
         )
         if fitting:
             best, neg_index = max(fitting)

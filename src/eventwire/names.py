@@ -24,8 +24,22 @@ FACILITY_WORDS = frozenset(
 )  # fmt: skip
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
-_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d",
-                                 "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "þ": "th"})
+_UNDECOMPOSABLE = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "\u0131": "i",  # dotless i
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "þ": "th",
+    }
+)
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bf\u02be`'\u00b4]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -46,7 +60,7 @@ def name_tokens(text: str) -> list[str]:
 
 
 def name_key(text: str) -> str:
-    """The lookup key of a name: ``"Ain al-Asad"`` and ``"Ayn Al Asad"`` both give ``"ain asad"``."""
+    """The lookup key of a name: "Ain al-Asad" and "Ayn Al Asad" both give "ain asad"."""
     return " ".join(name_tokens(text))
 
 

@@ -20,8 +20,9 @@ _CAMEO_FIGHT_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms"})
 STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
 FORCES_SECTORS = frozenset({"MIL", "COP", "SPY"})
 _CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "EDU", "JRN", "LAB", "MED", "REF", "REL", "BUS"})
-AGREEMENT_TRIGGERS = frozenset({"sign", "agreement", "deal", "accord", "treaty", "ceasefire",
-                                "truce", "agree"})
+AGREEMENT_TRIGGERS = frozenset(
+    {"sign", "agreement", "deal", "accord", "treaty", "ceasefire", "truce", "agree"}
+)
 _GEO_PRECISION = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
 UNIDENTIFIED_ARMED_GROUP_INTER = 3
 
@@ -43,8 +44,11 @@ def contexts(event_type: str, actor: Actor | None, recipient: Actor | None) -> l
     found = []
     if "MIL" in sectors:
         found.append("military")
-    if event_type in {"COERCE", "ASSAULT"} and actor and actor.sector in {"COP", "MIL"} and (
-        recipient and recipient.sector in _CIVILIAN_SECTORS
+    if (
+        event_type in {"COERCE", "ASSAULT"}
+        and actor
+        and actor.sector in {"COP", "MIL"}
+        and (recipient and recipient.sector in _CIVILIAN_SECTORS)
     ):
         found.append("repression")
     return found
@@ -94,8 +98,12 @@ def acled_inter(actor: Actor | None, event_country: str | None) -> int | None:
     """ACLED inter code; a state's forces operating outside their country are external (8)."""
     if actor is None or actor.inter is None:
         return None
-    if (actor.sector in FORCES_SECTORS and actor.country and event_country
-            and actor.country != event_country):
+    if (
+        actor.sector in FORCES_SECTORS
+        and actor.country
+        and event_country
+        and actor.country != event_country
+    ):
         return 8
     return actor.inter
 
@@ -116,8 +124,11 @@ def acled_coding(event: Event, trigger: str, country: str | None = None) -> Acle
         inter1, inter2 = 6, (inter1 if event.type == "ASSAULT" else None)
     elif event_type == "Riots":
         inter1 = 5
-    elif inter1 is None and event_type in {"Battles", "Explosions/Remote violence",
-                                            "Violence against civilians"}:
+    elif inter1 is None and event_type in {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+    }:
         inter1 = UNIDENTIFIED_ARMED_GROUP_INTER
     if inter2 is None and event_type == "Violence against civilians":
         inter2 = 7
@@ -132,6 +143,8 @@ def acled_coding(event: Event, trigger: str, country: str | None = None) -> Acle
         inter2=inter2,
         interaction=interaction,
         fatalities=acled_count(event.fatalities),
-        geo_precision=_GEO_PRECISION.get(event.location.precision or "") if event.location else None,
+        geo_precision=_GEO_PRECISION.get(event.location.precision or "")
+        if event.location
+        else None,
         time_precision=acled_time_precision(event.date_precision),
     )

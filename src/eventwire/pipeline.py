@@ -68,8 +68,7 @@ def focus_countries(article: Article, texts: Iterable[str], gazetteer: Gazetteer
 
 def _confidence(draft: Draft) -> float:
     first = draft.first
-    filled = sum(x is not None for x in (draft.actor, draft.recipient, draft.location,
-                                          first.date))
+    filled = sum(x is not None for x in (draft.actor, draft.recipient, draft.location, first.date))
     score = 0.45 + 0.1 * filled + 0.05 * min(len(draft.mentions) - 1, 2)
     if first.mention.nominal:
         score -= 0.05
@@ -96,13 +95,15 @@ def build_event(draft: Draft, event_id: str, focus_country: str | None = None) -
     first = draft.first
     mention = first.mention
     dated = next((m.date for m in draft.mentions if m.date and m.date.date), None) or next(
-        (m.date for m in draft.mentions if m.date), None)
+        (m.date for m in draft.mentions if m.date), None
+    )
     location = draft.location
     country = location.country if location and location.country else focus_country
     modalities = {m.mention.modality for m in draft.mentions}
     modality = next(m for m in _MODALITY_PRIORITY if m in modalities)
-    attribution_text = next((m.mention.attribution for m in draft.mentions
-                             if m.mention.attribution), None)
+    attribution_text = next(
+        (m.mention.attribution for m in draft.mentions if m.mention.attribution), None
+    )
     event = Event(
         id=event_id,
         type=mention.type,
@@ -113,8 +114,9 @@ def build_event(draft: Draft, event_id: str, focus_country: str | None = None) -
         date=dated.date if dated else None,
         date_precision=dated.precision if dated else None,
         date_text=dated.text if dated else None,
-        fatalities=next((m.mention.fatalities for m in draft.mentions if m.mention.fatalities),
-                        None),
+        fatalities=next(
+            (m.mention.fatalities for m in draft.mentions if m.mention.fatalities), None
+        ),
         injuries=next((m.mention.injuries for m in draft.mentions if m.mention.injuries), None),
         attribution=Attribution(attribution_text) if attribution_text else None,
         claimed_by=next((m.claimed_by for m in draft.mentions if m.claimed_by), None),
@@ -176,8 +178,9 @@ class Pipeline:
         article = extract_article(doc, published)
         return ArticleResult(article, self.events(article))
 
-    def run(self, items: Iterable[RawDocument | Skipped],
-            published: date | None = None) -> Iterator[ArticleResult | Skipped]:
+    def run(
+        self, items: Iterable[RawDocument | Skipped], published: date | None = None
+    ) -> Iterator[ArticleResult | Skipped]:
         """Process a stream of read inputs; documents that fail become :class:`Skipped`."""
         for item in items:
             if isinstance(item, Skipped):

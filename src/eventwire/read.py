@@ -31,8 +31,14 @@ class InputError(ValueError):
 
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:1000].lower()
-    return head.startswith("<") and ("<html" in head or "<!doctype" in head or "<body" in head
-                                     or "<p" in head or "<article" in head or "<div" in head)
+    return head.startswith("<") and (
+        "<html" in head
+        or "<!doctype" in head
+        or "<body" in head
+        or "<p" in head
+        or "<article" in head
+        or "<div" in head
+    )
 
 
 def decode(data: bytes) -> str:
@@ -95,9 +101,7 @@ def read_jsonl(text: str, origin: str) -> Iterator[Item]:
 
 
 def read_text(text: str, doc_id: str, origin: str) -> RawDocument:
-    return RawDocument(
-        id=doc_id, content=text, is_html=looks_like_html(text), origin=origin
-    )
+    return RawDocument(id=doc_id, content=text, is_html=looks_like_html(text), origin=origin)
 
 
 def read_file(path: Path, doc_id: str) -> Iterator[Item]:

@@ -71,7 +71,12 @@ class Actor:
     acled_name: str | None = None
 
     def public(self) -> dict[str, Any]:
-        return {"text": self.text, "name": self.name, "country": self.country, "sector": self.sector}
+        return {
+            "text": self.text,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+        }
 
 
 @dataclass(frozen=True, slots=True)

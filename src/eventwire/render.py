@@ -33,8 +33,9 @@ def _casualties(record: Record) -> str:
     for key, label in (("fatalities", "killed"), ("injuries", "injured")):
         value = record.get(key)
         if value:
-            parts.append(f"{value['count'] if value['count'] is not None else value['text']}"
-                         f" {label}")
+            parts.append(
+                f"{value['count'] if value['count'] is not None else value['text']} {label}"
+            )
     return ", ".join(parts) or "-"
 
 
@@ -47,8 +48,15 @@ def _kind(record: Record) -> str:
 def events_table(records: Iterable[Record], title: str | None = None) -> Table:
     """A table of events: when, what, who to whom, where, casualties, where it came from."""
     table = Table(title=title, show_lines=True, expand=True)
-    for column in ("id", "date", "event", "actor \u2192 recipient", "place", "casualties",
-                   "source"):
+    for column in (
+        "id",
+        "date",
+        "event",
+        "actor \u2192 recipient",
+        "place",
+        "casualties",
+        "source",
+    ):
         table.add_column(column, overflow="fold")
     for record in records:
         source = record.get("source") or {}
@@ -56,9 +64,12 @@ def events_table(records: Iterable[Record], title: str | None = None) -> Table:
         if record.get("date_precision") not in {None, "day"}:
             date += f" ({record['date_precision']})"
         table.add_row(
-            record["id"], date, _kind(record),
+            record["id"],
+            date,
+            _kind(record),
             f"{_party(record.get('actor'))}\n\u2192 {_party(record.get('recipient'))}",
-            _place(record.get("location")), _casualties(record),
+            _place(record.get("location")),
+            _casualties(record),
             source.get("outlet") or source.get("article") or "-",
         )
     return table
@@ -80,14 +91,26 @@ def event_panel(record: Record) -> Group:
     rows = [
         ("type", _kind(record).replace("\n", " \u2014 ACLED: ")),
         ("modality", record["modality"]),
-        ("date", f"{record.get('date') or '-'} ({record.get('date_precision') or '-'})"
-                 f"  \u2190 \u201c{record.get('date_text') or ''}\u201d"),
-        ("actor", f"{_party(record.get('actor'))}  \u2190 \u201c"
-                  f"{(record.get('actor') or {}).get('text', '')}\u201d"),
-        ("recipient", f"{_party(record.get('recipient'))}  \u2190 \u201c"
-                      f"{(record.get('recipient') or {}).get('text', '')}\u201d"),
-        ("place", f"{_place(record.get('location'))}  \u2190 \u201c"
-                  f"{(record.get('location') or {}).get('text', '')}\u201d"),
+        (
+            "date",
+            f"{record.get('date') or '-'} ({record.get('date_precision') or '-'})"
+            f"  \u2190 \u201c{record.get('date_text') or ''}\u201d",
+        ),
+        (
+            "actor",
+            f"{_party(record.get('actor'))}  \u2190 \u201c"
+            f"{(record.get('actor') or {}).get('text', '')}\u201d",
+        ),
+        (
+            "recipient",
+            f"{_party(record.get('recipient'))}  \u2190 \u201c"
+            f"{(record.get('recipient') or {}).get('text', '')}\u201d",
+        ),
+        (
+            "place",
+            f"{_place(record.get('location'))}  \u2190 \u201c"
+            f"{(record.get('location') or {}).get('text', '')}\u201d",
+        ),
         ("casualties", _casualties(record)),
         ("attribution", (record.get("attribution") or {}).get("text") or "-"),
         ("claimed by", (record.get("claimed_by") or {}).get("text") or "-"),
@@ -106,9 +129,12 @@ def event_panel(record: Record) -> Group:
     sources = record.get("sources") or [record.get("source") or {}]
     listing = Table("outlet", "article", "published", "url", title="sources", expand=True)
     for source in sources:
-        listing.add_row(source.get("outlet") or "-", source.get("title") or
-                        source.get("doc_id") or "-", source.get("published") or "-",
-                        source.get("url") or "-")
+        listing.add_row(
+            source.get("outlet") or "-",
+            source.get("title") or source.get("doc_id") or "-",
+            source.get("published") or "-",
+            source.get("url") or "-",
+        )
     parts.append(listing)
     return Group(*parts)
 

@@ -25,8 +25,9 @@ def _end_of(when: ResolvedDate) -> date:
     if when.precision == "year":
         return date(when.date.year, 12, 31)
     if when.precision == "month":
-        return date(when.date.year, when.date.month, calendar.monthrange(
-            when.date.year, when.date.month)[1])
+        return date(
+            when.date.year, when.date.month, calendar.monthrange(when.date.year, when.date.month)[1]
+        )
     if when.precision == "week":
         return when.date + timedelta(days=6)
     return when.date
@@ -48,8 +49,9 @@ def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
     if phrase is None:
         return None
     if phrase.refers_to:
-        referent = resolve_actor(phrase.refers_to, phrase.refers_to.lower().split(), None,
-                                 state_sector)
+        referent = resolve_actor(
+            phrase.refers_to, phrase.refers_to.lower().split(), None, state_sector
+        )
         if referent is not None:
             return replace(referent, text=phrase.text)
     resolved = resolve_actor(phrase.text, list(phrase.lemmas), phrase.head_lemma, state_sector)
@@ -65,9 +67,10 @@ def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None
     violence, protest and coercion) whom it hit or what it cost."""
     if is_known(actor):
         return True
-    if mention.type in {"ASSAULT", "PROTEST", "COERCE"}:
-        if is_known(recipient) or mention.fatalities or mention.injuries:
-            return True
+    if mention.type in {"ASSAULT", "PROTEST", "COERCE"} and (
+        is_known(recipient) or mention.fatalities or mention.injuries
+    ):
+        return True
     # A protest needs no named protesters: "a march against fuel prices" in a known place.
     return mention.type == "PROTEST" and bool(mention.places or mention.date_text)
 
@@ -78,8 +81,9 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
     best: Location | None = None
     for place, near in mention.places:
         found = geocode(place.text, focus, near=near, gazetteer=gazetteer)
-        if found and (best is None or order[found.precision or "country"] < order[
-                best.precision or "country"]):
+        if found and (
+            best is None or order[found.precision or "country"] < order[best.precision or "country"]
+        ):
             best = found
     return best
 
@@ -91,8 +95,9 @@ def is_figurative(mention: Mention, actor: Actor | None, recipient: Actor | None
     return not known and bool(words & FIGURATIVE_CONTEXT)
 
 
-def resolve_mention(mention: Mention, published: date | None, focus: Counter[str],
-                    gazetteer: Gazetteer) -> ResolvedMention | None:
+def resolve_mention(
+    mention: Mention, published: date | None, focus: Counter[str], gazetteer: Gazetteer
+) -> ResolvedMention | None:
     """Resolve ``mention``; None when it turns out to be no political event."""
     state_sector = "MIL" if mention.type in {"ASSAULT", "MOBILIZE"} else "GOV"
     actor = _actor(mention.actor, state_sector)
@@ -103,12 +108,22 @@ def resolve_mention(mention: Mention, published: date | None, focus: Counter[str
     when = resolve_date(mention.date_text, published) if mention.date_text else None
     if when is not None and when.span_start:
         return None  # "since October 17": a period summarised, not one event
-    if when is not None and when.date and published and _end_of(when) < published - timedelta(
-            days=HISTORY_DAYS):
+    if (
+        when is not None
+        and when.date
+        and published
+        and _end_of(when) < published - timedelta(days=HISTORY_DAYS)
+    ):
         return None
     if when is not None and when.date is None and when.precision is None and published:
         when = None
-    claim = Claim(mention.claimed_by.text, _actor(mention.claimed_by).name
-                  if mention.claimed_by else None) if mention.claimed_by else None
-    return ResolvedMention(mention, actor, recipient, _location(mention, focus, gazetteer), when,
-                           claim, supporting)
+    claim = (
+        Claim(
+            mention.claimed_by.text, _actor(mention.claimed_by).name if mention.claimed_by else None
+        )
+        if mention.claimed_by
+        else None
+    )
+    return ResolvedMention(
+        mention, actor, recipient, _location(mention, focus, gazetteer), when, claim, supporting
+    )

@@ -52,5 +52,7 @@ def split_sentences(text: str) -> list[Sentence]:
             start = boundary.end()
         piece = body[start:].rstrip()
         if piece:
-            sentences.append(Sentence(piece, base + start, base + start + len(piece), paragraph_index))
+            sentences.append(
+                Sentence(piece, base + start, base + start + len(piece), paragraph_index)
+            )
     return sentences

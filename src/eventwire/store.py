@@ -161,10 +161,20 @@ class Store:
                 "INSERT INTO articles (hash, doc_id, origin, title, text, published, outlet,"
                 " byline, dateline, wire_agency, url, ingested_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (text_hash, article.id, origin, article.title, article.text,
-                 article.published.isoformat() if article.published else None, article.outlet,
-                 article.byline, article.dateline, article.wire_agency, article.url,
-                 datetime.now(UTC).isoformat(timespec="seconds")),
+                (
+                    text_hash,
+                    article.id,
+                    origin,
+                    article.title,
+                    article.text,
+                    article.published.isoformat() if article.published else None,
+                    article.outlet,
+                    article.byline,
+                    article.dateline,
+                    article.wire_agency,
+                    article.url,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
             )
             article_id = cursor.lastrowid
             for rank, event in enumerate(result.events):
@@ -173,21 +183,31 @@ class Store:
                 self.db.execute(
                     "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                     " ?, ?, ?, ?, ?, ?)",
-                    (event.id, article_id, rank, event.type, event.mode,
-                     record["date"], event.date_precision, event.modality, event.confidence,
-                     location.country if location else None,
-                     location.admin1 if location else None,
-                     location.name if location else None,
-                     location.lat if location else None, location.lon if location else None,
-                     actor.name or actor.text if actor else None,
-                     actor.country if actor else None,
-                     recipient.name or recipient.text if recipient else None,
-                     recipient.country if recipient else None,
-                     event.fatalities.count if event.fatalities else None,
-                     event.injuries.count if event.injuries else None,
-                     event.acled.event_type if event.acled else None,
-                     event.acled.sub_event_type if event.acled else None,
-                     json.dumps(record, ensure_ascii=False)),
+                    (
+                        event.id,
+                        article_id,
+                        rank,
+                        event.type,
+                        event.mode,
+                        record["date"],
+                        event.date_precision,
+                        event.modality,
+                        event.confidence,
+                        location.country if location else None,
+                        location.admin1 if location else None,
+                        location.name if location else None,
+                        location.lat if location else None,
+                        location.lon if location else None,
+                        actor.name or actor.text if actor else None,
+                        actor.country if actor else None,
+                        recipient.name or recipient.text if recipient else None,
+                        recipient.country if recipient else None,
+                        event.fatalities.count if event.fatalities else None,
+                        event.injuries.count if event.injuries else None,
+                        event.acled.event_type if event.acled else None,
+                        event.acled.sub_event_type if event.acled else None,
+                        json.dumps(record, ensure_ascii=False),
+                    ),
                 )
                 self.db.executemany(
                     "INSERT INTO evidence VALUES (?, ?, ?, ?)",
@@ -225,7 +245,8 @@ class Store:
             params.extend([f"%{where.actor}%"] * 2)
         if where.search:
             clauses.append(
-                "e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+                "e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            )
             params.append(where.search)
         sql = (
             "SELECT e.record, a.doc_id, a.title, a.outlet, a.url, a.published"
@@ -242,26 +263,39 @@ class Store:
         """One event with its sources and the text of the article its evidence points into."""
         rows = self._rows(
             "SELECT e.record, a.doc_id, a.title, a.outlet, a.url, a.published, a.text"
-            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?", (event_id,))
+            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+            (event_id,),
+        )
         if not rows:
             return None
         found = _with_source(rows[0])
         found["article_text"] = rows[0]["text"]
-        found["sources"] = [dict(r) for r in self._rows(
-            "SELECT s.outlet, s.url, s.wire_agency, a.doc_id, a.title, a.published"
-            " FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?",
-            (event_id,))]
+        found["sources"] = [
+            dict(r)
+            for r in self._rows(
+                "SELECT s.outlet, s.url, s.wire_agency, a.doc_id, a.title, a.published"
+                " FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?",
+                (event_id,),
+            )
+        ]
         return found
 
     def counts(self) -> dict[str, int]:
-        return {table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-                for table in ("articles", "events", "evidence", "sources")}
+        return {
+            table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "events", "evidence", "sources")
+        }
 
 
 def _with_source(row: sqlite3.Row) -> dict[str, Any]:
     record: dict[str, Any] = json.loads(row["record"])
-    record["source"] = {"article": row["doc_id"], "title": row["title"], "outlet": row["outlet"],
-                        "url": row["url"], "published": row["published"]}
+    record["source"] = {
+        "article": row["doc_id"],
+        "title": row["title"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "published": row["published"],
+    }
     return record
 
 
