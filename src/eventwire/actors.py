@@ -143,6 +143,8 @@ def _find_organization(words: list[str], actors: ActorDictionary) -> Organizatio
 def _find_country(words: list[str], actors: ActorDictionary) -> Country | None:
     for start, end in _ngrams(words):
         key = fold(" ".join(words[start:end]))
+        if key in actors.capitals and end - start != len(words):
+            continue  # a capital stands for its state only alone: not "Real Madrid"
         if key in actors.countries and (end - start > 1 or words[start][:1].isupper()):
             return actors.countries[key]
     return None

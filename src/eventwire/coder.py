@@ -410,7 +410,7 @@ def _places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
     raid on a house in Culiacan", "west of Baghdad"), each with whether it is only "near"."""
     found: list[tuple[Phrase, bool]] = []
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ in {"of", "according"}:
+        if prep.dep_ not in {"prep", "agent"} or prep.lower_ in {"of", "according"}:
             continue  # "according to a health worker in Damboa" places the source, not the event
         near = prep.lemma_.lower() in {"near", "outside"}
         for node in prep.subtree:
@@ -574,7 +574,7 @@ def _modality(token: Token) -> tuple[str, str | None]:
     if is_infinitive or token.dep_ == "xcomp":
         governor = head.lemma_.lower()
         if governor in THREAT_VERBS:
-            return "future", "THREATEN"
+            return "asserted", "THREATEN"  # the threat itself is the event
         if governor in INTENT_VERBS:
             return "future", None
         if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
@@ -694,6 +694,10 @@ class Coder:
             return None
         if obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
             return None
+        if lemma in THREAT_VERBS and any(
+            c.dep_ == "xcomp" and c in found for c in verb.children
+        ):
+            return None  # "threatened to attack": the threatened act carries the event
         # A casualty participle hanging from another trigger belongs to that event.
         if (
             lemma in CASUALTY_LEMMAS
@@ -999,7 +1003,9 @@ class Coder:
         )
         if governor is not None:
             mention.places.extend(_places(governor, base))
-        mention.attribution, _ = _attribution(noun, context)
+        mention.attribution, reporter = _attribution(noun, context)
+        if reporter is not None:
+            self._claim(mention, reporter, base, context)
         return mention
 
 
@@ -1009,9 +1015,13 @@ def _describes_name(verb: Token) -> bool:
     node = verb
     while node.dep_ in {"conj", "xcomp"} and node.head is not node:
         node = node.head
-    return node.dep_ in {"relcl", "acl"} and (
-        node.head.pos_ in {"PROPN", "PRON"} or node.head.dep_ == "appos"
-    )
+    if node.dep_ not in {"relcl", "acl"}:
+        return False
+    if node.head.pos_ in {"PROPN", "PRON"} or node.head.dep_ == "appos":
+        return True
+    # A non-restrictive relative clause (", which ...") describes; it does not report.
+    first = node.doc[min(t.i for t in node.subtree)]
+    return first.lower_ in RELATIVE_PRONOUNS and first.i > 0 and first.nbor(-1).text == ","
 
 
 def _is_reduced_relative(verb: Token) -> bool:

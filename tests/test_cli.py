@@ -1,0 +1,194 @@
+"""The command line: extract, ingest, events, show, export and demo."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+from eventwire.export import ACLED_COLUMNS
+
+from .conftest import FIXTURES
+
+ERBIL_TXT = str(FIXTURES / "wire-erbil.txt")
+ERBIL_HTML = str(FIXTURES / "wire-erbil.html")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, *args: str, input: str | None = None):
+    result = runner.invoke(main, list(args), input=input, catch_exceptions=False)
+    return result
+
+
+@pytest.fixture
+def db(runner: CliRunner, tmp_path: Path) -> Path:
+    path = tmp_path / "store.db"
+    result = invoke(runner, "ingest", ERBIL_TXT, "--db", str(path))
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_extract_json_for_one_article(runner):
+    result = invoke(runner, "extract", ERBIL_HTML)
+    record = json.loads(result.stdout)
+    assert record["id"] == "wire-erbil.html"
+    assert record["article"]["published"] == "2025-03-05"
+    assert [e["mode"] for e in record["events"][:2]] == ["heavy-weapons", "drone"]
+
+
+def test_extract_jsonl_gives_one_line_per_article(runner):
+    result = invoke(runner, "extract", "--format", "jsonl", ERBIL_TXT, ERBIL_HTML)
+    lines = result.stdout.strip().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["wire-erbil.txt", "wire-erbil.html"]
+
+
+def test_extract_table(runner):
+    result = invoke(runner, "extract", "--format", "table", ERBIL_TXT)
+    assert result.exit_code == 0
+    assert "ASSAULT" in result.stdout and "Erbil" in result.stdout
+
+
+def test_extract_from_stdin_with_published_date(runner):
+    text = "Police arrested two journalists in Minsk on Tuesday, a rights group said."
+    result = invoke(runner, "extract", "-", "--published", "2025-03-06", input=text)
+    [event] = json.loads(result.stdout)["events"]
+    assert event["date"] == "2025-03-04"
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(runner, tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "empty.txt").write_text("   ")
+    result = invoke(runner, "extract", "--format", "jsonl", str(tmp_path / "bad.txt"),
+                    str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"), ERBIL_TXT)
+    assert result.exit_code == 0
+    assert "binary content" in result.stderr and "empty" in result.stderr
+    assert "no such file" in result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_bad_date_option_is_a_usage_error(runner):
+    result = runner.invoke(main, ["extract", ERBIL_TXT, "--published", "5 March"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_ingest_is_idempotent(runner, db):
+    again = invoke(runner, "ingest", ERBIL_TXT, "--db", str(db))
+    assert "0 stored, 1 unchanged" in again.stderr
+    listed = json.loads(invoke(runner, "events", "--db", str(db), "--format", "json").stdout)
+    assert len(listed) == 2
+
+
+def test_events_filters(runner, db):
+    def ids(*args: str) -> list[str]:
+        out = invoke(runner, "events", "--db", str(db), "--format", "json", *args).stdout
+        return [e["id"] for e in json.loads(out)]
+
+    everything = ids()
+    assert len(everything) == 2
+    assert len(ids("--type", "Air/drone strike")) == 1
+    assert len(ids("--since", "2025-03-04")) == 1
+    assert len(ids("--until", "2025-03-03")) == 1
+    assert ids("--country", "IRQ") == everything
+    assert ids("--country", "NGA") == []
+    assert len(ids("--actor", "United States")) == 1
+    assert ids("--search", "rocket launcher") == everything
+    assert ids("--search", "ceasefire") == []
+    assert len(ids("--limit", "1")) == 1
+
+
+def test_events_csv_and_table(runner, db):
+    rows = list(csv.DictReader(io.StringIO(
+        invoke(runner, "events", "--db", str(db), "--format", "csv").stdout)))
+    assert {r["type"] for r in rows} == {"ASSAULT"}
+    assert "ASSAULT" in invoke(runner, "events", "--db", str(db)).stdout
+
+
+def test_bad_search_syntax_is_a_clear_error(runner, db):
+    result = runner.invoke(main, ["events", "--db", str(db), "--search", '"unbalanced'])
+    assert result.exit_code == 1
+    assert "bad query" in result.output
+
+
+def test_show_event_with_evidence_and_sources(runner, db):
+    listed = json.loads(invoke(runner, "events", "--db", str(db), "--format", "json").stdout)
+    event_id = listed[0]["id"]
+    shown = json.loads(invoke(runner, "show", event_id, "--db", str(db), "--format",
+                              "json").stdout)
+    assert shown["id"] == event_id and shown["evidence"]
+    assert shown["sources"][0]["outlet"] is None or isinstance(shown["sources"][0]["outlet"], str)
+    text = invoke(runner, "show", event_id, "--db", str(db)).stdout
+    assert shown["evidence"][0]["sentence"][:30] in text.replace("\n", " ")
+    missing = runner.invoke(main, ["show", "nope", "--db", str(db)])
+    assert missing.exit_code == 1 and "no event" in missing.output
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "acled-csv", "geojson"])
+def test_export_formats(runner, db, tmp_path, fmt):
+    out = tmp_path / f"export.{fmt}"
+    result = invoke(runner, "export", "--db", str(db), "--format", fmt, "-o", str(out))
+    assert result.exit_code == 0
+    content = out.read_text()
+    if fmt == "jsonl":
+        assert len(content.strip().splitlines()) == 2
+    elif fmt == "geojson":
+        collection = json.loads(content)
+        assert len(collection["features"]) == 2
+    else:
+        header = next(csv.reader(io.StringIO(content)))
+        if fmt == "acled-csv":
+            assert tuple(header) == ACLED_COLUMNS
+        assert len(content.strip().splitlines()) == 3
+
+
+def test_demo_ingests_the_samples(runner, tmp_path):
+    db = tmp_path / "demo.db"
+    result = invoke(runner, "demo", "--db", str(db))
+    assert result.exit_code == 0
+    assert "12 read, 12 stored" in result.stderr
+    assert "Mogadishu" in result.stdout
+
+
+class _Pages(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/story":
+            body = (FIXTURES / "wire-erbil.html").read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_error(404)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_ingest_urls(runner, tmp_path, server):
+    db = tmp_path / "web.db"
+    result = invoke(runner, "ingest", f"{server}/story", f"{server}/gone", "--db", str(db))
+    assert "HTTP 404" in result.stderr
+    assert "2 read, 1 stored" in result.stderr
+    shown = json.loads(invoke(runner, "events", "--db", str(db), "--format", "json").stdout)
+    assert shown[0]["source"]["url"] == f"{server}/story"

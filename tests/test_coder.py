@@ -1,0 +1,132 @@
+"""Event coding from syntax: roles, casualties, modality, background and figurative language.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def test_passive_with_agent_gives_actor_and_recipient(code):
+    [event] = code("The convoy was ambushed by Taliban fighters near Ghazni on Monday, killing "
+                   "four soldiers and wounding six, officials said.")
+    assert event.type == "ASSAULT"
+    assert event.actor.name == "Taliban" and event.actor.sector == "REB"
+    assert event.recipient.text == "The convoy"
+    assert (event.fatalities.count, event.injuries.count) == (4, 6)
+    assert event.location.name == "Ghazni" and event.location.precision == "near"
+    assert event.date == date(2025, 3, 3) and event.date_precision == "day"
+    assert event.attribution.text == "officials"
+
+
+def test_active_arrest_fills_state_country_from_place(code):
+    [event] = code("Police arrested three opposition activists in Dhaka on Friday.")
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+    assert event.actor.sector == "COP" and event.actor.country == "BGD"
+    assert event.location.country == "BGD"
+    assert event.acled.sub_event_type == "Arrests"
+
+
+def test_vague_casualties_keep_their_words(code):
+    [event] = code("A Nigerian Air Force jet bombed a camp near Damboa on Sunday, killing a "
+                   "number of fighters, the military said.", published=date(2025, 6, 10))
+    assert event.fatalities.count is None
+    assert event.fatalities.text == "a number of"
+    assert event.acled.fatalities == 3
+
+
+def test_one_sentence_with_two_events_gives_two(code):
+    events = code("Police arrested two men in Kano, while protesters marched in Abuja.")
+    assert sorted(e.type for e in events) == ["COERCE", "PROTEST"]
+    assert {e.location.name for e in events} == {"Kano", "Abuja"}
+
+
+def test_one_event_in_several_sentences_is_one_event(code):
+    events = code(
+        "Gunmen attacked a police station in Dera Ismail Khan late on Sunday, police said.\n\n"
+        "Four policemen were killed in the attack, a police spokesman said.",
+        published=date(2024, 10, 14),
+    )
+    assert len(events) == 1
+    assert events[0].fatalities.count == 4
+    assert len(events[0].evidence) == 2
+
+
+def test_threat_is_threaten_not_assault(code):
+    [event] = code("The rebels threatened to attack the capital, a spokesman said.")
+    assert event.type == "THREATEN"
+    assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group has claimed 30 attacks this year.",  # a tally, not an event
+        "Attacks on the highway have risen since January.",  # a period summarised
+        "The militia was formed to fight the army.",  # a purpose, not an act
+        "No one was killed in the blast, police said.",  # negated
+        "Real Madrid attacked relentlessly and beat Valencia 3-1 on Sunday.",  # sport
+        "A wildfire killed three residents in the hills above Marseille.",  # disaster
+        "The two chains launched a price war that hit rivals hard.",  # business
+    ],
+)
+def test_no_political_event(code, text):
+    assert code(text) == []
+
+
+def test_history_is_not_stamped_with_the_article_date(code):
+    events = code("In 2014, Islamic State fighters seized Mosul and killed hundreds of "
+                  "prisoners.", published=date(2025, 3, 5))
+    assert events == []
+
+
+def test_nominal_event_with_actor_and_target(code):
+    [event] = code("A Russian drone strike on Kharkiv on Friday killed two people and injured "
+                   "nine, the regional governor said.", published=date(2024, 12, 7))
+    assert (event.type, event.mode) == ("ASSAULT", "drone")
+    assert event.actor.country == "RUS" and event.actor.sector == "MIL"
+    assert event.location.name == "Kharkiv"
+    assert event.acled.sub_event_type == "Air/drone strike"
+    assert event.acled.inter1 == 8  # a state's forces operating abroad
+
+
+def test_instrument_owner_is_the_actor(code):
+    events = code("Pentagon officials said the United States responded using an AC-130 "
+                  "gunship that hit a militia truck near Al-Qaim on Tuesday.")
+    assert len(events) == 1
+    assert events[0].actor.country == "USA"
+    assert events[0].mode == "aerial"
+
+
+def test_agreement_between_two_parties(code):
+    [event] = code("Yemen's government and the Houthis signed an agreement in Muscat on "
+                   "Saturday to reopen roads into Taiz, mediators said.", published=date(2025, 4, 27))
+    assert event.type == "SUPPORT"
+    assert event.actor.country == "YEM" and event.recipient.name
+    assert event.acled.sub_event_type == "Agreement"
+
+
+def test_claim_of_responsibility(code):
+    events = code(
+        "A car bomb exploded outside a hotel in Mogadishu on Monday, killing six people, "
+        "police said.\n\n"
+        "Al Shabaab said in a statement that it carried out the attack.",
+        published=date(2025, 3, 4),
+    )
+    assert len(events) == 1
+    assert events[0].actor.name is not None and "Shabaab" in events[0].actor.name
+    assert events[0].claimed_by is not None
+
+
+def test_evidence_offsets_point_into_the_text(pipeline):
+    from eventwire.records import RawDocument
+
+    text = ("Police detained two journalists in Minsk on Tuesday, a rights group said.\n\n"
+            "The weather was mild.")
+    result = pipeline.process(RawDocument("x", text, False, "t"), date(2025, 3, 5))
+    [event] = result.events
+    for evidence in event.evidence:
+        assert result.article.text[evidence.start:evidence.end] == evidence.sentence
