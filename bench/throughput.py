@@ -24,10 +24,36 @@ from eventwire.nlp import model_name
 from eventwire.pipeline import Pipeline
 from eventwire.records import RawDocument
 
-PLACES = ["Kabul", "Mogadishu", "Baghdad", "Kharkiv", "Maiduguri", "Goma", "Aleppo", "Sanaa",
-          "Peshawar", "Khartoum", "Bamako", "Tripoli", "Kandahar", "Mosul", "Gao", "Beni"]
-ACTORS = ["Gunmen", "Militants", "Government troops", "Police", "Rebel fighters",
-          "Security forces", "Protesters", "Soldiers", "Insurgents", "Unidentified attackers"]
+PLACES = [
+    "Kabul",
+    "Mogadishu",
+    "Baghdad",
+    "Kharkiv",
+    "Maiduguri",
+    "Goma",
+    "Aleppo",
+    "Sanaa",
+    "Peshawar",
+    "Khartoum",
+    "Bamako",
+    "Tripoli",
+    "Kandahar",
+    "Mosul",
+    "Gao",
+    "Beni",
+]
+ACTORS = [
+    "Gunmen",
+    "Militants",
+    "Government troops",
+    "Police",
+    "Rebel fighters",
+    "Security forces",
+    "Protesters",
+    "Soldiers",
+    "Insurgents",
+    "Unidentified attackers",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 EVENT = [
     "{actor} attacked a checkpoint near {place} on {day}, killing {n} people, officials said.",
@@ -46,7 +72,7 @@ CONTEXT = [
     "Officials did not say how many people remained in hospital or when roads would reopen.",
     "The government has promised to improve security before elections due next year.",
     "Residents said the power supply had been cut for several hours in many districts.",
-    "\"We are tired and we want to live in peace,\" said a shopkeeper who gave only his first name.",
+    '"We are tired and we want to live in peace," said a shopkeeper who gave only his first name.',
     "The United Nations estimates that more than two million people have fled their homes.",
     "Farmers in the province say the rains came late this season and harvests were poor.",
     "The city's governor said schools would stay closed until the end of the week.",
@@ -65,12 +91,18 @@ CONTEXT = [
 
 def article(rng: random.Random) -> str:
     """One wire-style article of 20 to 30 sentences, three to five of them about events."""
-    events = [rng.choice(EVENT).format(actor=rng.choice(ACTORS), place=rng.choice(PLACES),
-                                       day=rng.choice(DAYS), n=rng.randint(2, 40))
-              for _ in range(rng.randint(3, 5))]
+    events = [
+        rng.choice(EVENT).format(
+            actor=rng.choice(ACTORS),
+            place=rng.choice(PLACES),
+            day=rng.choice(DAYS),
+            n=rng.randint(2, 40),
+        )
+        for _ in range(rng.randint(3, 5))
+    ]
     context = [rng.choice(CONTEXT) for _ in range(rng.randint(17, 25))]
     sentences = events[:1] + rng.sample(events[1:] + context, len(events) - 1 + len(context))
-    paragraphs = [" ".join(sentences[i:i + 2]) for i in range(0, len(sentences), 2)]
+    paragraphs = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
     return f"{rng.choice(PLACES).upper()} (Meridian News) - " + "\n\n".join(paragraphs)
 
 
@@ -90,8 +122,10 @@ def main() -> None:
     pipeline = Pipeline()
     nlp = spacy.load(model_name())  # the same model, without Eventwire's additions
     published = date(2025, 3, 5)
-    docs = [RawDocument(id=str(i), content=t, is_html=False, origin="bench")
-            for i, t in enumerate(texts)]
+    docs = [
+        RawDocument(id=str(i), content=t, is_html=False, origin="bench")
+        for i, t in enumerate(texts)
+    ]
     pipeline.process(docs[0], published)  # warm up both
     list(nlp.pipe(texts[:2]))
 
@@ -105,10 +139,13 @@ def main() -> None:
     floor_s = time.perf_counter() - start
 
     rate, floor = size / eventwire_s, size / floor_s
-    print(f"corpus: {size} articles, {words / size:.0f} words each on average; "
-          f"{events} events found")
-    print(f"eventwire: {eventwire_s:.2f} s; bare spaCy nlp.pipe ({nlp.meta['name']} "
-          f"{nlp.meta['version']}): {floor_s:.2f} s")
+    print(
+        f"corpus: {size} articles, {words / size:.0f} words each on average; {events} events found"
+    )
+    print(
+        f"eventwire: {eventwire_s:.2f} s; bare spaCy nlp.pipe ({nlp.meta['name']} "
+        f"{nlp.meta['version']}): {floor_s:.2f} s"
+    )
     print(f"throughput articles_per_s={rate:.1f} floor_per_s={floor:.1f} ratio={rate / floor:.2f}")
 
 

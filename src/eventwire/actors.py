@@ -177,7 +177,8 @@ def resolve_actor(
     """
     actors = load_actors()
     own_text, patron = split_patron(text)
-    words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w][\w'.\u2019-]*", own_text)]
+    # Hyphens split words ("Taliban-planted"); folding joins them back for "al-Shabaab".
+    words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w][\w'.\u2019]*", own_text)]
     org = _find_organization(words, actors)
     if org:
         country = actors.country(org.country)

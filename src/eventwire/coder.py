@@ -186,6 +186,8 @@ ANAPHORIC_NOUNS = frozenset(
         "fighter",
     }
 )
+CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "following", "after", "amid", "when"})
+TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "battle", "fight", "gunfight", "skirmish"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -694,9 +696,7 @@ class Coder:
             return None
         if obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
             return None
-        if lemma in THREAT_VERBS and any(
-            c.dep_ == "xcomp" and c in found for c in verb.children
-        ):
+        if lemma in THREAT_VERBS and any(c.dep_ == "xcomp" and c in found for c in verb.children):
             return None  # "threatened to attack": the threatened act carries the event
         # A casualty participle hanging from another trigger belongs to that event.
         if (
@@ -719,7 +719,11 @@ class Coder:
         if actor_token is not None:
             actor_token = _content(actor_token)
             if actor_token.lemma_.lower() in NON_AGENT_CAUSES:
-                return None
+                cause = phrase(actor_token, base)
+                if not _names_party(cause):
+                    return None  # a fire or a flood, not "Afghan forces fire"
+                mention.actor = cause
+                actor_token = None
             if actor_token in found and actor_token.pos_ == "NOUN":
                 # "An air strike killed ...": the nominal event is this event.
                 self._absorb(mention, actor_token, found, index, base, context)
@@ -743,6 +747,9 @@ class Coder:
         target = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
         if target is not None and not passive and trigger.type == "ASSAULT" and _is_weapon(target):
             mention.mode = weapon_mode(list(target.subtree)) or mention.mode
+            weapon = phrase(target, base)
+            if _names_party(weapon) and not (mention.actor and _names_party(mention.actor)):
+                mention.actor = weapon  # "their vehicle hit a Taliban-planted IED"
             target = None  # "fired tear gas at protesters": the object is the weapon
         if lemma in MUTUAL_LEMMAS:
             target = _partner(verb, actor_token)
@@ -768,7 +775,9 @@ class Coder:
                 mention.places.extend(_places(target, base))
             self._count_victims(lemma, victims, target, mention)
         if lemma in CASUALTY_LEMMAS and mention.actor is None:
-            for _, obj in _prep_objects(verb, frozenset({"in", "during", "by"})):
+            # "killed in clashes with X", "wounded following an attack by Y on a checkpoint":
+            # the casualties belong to the event the phrase names.
+            for obj in _circumstances(verb):
                 if obj in found and obj.pos_ == "NOUN":
                     event = self._nominal(
                         obj, found[obj], found, index, base, context, standalone=False
@@ -776,6 +785,8 @@ class Coder:
                     if event is not None:
                         mention.actor = event.actor or event.recipient
                         mention.mode = mention.mode or event.mode
+                        mention.places.extend(event.places)
+                        mention.date_text = mention.date_text or event.date_text
                     break
         for weapon_token in _instrument_tokens(verb):
             mention.mode = mention.mode or weapon_mode([weapon_token])
@@ -974,7 +985,10 @@ class Coder:
             ]
             if named:
                 mention.actor = phrase(named[0], base)
-        for _, obj in _prep_objects(noun, frozenset({"on", "against", "targeting", "of"})):
+        target_preps = {"on", "against", "targeting", "of"}
+        if lemma in TWO_SIDED_NOUNS:
+            target_preps |= {"with", "between"}  # "clashes with the Taliban"
+        for _, obj in _prep_objects(noun, frozenset(target_preps)):
             if lemma in {"talk", "meeting", "agreement", "deal"}:
                 break
             target_phrase = phrase(_content(obj), base)
@@ -1126,6 +1140,23 @@ def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) ->
         and governor is not None
         and governor.lemma_.lower() in LAUNCH_VERBS | trigger.needs
     )
+
+
+def _circumstances(verb: Token) -> Iterator[Token]:
+    """Nouns naming what casualties happened in: "killed in clashes", "wounded following an
+    attack" (the parser may make "following" a verb; coordinated verbs share it)."""
+    for clause in (verb, *verb.conjuncts):
+        for child in clause.children:
+            if child.lower_ in CIRCUMSTANCE_PREPS and child.dep_ in {
+                "prep",
+                "xcomp",
+                "advcl",
+                "agent",
+            }:
+                for obj in child.children:
+                    if obj.dep_ in {"pobj", "dobj"}:
+                        yield obj
+                        yield from obj.conjuncts
 
 
 def _instrument_tokens(verb: Token) -> Iterator[Token]:

@@ -152,9 +152,16 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
 
 
 def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
-    """Group an article's mentions (in text order) into event drafts."""
+    """Group an article's mentions into event drafts.
+
+    Mentions that can start an event go first, in text order; casualty reports, references
+    back ("the attack") and other supporting mentions then join the events they fit, so a
+    casualty told before its cause ("three were killed when a bomb ...") is not lost.
+    """
     drafts: list[Draft] = []
-    for candidate in mentions:
+    leading = [m for m in mentions if not (m.supporting or m.mention.anaphoric)]
+    following = [m for m in mentions if m.supporting or m.mention.anaphoric]
+    for candidate in leading + following:
         scored = [(score(d, candidate), i) for i, d in enumerate(drafts)]
         fitting = [(s, -i) for s, i in scored if s is not None]
         mention = candidate.mention
