@@ -70,8 +70,16 @@ def test_extract_from_stdin_with_published_date(runner):
 def test_bad_inputs_are_reported_and_the_batch_goes_on(runner, tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
     (tmp_path / "empty.txt").write_text("   ")
-    result = invoke(runner, "extract", "--format", "jsonl", str(tmp_path / "bad.txt"),
-                    str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"), ERBIL_TXT)
+    result = invoke(
+        runner,
+        "extract",
+        "--format",
+        "jsonl",
+        str(tmp_path / "bad.txt"),
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "missing.txt"),
+        ERBIL_TXT,
+    )
     assert result.exit_code == 0
     assert "binary content" in result.stderr and "empty" in result.stderr
     assert "no such file" in result.stderr
@@ -110,8 +118,11 @@ def test_events_filters(runner, db):
 
 
 def test_events_csv_and_table(runner, db):
-    rows = list(csv.DictReader(io.StringIO(
-        invoke(runner, "events", "--db", str(db), "--format", "csv").stdout)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(invoke(runner, "events", "--db", str(db), "--format", "csv").stdout)
+        )
+    )
     assert {r["type"] for r in rows} == {"ASSAULT"}
     assert "ASSAULT" in invoke(runner, "events", "--db", str(db)).stdout
 
@@ -125,8 +136,7 @@ def test_bad_search_syntax_is_a_clear_error(runner, db):
 def test_show_event_with_evidence_and_sources(runner, db):
     listed = json.loads(invoke(runner, "events", "--db", str(db), "--format", "json").stdout)
     event_id = listed[0]["id"]
-    shown = json.loads(invoke(runner, "show", event_id, "--db", str(db), "--format",
-                              "json").stdout)
+    shown = json.loads(invoke(runner, "show", event_id, "--db", str(db), "--format", "json").stdout)
     assert shown["id"] == event_id and shown["evidence"]
     assert shown["sources"][0]["outlet"] is None or isinstance(shown["sources"][0]["outlet"], str)
     text = invoke(runner, "show", event_id, "--db", str(db)).stdout

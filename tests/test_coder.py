@@ -11,8 +11,10 @@ import pytest
 
 
 def test_passive_with_agent_gives_actor_and_recipient(code):
-    [event] = code("The convoy was ambushed by Taliban fighters near Ghazni on Monday, killing "
-                   "four soldiers and wounding six, officials said.")
+    [event] = code(
+        "The convoy was ambushed by Taliban fighters near Ghazni on Monday, killing "
+        "four soldiers and wounding six, officials said."
+    )
     assert event.type == "ASSAULT"
     assert event.actor.name == "Taliban" and event.actor.sector == "REB"
     assert event.recipient.text == "The convoy"
@@ -31,8 +33,11 @@ def test_active_arrest_fills_state_country_from_place(code):
 
 
 def test_vague_casualties_keep_their_words(code):
-    [event] = code("A Nigerian Air Force jet bombed a camp near Damboa on Sunday, killing a "
-                   "number of fighters, the military said.", published=date(2025, 6, 10))
+    [event] = code(
+        "A Nigerian Air Force jet bombed a camp near Damboa on Sunday, killing a "
+        "number of fighters, the military said.",
+        published=date(2025, 6, 10),
+    )
     assert event.fatalities.count is None
     assert event.fatalities.text == "a number of"
     assert event.acled.fatalities == 3
@@ -78,14 +83,19 @@ def test_no_political_event(code, text):
 
 
 def test_history_is_not_stamped_with_the_article_date(code):
-    events = code("In 2014, Islamic State fighters seized Mosul and killed hundreds of "
-                  "prisoners.", published=date(2025, 3, 5))
+    events = code(
+        "In 2014, Islamic State fighters seized Mosul and killed hundreds of prisoners.",
+        published=date(2025, 3, 5),
+    )
     assert events == []
 
 
 def test_nominal_event_with_actor_and_target(code):
-    [event] = code("A Russian drone strike on Kharkiv on Friday killed two people and injured "
-                   "nine, the regional governor said.", published=date(2024, 12, 7))
+    [event] = code(
+        "A Russian drone strike on Kharkiv on Friday killed two people and injured "
+        "nine, the regional governor said.",
+        published=date(2024, 12, 7),
+    )
     assert (event.type, event.mode) == ("ASSAULT", "drone")
     assert event.actor.country == "RUS" and event.actor.sector == "MIL"
     assert event.location.name == "Kharkiv"
@@ -94,16 +104,21 @@ def test_nominal_event_with_actor_and_target(code):
 
 
 def test_instrument_owner_is_the_actor(code):
-    events = code("Pentagon officials said the United States responded using an AC-130 "
-                  "gunship that hit a militia truck near Al-Qaim on Tuesday.")
+    events = code(
+        "Pentagon officials said the United States responded using an AC-130 "
+        "gunship that hit a militia truck near Al-Qaim on Tuesday."
+    )
     assert len(events) == 1
     assert events[0].actor.country == "USA"
     assert events[0].mode == "aerial"
 
 
 def test_agreement_between_two_parties(code):
-    [event] = code("Yemen's government and the Houthis signed an agreement in Muscat on "
-                   "Saturday to reopen roads into Taiz, mediators said.", published=date(2025, 4, 27))
+    [event] = code(
+        "Yemen's government and the Houthis signed an agreement in Muscat on "
+        "Saturday to reopen roads into Taiz, mediators said.",
+        published=date(2025, 4, 27),
+    )
     assert event.type == "SUPPORT"
     assert event.actor.country == "YEM" and event.recipient.name
     assert event.acled.sub_event_type == "Agreement"
@@ -124,9 +139,11 @@ def test_claim_of_responsibility(code):
 def test_evidence_offsets_point_into_the_text(pipeline):
     from eventwire.records import RawDocument
 
-    text = ("Police detained two journalists in Minsk on Tuesday, a rights group said.\n\n"
-            "The weather was mild.")
+    text = (
+        "Police detained two journalists in Minsk on Tuesday, a rights group said.\n\n"
+        "The weather was mild."
+    )
     result = pipeline.process(RawDocument("x", text, False, "t"), date(2025, 3, 5))
     [event] = result.events
     for evidence in event.evidence:
-        assert result.article.text[evidence.start:evidence.end] == evidence.sentence
+        assert result.article.text[evidence.start : evidence.end] == evidence.sentence

@@ -14,8 +14,17 @@ from eventwire.records import ArticleResult, Skipped
 
 from .conftest import FIXTURES
 
-BOILERPLATE = ("See also", "Share this", "Leave a Reply", "Required fields", "email address",
-               "covers Iraq", "Reporting by", "All rights reserved", "Most read")
+BOILERPLATE = (
+    "See also",
+    "Share this",
+    "Leave a Reply",
+    "Required fields",
+    "email address",
+    "covers Iraq",
+    "Reporting by",
+    "All rights reserved",
+    "Most read",
+)
 
 
 @pytest.fixture(scope="module")
@@ -75,11 +84,12 @@ def test_every_evidence_span_points_into_the_article(samples, erbil):
         for event in result.events:
             assert event.evidence
             for evidence in event.evidence:
-                assert result.article.text[evidence.start:evidence.end] == evidence.sentence
+                assert result.article.text[evidence.start : evidence.end] == evidence.sentence
 
 
-@pytest.mark.parametrize("name", ["about-subscribe.html", "casablanca-derby.txt",
-                                  "mn-2025-09-18-jakarta-ride-hailing"])
+@pytest.mark.parametrize(
+    "name", ["about-subscribe.html", "casablanca-derby.txt", "mn-2025-09-18-jakarta-ride-hailing"]
+)
 def test_pages_without_political_events(samples, name):
     assert samples[name].events == []
 

@@ -17,7 +17,8 @@ from .conftest import FIXTURES
 @pytest.fixture(scope="module")
 def validator() -> Draft202012Validator:
     schema = json.loads(
-        (resources.files("eventwire") / "schema" / "event-record.schema.json").read_text())
+        (resources.files("eventwire") / "schema" / "event-record.schema.json").read_text()
+    )
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 

@@ -9,8 +9,16 @@ import pytest
 from eventwire.read import read_inputs
 from eventwire.records import ArticleResult
 
-JUNK = ("See also", "Leave a Reply", "Required fields", "Our standards", "licensing",
-        "Phil Stewart has reported", "Reporting by", "National Security Correspondent")
+JUNK = (
+    "See also",
+    "Leave a Reply",
+    "Required fields",
+    "Our standards",
+    "licensing",
+    "Phil Stewart has reported",
+    "Reporting by",
+    "National Security Correspondent",
+)
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,8 @@ SECTOR_LABELS = {
     "SPY": "Intelligence Services",
 }
 MAX_NGRAM = 7
+# ACLED's names for unnamed parties, by inter code.
+ACLED_GENERIC_NAMES = {5: "Rioters", 6: "Protesters", 7: "Civilians"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +152,20 @@ def _find_country(words: list[str], actors: ActorDictionary) -> Country | None:
     return None
 
 
+_PATRON_AFTER = re.compile(
+    r",?\s*\b(?:backed|supported|sponsored|armed|funded)\s+by\s+(.+)$", re.IGNORECASE
+)
+
+
 def split_patron(text: str) -> tuple[str, str | None]:
     """Separate a sponsor from the actor.
 
     >>> split_patron("Iran-backed militants")
     ('militants', 'Iran')
     """
+    after = _PATRON_AFTER.search(text)
+    if after:  # "militants backed by Iran"
+        return text[: after.start()].strip(), after.group(1).strip()
     match = _PATRON.search(text)
     if not match:
         return text, None
@@ -204,6 +214,9 @@ def resolve_actor(
     if country and agent.sector in SECTOR_LABELS:
         name = f"{SECTOR_LABELS[agent.sector]} of {country.name}"
         acled = name
+    elif agent.inter in ACLED_GENERIC_NAMES or agent.sector == "UAF":
+        name = display_name(own_text)
+        acled = ACLED_GENERIC_NAMES.get(agent.inter or 0, "Unidentified Armed Group")
     else:
         name = display_name(text)
         patron_country = _find_country(patron.split(), actors) if patron else None

@@ -39,9 +39,15 @@ CREDIT_LINE = re.compile(
 )
 
 
+# Site furniture is short; a long paragraph that mentions "terms of service" is a story.
+_FURNITURE_MAX_CHARS = 300
+
+
 def is_junk(paragraph: str) -> bool:
     """True for a paragraph that is site furniture, not article text."""
-    return bool(_JUNK_PARAGRAPH.match(paragraph) or _JUNK_ANYWHERE.search(paragraph))
+    return bool(_JUNK_PARAGRAPH.match(paragraph)) or (
+        len(paragraph) <= _FURNITURE_MAX_CHARS and bool(_JUNK_ANYWHERE.search(paragraph))
+    )
 
 
 def is_credit_line(paragraph: str) -> bool:

@@ -16,9 +16,9 @@ UNITS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 # ACLED's figures for reports that say people died but give no number.
 VAGUE_ACLED = {
     "a number of": 3, "some": 3, "several": 3, "unknown": 3, "a few": 3, "few": 3,
@@ -35,7 +35,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _VAGUE = re.compile(
-    r"\b(?:" + "|".join(sorted(VAGUE_ACLED, key=len, reverse=True)) + r")(?:\s+of)?\b",
+    r"\b(?:" + "|".join(sorted(VAGUE_ACLED, key=len, reverse=True)) + r")(?:\s+of)?\b"
+    rf"(?!\s+(?:\d|(?:{_NUMBER_WORD})\b))",  # "some 20" is a number
     re.IGNORECASE,
 )
 

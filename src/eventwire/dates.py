@@ -19,7 +19,7 @@ MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) 
 MONTHS |= {name.lower(): index for index, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -41,7 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?:in|since|during|until)\s+{_MONTH}(?!\s*\d)", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_YEAR}\b")),
 ]
-_SPAN_START = re.compile(r"\b(?:since|from|starting)\b", re.IGNORECASE)
+_SPAN_START = re.compile(r"\b(?:since|from|starting)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +52,13 @@ class ResolvedDate:
     span_start: bool = False  # "since October 17": the start of a period, not one event's date
 
 
-def _past(candidate: date, anchor: date, step_years: int = 1) -> date:
-    while candidate > anchor:
-        candidate = candidate.replace(year=candidate.year - step_years)
-    return candidate
+def _latest_on_or_before(month: int, day: int, anchor: date) -> date | None:
+    """The latest ``month``/``day`` not after ``anchor`` (February 29 looks back to a leap year)."""
+    for year in range(anchor.year, anchor.year - 8, -1):
+        found = _safe_date(year, month, day)
+        if found is not None and found <= anchor:
+            return found
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -76,8 +79,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> tuple[date | N
             return _safe_date(year, month, day), "day"
         if anchor is None:
             return None, "day"
-        found = _safe_date(anchor.year, month, day)
-        return (_past(found, anchor) if found else None), "day"
+        return _latest_on_or_before(month, day, anchor), "day"
     if kind == "month_year":
         return date(int(m["year"]), MONTHS[m["month"].lower().rstrip(".")], 1), "month"
     if kind == "year":
@@ -105,7 +107,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> tuple[date | N
         return date(anchor.year - 1, 1, 1), "year"
     # kind == "month": the latest such month not after the anchor
     month = MONTHS[m["month"].lower().rstrip(".")]
-    return _past(date(anchor.year, month, 1), anchor), "month"
+    return _latest_on_or_before(month, 1, anchor), "month"
 
 
 def resolve_date(text: str, anchor: date | None) -> ResolvedDate | None:
@@ -114,13 +116,19 @@ def resolve_date(text: str, anchor: date | None) -> ResolvedDate | None:
     >>> resolve_date("on Tuesday", date(2023, 11, 22)).date
     datetime.date(2023, 11, 21)
     """
-    for kind, pattern in _PATTERNS:
-        match = pattern.search(text)
-        if match:
-            resolved, precision = _resolve(kind, match, anchor)
-            span = bool(_SPAN_START.search(text[: match.start()] + match.group(0)[:6]))
-            return ResolvedDate(resolved, precision if resolved else None, match.group(0), span)
-    return None
+    found = [
+        (m.start(), order, kind, m)
+        for order, (kind, pattern) in enumerate(_PATTERNS)
+        for m in [pattern.search(text)]
+        if m
+    ]
+    if not found:
+        return None
+    _, _, kind, match = min(found, key=lambda f: (f[0], f[1]))
+    resolved, precision = _resolve(kind, match, anchor)
+    lead = text[max(0, match.start() - 12) : match.start()]
+    span = bool(_SPAN_START.search(lead)) or match.group(0).lower().startswith("since")
+    return ResolvedDate(resolved, precision if resolved else None, match.group(0), span)
 
 
 def acled_time_precision(precision: DatePrecision | None) -> int | None:

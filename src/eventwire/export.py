@@ -11,6 +11,8 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
+from eventwire.actors import load_actors
+
 Record = dict[str, Any]
 
 FLAT_COLUMNS = (
@@ -75,6 +77,11 @@ def flat_row(record: Record) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _country_name(iso3: str | None) -> str | None:
+    country = load_actors().country(iso3)
+    return country.name if country else iso3
+
+
 def acled_row(record: Record) -> dict[str, Any] | None:
     """One event as an ACLED row, or None when ACLED would not record it or it has no date."""
     acled = record.get("acled")
@@ -90,12 +97,11 @@ def acled_row(record: Record) -> dict[str, Any] | None:
         "event_id_cnty": record["id"], "event_date": record["date"],
         "year": record["date"][:4], "time_precision": acled["time_precision"],
         "event_type": acled["event_type"], "sub_event_type": acled["sub_event_type"],
-        "actor1": actor.get("name") or ("Unidentified Armed Group" if acled["inter1"] == 3
-                                        else None),
+        "actor1": acled.get("actor1") or actor.get("name"),
         "assoc_actor_1": None, "inter1": acled["inter1"],
-        "actor2": recipient.get("name") or recipient.get("text"), "assoc_actor_2": None,
+        "actor2": acled.get("actor2") or recipient.get("name"), "assoc_actor_2": None,
         "inter2": acled["inter2"], "interaction": acled["interaction"],
-        "iso3": location.get("country"), "country": location.get("country"),
+        "iso3": location.get("country"), "country": _country_name(location.get("country")),
         "admin1": location.get("admin1"), "admin2": None, "admin3": None,
         "location": location.get("name"), "latitude": location.get("lat"),
         "longitude": location.get("lon"), "geo_precision": acled["geo_precision"],

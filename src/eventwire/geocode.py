@@ -20,6 +20,8 @@ from eventwire.names import FACILITY_WORDS, core_tokens, name_key, name_tokens
 from eventwire.records import Location, Precision
 
 _KIND_RANK = {"facility": 3.0, "city": 2.0, "admin1": 2.5, "country": 2.8}
+# The gazetteer has no population for first-level divisions; a province outweighs a village.
+_ADMIN1_POPULATION = 1_000_000
 _ADMIN_WORDS = frozenset(
     {
         "province",
@@ -90,11 +92,11 @@ class Gazetteer:
         """Facilities whose distinctive name words all appear in ``text``."""
         words = core_tokens(text)
         found: dict[int, Place] = {}
-        for token in words:
+        for token in sorted(words):
             for core, place in self._facilities.get(token, []):
                 if core and core <= words:
                     found[place.id] = place
-        return list(found.values())
+        return sorted(found.values(), key=lambda p: p.id)
 
     def country(self, iso3: str) -> Place | None:
         rows = self._places(
@@ -110,16 +112,25 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def _score(place: Place, focus: Counter[str], wants_facility: bool, wants_admin: bool) -> float:
+def _score(place: Place, focus: Counter[str], words: frozenset[str], wants_admin: bool) -> float:
     score = _KIND_RANK.get(place.kind, 1.0)
-    if wants_facility:
+    if words & FACILITY_WORDS:
         score += 5.0 if place.kind == "facility" else -5.0
+        military = bool(words & {"base", "airbase", "military"})
+        if (
+            (place.feature == "airbase"
+            and military)
+            or (place.feature == "airport"
+            and ("airport" in words and not military))
+        ):
+            score += 2.0  # "air base" asks for an air base, "airport" for an airport
     if wants_admin and place.kind == "admin1":
         score += 3.0
     total = sum(focus.values())
     if total:
         score += 6.0 * focus.get(place.country, 0) / total
-    score += math.log10((place.population or 0) + 1) / 3
+    population = place.population or (_ADMIN1_POPULATION if place.kind == "admin1" else 0)
+    score += math.log10(population + 1) / 3
     return score
 
 
@@ -142,6 +153,7 @@ def geocode(
     focus = focus or Counter()
     wants_facility = is_facility_phrase(text)
     tokens = name_tokens(text)
+    words = frozenset(tokens)
     wants_admin = bool(tokens) and tokens[-1] in _ADMIN_WORDS
     candidates = gazetteer.facilities(text) if wants_facility else []
     if not candidates:
@@ -150,7 +162,17 @@ def geocode(
     candidates = [c for c in candidates if c.lat is not None]
     if not candidates:
         return None
-    best = max(candidates, key=lambda p: _score(p, focus, wants_facility, wants_admin))
+    best = max(candidates, key=lambda p: (_score(p, focus, words, wants_admin), -p.id))
+    if best.kind == "admin1" and not wants_admin:
+        # "Kandahar": the city of the province's name is the more precise reading.
+        key = name_key(text)
+        namesake = [
+            c
+            for c in candidates
+            if c.kind == "city" and c.country == best.country and name_key(c.name) == key
+        ]
+        if namesake:
+            best = max(namesake, key=lambda p: (p.population or 0, -p.id))
     precision: Precision
     if best.kind == "country":
         precision = "country"

@@ -136,9 +136,21 @@ def acled_coding(event: Event, trigger: str, country: str | None = None) -> Acle
     if inter1 is not None:
         pair = sorted(code for code in (inter1, inter2) if code is not None)
         interaction = int("".join(map(str, pair))) if len(pair) == 2 else inter1 * 10
+    actor1 = event.actor.acled_name if event.actor else None
+    actor2 = event.recipient.acled_name if event.recipient else None
+    if event_type == "Protests":
+        actor1, actor2 = "Protesters", (actor1 if event.type == "ASSAULT" else None)
+    elif event_type == "Riots":
+        actor1 = "Rioters"
+    elif actor1 is None and inter1 == UNIDENTIFIED_ARMED_GROUP_INTER:
+        actor1 = "Unidentified Armed Group"
+    if actor2 is None and event_type == "Violence against civilians":
+        actor2 = "Civilians"
     return AcledCoding(
         event_type=event_type,
         sub_event_type=sub_event_type,
+        actor1=actor1,
+        actor2=actor2,
         inter1=inter1,
         inter2=inter2,
         interaction=interaction,

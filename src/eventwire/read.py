@@ -73,7 +73,7 @@ def document_from_json(record: object, origin: str) -> RawDocument:
     content = html if isinstance(html, str) and html.strip() else text
     if not isinstance(content, str) or not content.strip():
         raise InputError('record has no "text" or "html"')
-    if "id" not in record:
+    if record.get("id") in (None, ""):
         raise InputError('record has no "id"')
     return RawDocument(
         id=str(record["id"]),
@@ -88,7 +88,8 @@ def document_from_json(record: object, origin: str) -> RawDocument:
 
 
 def read_jsonl(text: str, origin: str) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a record: U+2028 and friends may stand unescaped inside JSON strings.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"

@@ -127,6 +127,8 @@ class AcledCoding:
     fatalities: int
     geo_precision: int | None
     time_precision: int | None
+    actor1: str | None = None  # ACLED-style actor names
+    actor2: str | None = None
 
 
 @dataclass(slots=True)

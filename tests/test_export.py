@@ -1,0 +1,313 @@
+"""Export writers: JSON Lines, flat CSV, ACLED-style CSV and GeoJSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, TextIO
+
+import pytest
+
+from eventwire.export import (
+    ACLED_COLUMNS,
+    FLAT_COLUMNS,
+    WRITERS,
+    flat_row,
+    write_acled_csv,
+    write_csv,
+    write_geojson,
+    write_jsonl,
+)
+from eventwire.records import AcledCoding, Actor, Event, Evidence, Location, Quantity
+
+Record = dict[str, Any]
+Writer = Callable[[Iterable[Record], TextIO], int]
+
+SOURCE = {
+    "article": "kismayo-clash.txt",
+    "title": "Clashes near Kismayo leave six dead",
+    "outlet": "Jubba Monitor",
+    "url": "https://example.org/kismayo-clash",
+    "published": "2024-06-12",
+}
+
+
+def _record(event: Event, source: Record | None = None) -> Record:
+    """An event as the store returns it: the published record plus its source."""
+    return event.to_dict() | {"source": source or SOURCE}
+
+
+def _clash() -> Record:
+    sentence = "Fighters clashed with soldiers outside Kismayo on Tuesday, killing six people."
+    return _record(
+        Event(
+            id="ev-clash",
+            type="ASSAULT",
+            mode="firearms",
+            cameo_root="19",
+            actor=Actor("al-Shabaab fighters", "Al-Shabaab", "SOM", "REB", 2),
+            recipient=Actor("government soldiers", "Military Forces of Somalia", "SOM", "MIL", 1),
+            location=Location(
+                "outside Kismayo", "Kismayo", "SOM", "Lower Juba", -0.3582, 42.5454, "near"
+            ),
+            date=date(2024, 6, 11),
+            date_precision="day",
+            date_text="on Tuesday",
+            fatalities=Quantity(6, "six"),
+            injuries=Quantity(None, "dozens"),
+            evidence=[Evidence(sentence, 0, len(sentence))],
+            confidence=0.9,
+            acled=AcledCoding("Battles", "Armed clash", 2, 1, 12, 6, 2, 1),
+        )
+    )
+
+
+def _statement() -> Record:
+    """No place, no date and no ACLED coding."""
+    return _record(
+        Event(
+            id="ev-statement",
+            type="CONSULT",
+            actor=Actor("elders", "elders", None, "CVL"),
+            modality="future",
+        )
+    )
+
+
+def _undated_protest() -> Record:
+    """ACLED coding and a place, but no date."""
+    return _record(
+        Event(
+            id="ev-protest",
+            type="PROTEST",
+            actor=Actor("students", "students", None, "EDU"),
+            location=Location("Garowe", "Garowe", "SOM", "Nugaal", 8.4054, 48.4845, "exact"),
+            acled=AcledCoding("Protests", "Peaceful protest", 6, None, 60, 0, 1, None),
+        )
+    )
+
+
+RECORDS = [_statement(), _clash(), _undated_protest()]
+
+
+def _write(writer: Writer, records: Iterable[Record]) -> tuple[str, int]:
+    out = io.StringIO()
+    count = writer(records, out)
+    return out.getvalue(), count
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+# --- JSON Lines -----------------------------------------------------------------------------
+
+
+def test_jsonl_round_trips() -> None:
+    text, count = _write(write_jsonl, RECORDS)
+
+    assert count == 3
+    assert text.endswith("\n")
+    assert [json.loads(line) for line in text.splitlines()] == RECORDS
+
+
+def test_jsonl_keeps_non_ascii_text_readable() -> None:
+    record = _record(Event(id="ev-é", type="PROTEST"), {**SOURCE, "outlet": "Le Républicain"})
+
+    text, _ = _write(write_jsonl, [record])
+
+    assert "Le Républicain" in text
+    assert json.loads(text) == record
+
+
+# --- flat CSV -------------------------------------------------------------------------------
+
+
+def test_csv_has_the_flat_columns_header() -> None:
+    text, count = _write(write_csv, RECORDS)
+
+    assert next(csv.reader(io.StringIO(text))) == list(FLAT_COLUMNS)
+    assert count == 3
+    assert len(_csv_rows(text)) == 3
+
+
+def test_csv_row_flattens_the_record() -> None:
+    text, _ = _write(write_csv, [_clash()])
+
+    [row] = _csv_rows(text)
+    assert row["id"] == "ev-clash"
+    assert row["actor_name"] == "Al-Shabaab"
+    assert row["recipient_country"] == "SOM"
+    assert row["location_name"] == "Kismayo"
+    assert (row["latitude"], row["longitude"]) == ("-0.3582", "42.5454")
+    assert (row["fatalities"], row["fatalities_text"]) == ("6", "six")
+    assert (row["injuries"], row["injuries_text"]) == ("", "dozens")
+    assert row["acled_sub_event_type"] == "Armed clash"
+    assert row["evidence"].startswith("Fighters clashed with soldiers")
+    assert (row["article"], row["outlet"], row["published"]) == (
+        "kismayo-clash.txt",
+        "Jubba Monitor",
+        "2024-06-12",
+    )
+
+
+def test_csv_writes_missing_values_as_empty_cells() -> None:
+    text, _ = _write(write_csv, [_statement()])
+
+    [row] = _csv_rows(text)
+    assert row["date"] == ""
+    assert row["location_name"] == ""
+    assert row["actor_country"] == ""
+
+
+def test_flat_row_has_exactly_the_flat_columns() -> None:
+    assert tuple(flat_row(_clash())) == FLAT_COLUMNS
+
+
+def test_flat_row_joins_several_evidence_sentences() -> None:
+    record = _clash()
+    record["evidence"] = [
+        {"sentence": "Fighting broke out at dawn.", "start": 0, "end": 27},
+        {"sentence": "Six people died.", "start": 28, "end": 44},
+    ]
+
+    assert flat_row(record)["evidence"] == "Fighting broke out at dawn. | Six people died."
+
+
+# --- ACLED CSV ------------------------------------------------------------------------------
+
+
+def test_acled_csv_uses_acled_column_names() -> None:
+    text, _ = _write(write_acled_csv, RECORDS)
+
+    header = next(csv.reader(io.StringIO(text)))
+    assert header == list(ACLED_COLUMNS)
+    assert {"event_date", "event_type", "sub_event_type", "actor1", "inter1", "fatalities"} <= set(
+        header
+    )
+
+
+def test_acled_csv_skips_events_without_coding_or_date() -> None:
+    text, count = _write(write_acled_csv, RECORDS)
+
+    rows = _csv_rows(text)
+    assert count == 1
+    assert [row["event_id_cnty"] for row in rows] == ["ev-clash"]
+
+
+def test_acled_csv_row_values() -> None:
+    text, _ = _write(write_acled_csv, [_clash()])
+
+    [row] = _csv_rows(text)
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-06-11", "2024", "1")
+    assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
+    assert (row["actor1"], row["inter1"]) == ("Al-Shabaab", "2")
+    assert (row["actor2"], row["inter2"], row["interaction"]) == (
+        "Military Forces of Somalia",
+        "1",
+        "12",
+    )
+    assert (row["admin1"], row["location"]) == ("Lower Juba", "Kismayo")
+    assert (row["latitude"], row["longitude"], row["geo_precision"]) == ("-0.3582", "42.5454", "2")
+    assert (row["source"], row["fatalities"]) == ("Jubba Monitor", "6")
+    assert row["notes"].startswith("Fighters clashed with soldiers")
+
+
+def test_acled_unidentified_attacker_gets_acled_name() -> None:
+    record = _clash()
+    record["actor"] = None
+    record["acled"] = {**record["acled"], "inter1": 3, "actor1": "Unidentified Armed Group"}
+
+    text, _ = _write(write_acled_csv, [record])
+
+    [row] = _csv_rows(text)
+    assert row["actor1"] == "Unidentified Armed Group"
+
+
+def test_acled_csv_with_nothing_to_write_is_a_header_only() -> None:
+    text, count = _write(write_acled_csv, [_statement(), _undated_protest()])
+
+    assert count == 0
+    assert text.strip() == ",".join(ACLED_COLUMNS)
+
+
+# --- GeoJSON --------------------------------------------------------------------------------
+
+
+def test_geojson_is_a_feature_collection_of_points_in_lon_lat_order() -> None:
+    text, count = _write(write_geojson, RECORDS)
+
+    collection = json.loads(text)
+    assert collection["type"] == "FeatureCollection"
+    assert count == len(collection["features"]) == 2
+    clash, protest = collection["features"]
+    assert clash["type"] == "Feature"
+    assert clash["id"] == "ev-clash"
+    assert clash["geometry"] == {"type": "Point", "coordinates": [42.5454, -0.3582]}
+    assert protest["geometry"]["coordinates"] == [48.4845, 8.4054]
+
+
+def test_geojson_skips_events_without_coordinates() -> None:
+    text, _ = _write(write_geojson, RECORDS)
+
+    ids = [feature["id"] for feature in json.loads(text)["features"]]
+    assert "ev-statement" not in ids
+
+
+def test_geojson_properties_are_the_flat_row_without_coordinates() -> None:
+    text, _ = _write(write_geojson, [_clash()])
+
+    [feature] = json.loads(text)["features"]
+    properties = feature["properties"]
+    assert set(properties) == set(FLAT_COLUMNS) - {"latitude", "longitude"}
+    assert properties["location_name"] == "Kismayo"
+    assert properties["fatalities"] == 6
+
+
+@pytest.mark.parametrize("records", [[], [_statement()]])
+def test_geojson_without_located_events_is_still_valid(records: list[Record]) -> None:
+    text, count = _write(write_geojson, records)
+
+    assert count == 0
+    assert json.loads(text) == {"type": "FeatureCollection", "features": []}
+
+
+def test_geojson_place_with_a_latitude_only_is_skipped() -> None:
+    record = _clash()
+    record["location"] = {**record["location"], "lon": None}
+
+    text, count = _write(write_geojson, [record, _undated_protest()])
+
+    assert count == 1
+    assert [f["id"] for f in json.loads(text)["features"]] == ["ev-protest"]
+
+
+# --- registry -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "writer"),
+    [
+        ("jsonl", write_jsonl),
+        ("csv", write_csv),
+        ("acled-csv", write_acled_csv),
+        ("geojson", write_geojson),
+    ],
+)
+def test_writers_by_format_name(name: str, writer: Writer) -> None:
+    assert WRITERS[name] is writer
+
+
+def test_no_other_writers() -> None:
+    assert sorted(WRITERS) == ["acled-csv", "csv", "geojson", "jsonl"]
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_every_writer_streams_a_generator(name: str) -> None:
+    text, count = _write(WRITERS[name], (record for record in RECORDS))
+
+    assert text
+    assert count >= 1

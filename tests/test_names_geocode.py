@@ -1,0 +1,245 @@
+"""Name folding (names.py) and offline geocoding against the bundled gazetteer (geocode.py)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from eventwire.geocode import default_gazetteer, default_gazetteer_path, distance_km, geocode
+from eventwire.names import core_tokens, fold, name_key
+from eventwire.records import Location
+
+IRAQ = Counter({"IRQ": 3})
+
+# --- names ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ain al-Asad", "Ayn Al Asad"),
+        ("Ain al-Asad", "Ein el Asad"),
+        ("Abou Kamal", "Abu Kamal"),
+        ("Kyïv", "Kyiv"),
+        ("Culiacán", "CULIACAN"),
+        ("Łódź", "Lodz"),
+        ("Sana\u2019a", "Sanaa"),
+        ("al-Qaim", "Qaim"),
+    ],
+)
+def test_name_key_folds_spelling_variants_together(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_name_key_of_ain_al_asad() -> None:
+    assert name_key("Ain al-Asad") == "ain asad"
+
+
+@pytest.mark.parametrize(("a", "b"), [("Ain al-Asad", "Ain Hamad"), ("Tripoli", "Tirana")])
+def test_name_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+def test_a_name_that_is_only_an_article_is_kept() -> None:
+    assert name_key("Al") == "al"
+
+
+def test_fold_removes_diacritics_case_and_punctuation() -> None:
+    assert fold("  Ṣaʿdah — Governorate!  ") == "sadah governorate"
+
+
+def test_core_tokens_drop_facility_words() -> None:
+    assert core_tokens("Ain al-Asad air base") == frozenset({"ain", "asad"})
+
+
+# --- geocoding ------------------------------------------------------------------------------
+
+
+def test_air_base_in_an_article_about_iraq() -> None:
+    found = geocode("Ain al-Asad air base", IRAQ)
+
+    assert found is not None
+    assert found.name == "Al Asad Air Base"
+    assert found.country == "IRQ"
+    assert found.lat == pytest.approx(33.79, abs=0.01)
+    assert found.lon == pytest.approx(42.44, abs=0.01)
+    assert found.admin1 is not None
+    assert "Anbar" in found.admin1
+    assert found.precision == "exact"
+
+
+@pytest.mark.parametrize("spelling", ["Ayn al Asad airbase", "Al-Asad Air Base", "Asad air base"])
+def test_air_base_spelling_variants(spelling: str) -> None:
+    found = geocode(spelling, IRAQ)
+
+    assert found is not None
+    assert (found.name, found.country) == ("Al Asad Air Base", "IRQ")
+
+
+_GEOCODE_IN_FRESH_PROCESS = (
+    "from eventwire.geocode import geocode; print(geocode('Ain al-Asad air base').country)"
+)
+
+
+def test_air_base_without_focus_is_the_iraqi_base_in_every_process() -> None:
+    countries = set()
+    for seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", _GEOCODE_IN_FRESH_PROCESS],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        countries.add(result.stdout.strip())
+
+    assert countries == {"IRQ"}
+
+
+def test_baghdad_is_the_iraqi_capital() -> None:
+    found = geocode("Baghdad")
+
+    assert found is not None
+    assert (found.name, found.country, found.precision) == ("Baghdad", "IRQ", "exact")
+    assert found.lat == pytest.approx(33.34, abs=0.05)
+    assert found.lon == pytest.approx(44.40, abs=0.05)
+    assert found.geonames_id == 98182
+
+
+def test_near_keeps_the_place_with_precision_near() -> None:
+    found = geocode("Baghdad", near=True)
+
+    assert found is not None
+    assert (found.name, found.precision) == ("Baghdad", "near")
+
+
+def test_location_keeps_the_words_of_the_text() -> None:
+    found = geocode("Ayn al Asad airbase", IRAQ)
+
+    assert found is not None
+    assert found.text == "Ayn al Asad airbase"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Anbar province", "Al Anbar", "IRQ"),
+        ("Al Anbar Governorate", "Al Anbar", "IRQ"),
+        ("Nineveh", "Nineveh", "IRQ"),
+        ("Sinaloa state", "Sinaloa", "MEX"),
+    ],
+)
+def test_province_has_admin1_precision(text: str, name: str, country: str) -> None:
+    found = geocode(text)
+
+    assert found is not None
+    assert (found.name, found.country, found.precision) == (name, country, "admin1")
+
+
+def test_near_does_not_make_a_province_precise() -> None:
+    found = geocode("Anbar province", near=True)
+
+    assert found is not None
+    assert found.precision == "admin1"
+
+
+@pytest.mark.parametrize(("text", "country"), [("Iraq", "IRQ"), ("Lebanon", "LBN")])
+def test_country_has_country_precision(text: str, country: str) -> None:
+    found = geocode(text)
+
+    assert found is not None
+    assert (found.country, found.precision, found.admin1) == (country, "country", None)
+
+
+@pytest.mark.parametrize("text", ["Qwzxtrbbl", "Qwzxtrbbl air base", "", "   "])
+def test_unknown_name_gives_none(text: str) -> None:
+    assert geocode(text) is None
+
+
+def _countries_named(key: str) -> set[str]:
+    db = sqlite3.connect(f"file:{default_gazetteer_path()}?mode=ro", uri=True)
+    try:
+        rows = db.execute(
+            "SELECT p.country FROM names n JOIN places p ON p.id = n.place_id"
+            " WHERE n.key = ? AND p.kind = 'city'",
+            (key,),
+        ).fetchall()
+    finally:
+        db.close()
+    return {country for (country,) in rows}
+
+
+@pytest.mark.parametrize(
+    ("name", "default", "focus", "chosen"),
+    [
+        ("Tripoli", "LBY", "LBN", "Tripoli"),
+        ("Hyderabad", "IND", "PAK", "Hyderabad"),
+    ],
+)
+def test_focus_countries_pick_between_same_named_places(
+    name: str, default: str, focus: str, chosen: str
+) -> None:
+    assert {default, focus} <= _countries_named(name_key(name))  # really ambiguous
+
+    plain = geocode(name)
+    focused = geocode(name, Counter({focus: 2, "USA": 1}))
+
+    assert plain is not None
+    assert focused is not None
+    assert plain.country == default
+    assert (focused.name, focused.country) == (chosen, focus)
+
+
+def test_lookup_finds_every_place_with_the_key() -> None:
+    countries = {place.country for place in default_gazetteer().lookup("Tripoli")}
+
+    assert {"LBY", "LBN"} <= countries
+
+
+def test_gazetteer_country_row() -> None:
+    iraq = default_gazetteer().country("IRQ")
+
+    assert iraq is not None
+    assert (iraq.name, iraq.kind) == ("Iraq", "country")
+    assert default_gazetteer().country("XXX") is None
+
+
+# --- distances ------------------------------------------------------------------------------
+
+
+def _at(lat: float | None, lon: float | None) -> Location:
+    return Location(text="somewhere", lat=lat, lon=lon)
+
+
+def test_one_degree_of_latitude_is_about_111_km() -> None:
+    assert distance_km(_at(0.0, 0.0), _at(1.0, 0.0)) == pytest.approx(111.2, abs=0.1)
+
+
+def test_distance_to_itself_is_zero_and_distance_is_symmetric() -> None:
+    a, b = _at(33.34, 44.40), _at(36.34, 43.13)
+
+    assert distance_km(a, a) == pytest.approx(0.0, abs=1e-9)
+    assert distance_km(a, b) == pytest.approx(distance_km(b, a))
+
+
+def test_baghdad_to_the_air_base() -> None:
+    baghdad = geocode("Baghdad")
+    base = geocode("Ain al-Asad air base", IRAQ)
+    assert baghdad is not None
+    assert base is not None
+
+    assert distance_km(baghdad, base) == pytest.approx(188, abs=10)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [(_at(None, None), _at(1.0, 1.0)), (_at(1.0, 1.0), _at(2.0, None))]
+)
+def test_distance_without_coordinates_is_none(a: Location, b: Location) -> None:
+    assert distance_km(a, b) is None
