@@ -117,11 +117,8 @@ def _score(place: Place, focus: Counter[str], words: frozenset[str], wants_admin
     if words & FACILITY_WORDS:
         score += 5.0 if place.kind == "facility" else -5.0
         military = bool(words & {"base", "airbase", "military"})
-        if (
-            (place.feature == "airbase"
-            and military)
-            or (place.feature == "airport"
-            and ("airport" in words and not military))
+        if (place.feature == "airbase" and military) or (
+            place.feature == "airport" and ("airport" in words and not military)
         ):
             score += 2.0  # "air base" asks for an air base, "airport" for an airport
     if wants_admin and place.kind == "admin1":

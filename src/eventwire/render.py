@@ -34,7 +34,9 @@ def _casualties(record: Record) -> str:
         value = record.get(key)
         if value:
             parts.append(
-                f"{value['count'] if value['count'] is not None else value['text']} {label}"
+                f"{value['count'] if value['count'] is not None else value['text']} {label}".replace(
+                    " of ", " "
+                )
             )
     return ", ".join(parts) or "-"
 
