@@ -181,3 +181,14 @@ def test_unreadable_input_does_not_stop_the_batch(pipeline, tmp_path: Path):
     out = list(pipeline.run(read_inputs([str(tmp_path)]), date(2025, 3, 8)))
     assert isinstance(out[0], Skipped)
     assert isinstance(out[1], ArticleResult) and out[1].events
+
+
+def test_batched_run_equals_one_by_one(pipeline, samples):
+    small = Pipeline(chunk_size=3)
+    for item in small.run(read_inputs([str(samples_dir())])):
+        expected = samples[item.article.id]
+        assert [e.to_dict() for e in item.events] == [e.to_dict() for e in expected.events]
+    docs = [d for d in read_inputs([str(samples_dir())]) if not isinstance(d, Skipped)]
+    for doc in docs:
+        alone = pipeline.process(doc)
+        assert [e.id for e in alone.events] == [e.id for e in samples[doc.id].events]

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+_WORD = re.compile(r"[a-z]+")
+_COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")  # "sit-in", "cease-fire"
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -25,8 +28,15 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     triggers: dict[tuple[str, str], Trigger]
-    candidate: re.Pattern[str]
+    forms: frozenset[str]  # every inflected form of every trigger, lower case
     lemma_of: dict[str, str]  # inflected form -> trigger lemma, for the lemmatiser's slips
+
+    def may_hold_event(self, text: str) -> bool:
+        """Whether ``text`` contains a trigger word: the cheap test before parsing."""
+        lowered = text.lower()
+        words = set(_WORD.findall(lowered))
+        words.update(_COMPOUND.findall(lowered))
+        return not self.forms.isdisjoint(words)
 
     def get(self, lemma: str, pos: str, form: str = "") -> Trigger | None:
         kind = "VERB" if pos in {"VERB", "AUX"} else "NOUN"
@@ -49,7 +59,7 @@ def inflections(lemma: str) -> set[str]:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The trigger lexicon, with one regular expression that finds candidate sentences."""
+    """The trigger lexicon, with the set of word forms that mark candidate sentences."""
     triggers: dict[tuple[str, str], Trigger] = {}
     forms: set[str] = set()
     lemma_of: dict[str, str] = {}
@@ -68,9 +78,7 @@ def load_lexicon() -> Lexicon:
             forms |= own
             for form in own:
                 lemma_of.setdefault(form.lower(), trigger.lemma)
-    alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
-    candidate = re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
-    return Lexicon(triggers=triggers, candidate=candidate, lemma_of=lemma_of)
+    return Lexicon(triggers=triggers, forms=frozenset(f.lower() for f in forms), lemma_of=lemma_of)
 
 
 # Weapons and platforms: the mode they give an ASSAULT, and whether they can be an agent's tool.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventwire.actors import SECTOR_LABELS, load_actors
 from eventwire.article import ExtractionError, extract_article
@@ -46,7 +47,7 @@ def article_hash(article: Article) -> str:
 
 def candidate_sentences(sentences: list[Sentence], lexicon: Lexicon) -> list[int]:
     """Indices of the sentences that contain a trigger word and so may hold an event."""
-    return [i for i, s in enumerate(sentences) if lexicon.candidate.search(s.text)]
+    return [i for i, s in enumerate(sentences) if lexicon.may_hold_event(s.text)]
 
 
 def focus_countries(article: Article, texts: Iterable[str], gazetteer: Gazetteer) -> Counter[str]:
@@ -143,6 +144,7 @@ class Pipeline:
     model: str | None = None
     gazetteer: Gazetteer | None = None
     batch_size: int = 64
+    chunk_size: int = 32  # articles whose candidate sentences are parsed together
 
     def __post_init__(self) -> None:
         self.nlp: Language = load_nlp(self.model)
@@ -156,11 +158,16 @@ class Pipeline:
         sentences = split_sentences(article.text)
         wanted = candidate_sentences(sentences, self.lexicon)
         docs = self.nlp.pipe((sentences[i].text for i in wanted), batch_size=self.batch_size)
+        return self._code(article, sentences, list(zip(wanted, docs, strict=True)))
+
+    def _code(
+        self, article: Article, sentences: list[Sentence], parsed: list[tuple[int, Doc]]
+    ) -> list[Event]:
+        """Code, resolve and merge the parsed candidate sentences of one article."""
+        assert self.gazetteer is not None
+        focus = focus_countries(article, (doc.text for _, doc in parsed), self.gazetteer)
         context = SentenceContext()
         mentions = []
-        parsed = list(zip(wanted, docs, strict=True))
-        assert self.gazetteer is not None
-        focus = focus_countries(article, (sentences[i].text for i in wanted), self.gazetteer)
         for index, doc in parsed:
             mentions.extend(self.coder.code(doc, index, sentences[index].start, context))
         resolved: list[ResolvedMention] = []
@@ -181,12 +188,47 @@ class Pipeline:
     def run(
         self, items: Iterable[RawDocument | Skipped], published: date | None = None
     ) -> Iterator[ArticleResult | Skipped]:
-        """Process a stream of read inputs; documents that fail become :class:`Skipped`."""
+        """Process a stream of read inputs; documents that fail become :class:`Skipped`.
+
+        Articles are handled in chunks so that the parser sees the candidate sentences of many
+        articles in one batch; results keep the input order.
+        """
+        chunk: list[RawDocument | Skipped] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= self.chunk_size:
+                yield from self._run_chunk(chunk, published)
+                chunk = []
+        if chunk:
+            yield from self._run_chunk(chunk, published)
+
+    def _run_chunk(
+        self, items: list[RawDocument | Skipped], published: date | None
+    ) -> Iterator[ArticleResult | Skipped]:
+        prepared: list[tuple[Article, list[Sentence], list[int]] | Skipped] = []
         for item in items:
             if isinstance(item, Skipped):
-                yield item
+                prepared.append(item)
                 continue
             try:
-                yield self.process(item, published)
+                article = extract_article(item, published)
             except ExtractionError as exc:
-                yield Skipped(item.origin, str(exc))
+                prepared.append(Skipped(item.origin, str(exc)))
+                continue
+            sentences = split_sentences(article.text)
+            prepared.append((article, sentences, candidate_sentences(sentences, self.lexicon)))
+        texts = [
+            sentences[i].text
+            for entry in prepared
+            if not isinstance(entry, Skipped)
+            for _, sentences, wanted in [entry]
+            for i in wanted
+        ]
+        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+        for entry in prepared:
+            if isinstance(entry, Skipped):
+                yield entry
+                continue
+            article, sentences, wanted = entry
+            parsed = [(i, next(docs)) for i in wanted]
+            yield ArticleResult(article, self._code(article, sentences, parsed))

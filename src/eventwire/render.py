@@ -33,11 +33,8 @@ def _casualties(record: Record) -> str:
     for key, label in (("fatalities", "killed"), ("injuries", "injured")):
         value = record.get(key)
         if value:
-            parts.append(
-                f"{value['count'] if value['count'] is not None else value['text']} {label}".replace(
-                    " of ", " "
-                )
-            )
+            words = value["text"].removesuffix(" of")  # "Dozens of" -> "Dozens"
+            parts.append(f"{value['count'] if value['count'] is not None else words} {label}")
     return ", ".join(parts) or "-"
 
 
