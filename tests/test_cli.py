@@ -202,3 +202,12 @@ def test_ingest_urls(runner, tmp_path, server):
     assert "2 read, 1 stored" in result.stderr
     shown = json.loads(invoke(runner, "events", "--db", str(db), "--format", "json").stdout)
     assert shown[0]["source"]["url"] == f"{server}/story"
+
+
+def test_unknown_model_is_a_clear_error(runner):
+    from eventwire import nlp
+
+    nlp.load_nlp.cache_clear()
+    result = runner.invoke(main, ["extract", ERBIL_TXT, "--model", "no_such_model_xx"])
+    assert result.exit_code == 1
+    assert "no_such_model_xx" in result.output and "not installed" in result.output
