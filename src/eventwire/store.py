@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -302,7 +302,3 @@ def _with_source(row: sqlite3.Row) -> dict[str, Any]:
     }
     return record
 
-
-def iter_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every stored event, in store order."""
-    yield from store.events(EventFilter())
