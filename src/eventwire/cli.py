@@ -12,13 +12,16 @@ from typing import Any
 
 import click
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from eventwire import __version__
+from eventwire.evaluate import evaluate, markdown
 from eventwire.export import WRITERS, write_csv
+from eventwire.goldsets import GoldFormatError, load_gold
 from eventwire.nlp import ModelError
 from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
-from eventwire.records import ArticleResult, Skipped
+from eventwire.records import ArticleResult, RawDocument, Skipped
 from eventwire.render import console, event_panel, events_table
 from eventwire.store import DEFAULT_DB, EventFilter, Store, StoreError
 
@@ -282,6 +285,96 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
         with output.open("w", encoding="utf-8", newline="") as handle:
             count = writer(records, handle)
     click.echo(f"{count} events written as {fmt}", err=True)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--against",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this `extract --format jsonl` output instead of running Eventwire.",
+)
+@click.option(
+    "--gold-format",
+    type=click.Choice(["auto", "gold", "plover", "acled"]),
+    default="auto",
+    show_default=True,
+    help="How GOLD is written.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the Markdown report here.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
+@model_option
+def evaluate_command(
+    gold: Path,
+    against: Path | None,
+    gold_format: str,
+    report: Path | None,
+    limit: int | None,
+    model: str | None,
+) -> None:
+    """Score extraction against a gold set (Eventwire gold JSONL, PLOVER GSR or ACLED CSV)."""
+    try:
+        items = load_gold(gold, gold_format)[:limit]
+    except GoldFormatError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if against is not None:
+        predictions = read_predictions(against)
+    else:
+        pipeline = _pipeline(model)
+        docs = (
+            RawDocument(
+                id=i.id, content=i.text, is_html=False, origin=str(gold), published=i.published
+            )
+            for i in items
+        )
+        predictions = {
+            r.article.id: [e.to_dict() for e in r.events]
+            for r in pipeline.run(docs)
+            if isinstance(r, ArticleResult)
+        }
+    result = evaluate(items, predictions)
+    table = Table(
+        "field",
+        "gold",
+        "correct",
+        "precision",
+        "recall",
+        "F1",
+        title=f"{gold.name}: {len(result.items)} items",
+    )
+    for s in result.scores.values():
+        table.add_row(
+            s.name,
+            str(s.gold),
+            str(s.correct),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        )
+    console().print(table)
+    if report is not None:
+        report.write_text(
+            markdown(result, f"Eventwire evaluation on {gold.name}"), encoding="utf-8"
+        )
+        click.echo(f"report written to {report}", err=True)
+
+
+def read_predictions(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """Events by article id from ``extract --format jsonl`` output."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                    found[str(record["id"])] = record.get("events") or []
+                except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                    raise click.ClickException(f"{path}:{number}: {exc}") from exc
+    return found
 
 
 def samples_dir() -> Path:

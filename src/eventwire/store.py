@@ -301,4 +301,3 @@ def _with_source(row: sqlite3.Row) -> dict[str, Any]:
         "published": row["published"],
     }
     return record
-
