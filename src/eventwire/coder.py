@@ -18,15 +18,19 @@ from eventwire.actors import load_actors, resolve_actor
 from eventwire.casualties import read_quantity
 from eventwire.dates import resolve_date
 from eventwire.lexicon import (
+    COOPERATIVE_TYPES,
     DENIAL_VERBS,
     FUTURE_MODALS,
+    HOSTILE_TYPES,
     HYPOTHETICAL_MODALS,
-    INTENT_VERBS,
+    INTENT_ADJECTIVES,
+    INTENT_GOVERNORS,
     NEGATIONS,
     NON_AGENT_CAUSES,
     NON_EVENT_OBJECTS,
     QUANTITY_NOUNS,
     REPORTING_VERBS,
+    SPEECH_ACT_TYPES,
     SUICIDE_WORDS,
     THREAT_VERBS,
     WEAPON_MODES,
@@ -188,6 +192,10 @@ ANAPHORIC_NOUNS = frozenset(
 )
 CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "following", "after", "amid", "when"})
 TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "battle", "fight", "gunfight", "skirmish"})
+THREAT_MODES: dict[object, str] = {
+    "ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict", "COERCE": "restrict",
+    ("COERCE", "arrest"): "arrest", "SANCTION": "relations", ("SANCTION", "expel"): "expel",
+}  # fmt: skip
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -553,35 +561,54 @@ def _speaker_above(token: Token) -> Token | None:
     return None
 
 
-def _modality(token: Token) -> tuple[str, str | None]:
-    """(modality, replacement type) of a verbal trigger; THREATEN replaces threatened acts."""
+def _modality(token: Token) -> str:
+    """Whether a verbal trigger is asserted, negated, hypothetical, future, or a purpose."""
     children = list(token.children)
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in children):
-        return "negated", None
+        return "negated"
     for subject in (c for c in children if c.dep_ in SUBJECTS):
         if subject.lower_ in {"nobody", "none"} or any(
             d.dep_ == "det" and d.lower_ == "no" for d in subject.children
         ):
-            return "negated", None
+            return "negated"
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in children):
-        return "hypothetical", None
+        return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
-        return "hypothetical", None
+        return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children):
-        return "future", None
+        return "future"
     is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     head = token.head
     if token.dep_ in {"xcomp", "ccomp", "pcomp"} and head.lemma_.lower() in DENIAL_VERBS:
-        return "negated", None
+        return "negated"
     if is_infinitive or token.dep_ == "xcomp":
         governor = head.lemma_.lower()
-        if governor in THREAT_VERBS:
-            return "asserted", "THREATEN"  # the threat itself is the event
-        if governor in INTENT_VERBS:
-            return "future", None
+        if governor in INTENT_GOVERNORS or governor in INTENT_ADJECTIVES:
+            return "negated" if _modality(head) == "negated" else "future"
+        if head.pos_ == "AUX" and any(
+            c.lemma_.lower() in INTENT_ADJECTIVES for c in head.children if c.dep_ == "acomp"
+        ):
+            return "future"  # "is willing to withdraw"
         if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
-            return "purpose", None
-    return "asserted", None
+            return "purpose"
+    return "asserted"
+
+
+def intended(event_type: str, mode: str | None, modality: str) -> tuple[str, str | None, str]:
+    """PLOVER's reading of intentions and refusals: a cooperative act told as an intention is
+    AGREE, a hostile one THREATEN; refusing a cooperative act is REJECT."""
+    if modality == "future":
+        if event_type in COOPERATIVE_TYPES:
+            return "AGREE", None, "asserted"
+        if event_type in HOSTILE_TYPES:
+            return (
+                "THREATEN",
+                THREAT_MODES.get((event_type, mode), THREAT_MODES[event_type]),
+                ("asserted"),
+            )
+    if modality == "negated" and event_type in COOPERATIVE_TYPES:
+        return "REJECT", None, "asserted"
+    return event_type, mode, modality
 
 
 def _is_background_noun(noun: Token) -> bool:
@@ -623,7 +650,8 @@ class Coder:
         for token in doc:
             if token.pos_ not in {"VERB", "NOUN"}:
                 continue
-            trigger = self.lexicon.get(token.lemma_.lower(), token.pos_, token.lower_)
+            senses = self.lexicon.senses(token.lemma_.lower(), token.pos_, token.lower_)
+            trigger = next((s for s in senses if _sense_fits(token, s)), None)
             if trigger is not None:
                 yield token, trigger
 
@@ -706,14 +734,13 @@ class Coder:
             and verb.head.pos_ == "VERB"
         ):
             return None
-        modality, replacement = _modality(verb)
+        modality = _modality(verb)
         if modality == "purpose" or _describes_name(verb) or _is_history(verb):
             return None
         mention = self._base(verb, trigger, index, base)
-        mention.modality = modality
-        if replacement:
-            mention.type = replacement
-            mention.mode = {"ASSAULT": "violence", "COERCE": "arrest"}.get(trigger.type)
+        mention.type, mention.mode, mention.modality = intended(
+            trigger.type, trigger.mode, modality
+        )
         passive = _is_passive(verb)
         actor_token = agent_of(verb)
         if actor_token is not None:
@@ -960,10 +987,12 @@ class Coder:
         mention.anaphoric = _is_definite(noun)
         mention.mode = mode
         if governor is not None:
-            modality, _replacement = _modality(governor)
+            modality = _modality(governor)
             if modality == "purpose":
                 return None
-            mention.modality = modality
+            mention.type, mention.mode, mention.modality = intended(
+                mention.type, mention.mode, modality
+            )
         actor_token = _child(noun, "poss")
         for _prep, obj in _prep_objects(noun, frozenset({"by"})):
             actor_token = obj
@@ -1023,6 +1052,16 @@ class Coder:
         return mention
 
 
+def _told_by_speech_act(verb: Token, found: dict[Token, Trigger]) -> bool:
+    """The content of a demand, refusal or accusation, not an event of its own."""
+    head = verb.head
+    if verb.dep_ == "pcomp":
+        head = head.head  # "accused X of attacking"
+    elif verb.dep_ not in {"xcomp", "ccomp"}:
+        return False
+    return head in found and found[head].type in SPEECH_ACT_TYPES and head is not verb
+
+
 def _describes_name(verb: Token) -> bool:
     """A clause that describes a party ("ISIS, which in 2014 took control ...", "al Shabaab,
     the group fighting the government", "anyone attacking police") is not news."""
@@ -1048,22 +1087,32 @@ def _is_history(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in HISTORY_ADVERBS for c in verb.children)
 
 
-def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
+def _sense_fits(token: Token, trigger: Trigger) -> bool:
+    """Whether the words around ``token`` give it this sense."""
+    if token.pos_ == "VERB":
+        obj = _child(token, "dobj")
+        return _needs_met(token, trigger, _content(obj) if obj is not None else None)
     if not trigger.needs:
         return True
+    governor = _governing_verb(token)
+    return governor is not None and governor.lemma_.lower() in trigger.needs
+
+
+def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
+    """A verb sense's needs: an object among the listed words, an object that names a party
+    (``@party``), or a particle or preposition (``@from``, ``@for``)."""
+    if not trigger.needs:
+        return True
+    particles = {n[1:] for n in trigger.needs if n.startswith("@") and n != "@party"}
+    if particles & {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}}:
+        return True
+    if obj is None:
+        return False
     if "@party" in trigger.needs:
-        if obj is None:
-            return False
         resolved = resolve_actor(phrase(obj, 0).text, [obj.lemma_.lower()], obj.lemma_.lower())
         return resolved is not None
-    if obj is not None:
-        words = {obj.lemma_.lower()} | {
-            c.lemma_.lower() for c in obj.children if c.dep_ == "compound"
-        }
-        return bool(words & trigger.needs)
-    return "@from" in trigger.needs and any(
-        c.dep_ == "prep" and c.lower_ == "from" for c in verb.children
-    )
+    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    return bool(words & trigger.needs)
 
 
 def _is_weapon(token: Token) -> bool:

@@ -27,7 +27,7 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    triggers: dict[tuple[str, str], Trigger]
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # senses, constrained ones first
     forms: frozenset[str]  # every inflected form of every trigger, lower case
     lemma_of: dict[str, str]  # inflected form -> trigger lemma, for the lemmatiser's slips
 
@@ -38,12 +38,13 @@ class Lexicon:
         words.update(_COMPOUND.findall(lowered))
         return not self.forms.isdisjoint(words)
 
-    def get(self, lemma: str, pos: str, form: str = "") -> Trigger | None:
+    def senses(self, lemma: str, pos: str, form: str = "") -> tuple[Trigger, ...]:
+        """The trigger senses of a word, those that need company first."""
         kind = "VERB" if pos in {"VERB", "AUX"} else "NOUN"
         found = self.triggers.get((lemma, kind))
         if found is None and form:
             found = self.triggers.get((self.lemma_of.get(form, ""), kind))
-        return found
+        return found or ()
 
 
 def inflections(lemma: str) -> set[str]:
@@ -60,7 +61,7 @@ def inflections(lemma: str) -> set[str]:
 @cache
 def load_lexicon() -> Lexicon:
     """The trigger lexicon, with the set of word forms that mark candidate sentences."""
-    triggers: dict[tuple[str, str], Trigger] = {}
+    senses: dict[tuple[str, str], list[Trigger]] = {}
     forms: set[str] = set()
     lemma_of: dict[str, str] = {}
     source = resources.files("eventwire") / "data" / "triggers.csv"
@@ -73,11 +74,14 @@ def load_lexicon() -> Lexicon:
                 mode=row["mode"] or None,
                 needs=frozenset(filter(None, row["needs"].split("|"))),
             )
-            triggers[(trigger.lemma, trigger.pos)] = trigger
+            senses.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
             own = inflections(trigger.lemma) | set(row["forms"].split())
             forms |= own
             for form in own:
                 lemma_of.setdefault(form.lower(), trigger.lemma)
+    triggers = {
+        key: tuple(sorted(found, key=lambda t: not t.needs)) for key, found in senses.items()
+    }
     return Lexicon(triggers=triggers, forms=frozenset(f.lower() for f in forms), lemma_of=lemma_of)
 
 
@@ -142,7 +146,20 @@ INTENT_VERBS = frozenset(
         "pledge",
     }
 )
-THREAT_VERBS = frozenset({"threaten", "vow", "warn", "pledge"})
+THREAT_VERBS = frozenset({"threaten", "vow", "warn", "swear"})
+# "willing to withdraw", "ready to talks": adjectives of intent.
+INTENT_ADJECTIVES = frozenset(
+    {"willing", "ready", "prepared", "committed", "determined", "eager", "set"}
+)
+# PLOVER's families: cooperative acts told as intentions are AGREE, hostile ones THREATEN.
+COOPERATIVE_TYPES = frozenset(
+    {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
+)
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+# Verbs whose content is the event ("agreed to withdraw", "threatened to strike").
+INTENT_GOVERNORS = INTENT_VERBS | THREAT_VERBS
+# Verbs that are the event themselves, whose content is only what they are about.
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE"})
 HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
