@@ -61,6 +61,19 @@ def words_to_int(words: str) -> int | None:
     return total + current or None
 
 
+def read_victims(phrases: list[str], singular: bool = False) -> Quantity | None:
+    """The figure of coordinated victims: "2 civilians and 6 militants" are 8 people.
+
+    Counts add up only when every part gives a number; otherwise the first part's words stand.
+    """
+    quantities = [read_quantity(p, singular) for p in phrases]
+    first = quantities[0] if quantities else None
+    if len(quantities) > 1 and all(q is not None and q.count is not None for q in quantities):
+        return Quantity(sum(q.count for q in quantities if q and q.count),
+                        " and ".join(q.text for q in quantities if q))
+    return first
+
+
 def read_quantity(phrase: str, singular: bool = False) -> Quantity | None:
     """The casualty figure a noun phrase gives.
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import load_actors, resolve_actor
-from eventwire.casualties import read_quantity
+from eventwire.casualties import read_quantity, read_victims
 from eventwire.dates import resolve_date
 from eventwire.lexicon import (
     COOPERATIVE_TYPES,
@@ -135,6 +135,13 @@ LAUNCH_VERBS = frozenset(
         "hold",
         "organize",
         "organise",
+        "renew",
+        "resume",
+        "start",
+        "begin",
+        "undertake",
+        "continue",
+        "open",
     }
 )
 USE_VERBS = frozenset({"use", "fire", "launch", "deploy", "drop", "fly", "send", "detonate"})
@@ -196,6 +203,8 @@ THREAT_MODES: dict[object, str] = {
     "ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict", "COERCE": "restrict",
     ("COERCE", "arrest"): "arrest", "SANCTION": "relations", ("SANCTION", "expel"): "expel",
 }  # fmt: skip
+MATERIAL_TYPES = HOSTILE_TYPES | {"AID", "RETREAT", "COOPERATE"}
+PARTNER_PREPS = frozenset({"to", "with", "against", "from", "on", "toward", "towards", "for"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -350,14 +359,22 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
     if depth > 6:
         return None
     if _is_passive(verb):
-        agent = _child(verb, "agent")
-        obj = _child(agent, "pobj") if agent is not None else None
-        return obj
+        # "were killed and 8 were wounded by a roadside bomb": coordinated verbs share the agent
+        for clause in (verb, *verb.conjuncts):
+            agent = _child(clause, "agent")
+            if agent is not None:
+                return _child(agent, "pobj")
+        return None
     subject = _child(verb, "nsubj", "csubj")
     if subject is not None:
         if subject.lemma_.lower() in RELATIVE_PRONOUNS:
             return _antecedent(subject)
         return subject
+    if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "ROOT":
+        # The parser took the first verb for a noun ("a sniper shot and killed"): its
+        # modifiers name the doer.
+        named = [c for c in verb.head.lefts if c.dep_ in {"compound", "nsubj"}]
+        return named[-1] if named else None
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
         return agent_of(verb.head, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and not _is_passive(verb):
@@ -722,8 +739,9 @@ class Coder:
         obj = _content(obj) if obj is not None else None
         if not _needs_met(verb, trigger, obj):
             return None
-        if obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
-            return None
+        if (obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS
+                and trigger.type in MATERIAL_TYPES):
+            return None  # "released a statement", "hit a record"
         if lemma in THREAT_VERBS and any(c.dep_ == "xcomp" and c in found for c in verb.children):
             return None  # "threatened to attack": the threatened act carries the event
         # A casualty participle hanging from another trigger belongs to that event.
@@ -790,7 +808,7 @@ class Coder:
                     target = pobj
                     break
         if target is not None:
-            victims = phrase(target, base)
+            victims = target
             target = _content(target)
             if target.lemma_.lower() in RELATIVE_PRONOUNS:
                 target = _antecedent(target)
@@ -801,6 +819,10 @@ class Coder:
                 mention.recipient = target_phrase
                 mention.places.extend(_places(target, base))
             self._count_victims(lemma, victims, target, mention)
+        if not _names_party(mention.recipient) and trigger.type not in HOSTILE_TYPES:
+            other = _other_party(verb, target)
+            if other is not None:
+                mention.recipient = self._party(other, base, context)
         if lemma in CASUALTY_LEMMAS and mention.actor is None:
             # "killed in clashes with X", "wounded following an attack by Y on a checkpoint":
             # the casualties belong to the event the phrase names.
@@ -837,7 +859,7 @@ class Coder:
         """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
         found = phrase(token, base)
         lemma = token.lemma_.lower()
-        if token.pos_ == "PRON" and lemma in {"it", "they", "we"}:
+        if token.pos_ == "PRON" and lemma in {"it", "they", "we", "he", "she"}:
             speaker = _speaker_above(token)
             if speaker is not None and speaker.pos_ != "PRON":
                 return replace(
@@ -898,10 +920,11 @@ class Coder:
                 mention.modality = "claimed"
 
     @staticmethod
-    def _count_victims(lemma: str, victims: Phrase, counted: Token, mention: Mention) -> None:
+    def _count_victims(lemma: str, victims: Token, counted: Token, mention: Mention) -> None:
         if lemma not in CASUALTY_LEMMAS or mention.modality == "negated":
             return
-        quantity = read_quantity(victims.text, counted.tag_ in {"NN", "NNP"})
+        parts = [phrase(t, 0).text for t in (victims, *victims.conjuncts)]
+        quantity = read_victims(parts, counted.tag_ in {"NN", "NNP"})
         if quantity is not None:
             if lemma in FATAL_LEMMAS:
                 mention.fatalities = quantity
@@ -1109,8 +1132,8 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
     if obj is None:
         return False
     if "@party" in trigger.needs:
-        resolved = resolve_actor(phrase(obj, 0).text, [obj.lemma_.lower()], obj.lemma_.lower())
-        return resolved is not None
+        party = phrase(obj, 0)
+        return resolve_actor(party.text, list(party.lemmas), party.head_lemma) is not None
     words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
     return bool(words & trigger.needs)
 
@@ -1249,7 +1272,24 @@ def _is_place_phrase(token: Token, candidate: Phrase) -> bool:
     } and any(word[:1].isupper() for word in candidate.text.split()[1:])
 
 
-def _names_party(candidate: Phrase) -> bool:
+def _other_party(verb: Token, target: Token | None) -> Token | None:
+    """Whom a verbal act is addressed to when its object is a thing: "gave the Ivory Coast
+    aid", "complained to the United Nations", "welcomed Reagan's statement"."""
+    candidates = [c for c in verb.children if c.dep_ == "dative"]
+    candidates += [obj for _, obj in _prep_objects(verb, PARTNER_PREPS)]
+    if target is not None:
+        candidates += [c for c in target.children if c.dep_ == "poss"]
+        candidates += [obj for _, obj in _prep_objects(target, frozenset({"of", "from"}))]
+    for candidate in candidates:
+        party = phrase(_content(candidate), 0)
+        if candidate.pos_ != "PRON" and _names_party(party):
+            return _content(candidate)
+    return None
+
+
+def _names_party(candidate: Phrase | None) -> bool:
+    if candidate is None:
+        return False
     resolved = resolve_actor(candidate.text, list(candidate.lemmas), None)
     return resolved is not None and bool(resolved.country or resolved.sector)
 
