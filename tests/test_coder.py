@@ -147,3 +147,49 @@ def test_evidence_offsets_point_into_the_text(pipeline):
     [event] = result.events
     for evidence in event.evidence:
         assert result.article.text[evidence.start : evidence.end] == evidence.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syria said it is willing to withdraw its troops from Lebanon.", "AGREE"),
+        ("The rebels said they will release the captured Kenyan soldiers on Sunday.", "AGREE"),
+        ("Nigeria will provide food aid to Niger next month, the ministry said.", "AGREE"),
+        ("The army said it will shell rebel positions near Goma.", "THREATEN"),
+        ("Iraq said it would not accept more refugees from Syria.", "REJECT"),
+        ("Turkey refused to allow United Nations inspectors to enter the camp.", "REJECT"),
+    ],
+)
+def test_intentions_and_refusals(code, text, expected):
+    events = code(text)
+    assert [e.type for e in events][:1] == [expected]
+
+
+def test_content_of_a_demand_is_not_an_event(code):
+    events = code("The opposition demanded that the government release political prisoners.")
+    assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_recipient_of_a_verbal_act_from_a_partner_phrase(code):
+    [event] = code("Lebanon complained to the United Nations about the raids on Tuesday.")
+    assert event.type == "ACCUSE"
+    assert event.actor.country == "LBN"
+    assert event.recipient.country == "IGO"
+
+
+def test_coordinated_victims_add_up(code):
+    [event] = code(
+        "Two civilians and six militants were killed when a bomb exploded in "
+        "Taloqan on Monday, police said."
+    )
+    assert event.fatalities.count == 8
+
+
+def test_coordinated_verbs_share_the_agent(code):
+    [event] = code(
+        "Three policemen were killed and eight were wounded by a Taliban-planted "
+        "roadside bomb in Kunduz on Monday."
+    )
+    assert event.actor.name == "Taliban"
+    assert (event.fatalities.count, event.injuries.count) == (3, 8)
+    assert event.acled.sub_event_type == "Remote explosive/landmine/IED"

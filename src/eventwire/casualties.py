@@ -69,8 +69,10 @@ def read_victims(phrases: list[str], singular: bool = False) -> Quantity | None:
     quantities = [read_quantity(p, singular) for p in phrases]
     first = quantities[0] if quantities else None
     if len(quantities) > 1 and all(q is not None and q.count is not None for q in quantities):
-        return Quantity(sum(q.count for q in quantities if q and q.count),
-                        " and ".join(q.text for q in quantities if q))
+        return Quantity(
+            sum(q.count for q in quantities if q and q.count),
+            " and ".join(q.text for q in quantities if q),
+        )
     return first
 
 

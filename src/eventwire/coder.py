@@ -32,7 +32,6 @@ from eventwire.lexicon import (
     REPORTING_VERBS,
     SPEECH_ACT_TYPES,
     SUICIDE_WORDS,
-    THREAT_VERBS,
     WEAPON_MODES,
     Lexicon,
     Trigger,
@@ -375,8 +374,8 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         # modifiers name the doer.
         named = [c for c in verb.head.lefts if c.dep_ in {"compound", "nsubj"}]
         return named[-1] if named else None
-    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
-        return agent_of(verb.head, depth + 1)
+    if verb.dep_ in {"conj", "advcl", "xcomp", "acomp"} and verb.head is not verb:
+        return agent_of(verb.head, depth + 1)  # "it is willing to withdraw": through "willing"
     if verb.dep_ in {"relcl", "acl"} and not _is_passive(verb):
         return verb.head
     return None
@@ -739,11 +738,18 @@ class Coder:
         obj = _content(obj) if obj is not None else None
         if not _needs_met(verb, trigger, obj):
             return None
-        if (obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS
-                and trigger.type in MATERIAL_TYPES):
+        if (
+            obj is not None
+            and obj.lemma_.lower() in NON_EVENT_OBJECTS
+            and trigger.type in MATERIAL_TYPES
+        ):
             return None  # "released a statement", "hit a record"
-        if lemma in THREAT_VERBS and any(c.dep_ == "xcomp" and c in found for c in verb.children):
-            return None  # "threatened to attack": the threatened act carries the event
+        if lemma in INTENT_GOVERNORS and any(
+            c.dep_ == "xcomp" and c in found for c in verb.children
+        ):
+            return None  # "threatened to attack", "agreed to withdraw": the act carries it
+        if _told_by_speech_act(verb, found):
+            return None  # "demanded that X release", "accused X of attacking": its content
         # A casualty participle hanging from another trigger belongs to that event.
         if (
             lemma in CASUALTY_LEMMAS
@@ -827,6 +833,20 @@ class Coder:
             # "killed in clashes with X", "wounded following an attack by Y on a checkpoint":
             # the casualties belong to the event the phrase names.
             for obj in _circumstances(verb):
+                if obj.pos_ in {"VERB", "AUX"}:
+                    # "killed when a bomb exploded", "when their vehicle hit an IED"
+                    weapons = [
+                        t
+                        for t in (agent_of(obj), _child(obj, "dobj"))
+                        if t is not None and _is_weapon(t)
+                    ]
+                    if weapons:
+                        mention.mode = mention.mode or weapon_mode(list(weapons[0].subtree))
+                        device = phrase(weapons[0], base)
+                        if mention.actor is None and _names_party(device):
+                            mention.actor = device
+                        break
+                    continue
                 if obj in found and obj.pos_ == "NOUN":
                     event = self._nominal(
                         obj, found[obj], found, index, base, context, standalone=False
@@ -1215,10 +1235,16 @@ def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) ->
 
 
 def _circumstances(verb: Token) -> Iterator[Token]:
-    """Nouns naming what casualties happened in: "killed in clashes", "wounded following an
-    attack" (the parser may make "following" a verb; coordinated verbs share it)."""
+    """What casualties happened in: "killed in clashes", "wounded following an attack" (the
+    parser may make "following" a verb; coordinated verbs share it), "killed when a bomb
+    exploded"."""
     for clause in (verb, *verb.conjuncts):
         for child in clause.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"}
+                for m in child.children
+            ):
+                yield child
             if child.lower_ in CIRCUMSTANCE_PREPS and child.dep_ in {
                 "prep",
                 "xcomp",
