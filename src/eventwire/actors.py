@@ -2,9 +2,10 @@
 
 The dictionary lives in ``data/actors/`` as plain CSV files that users can review and extend:
 ``countries.csv`` (names, aliases, adjectives, capitals), ``organizations.csv`` (named state
-bodies, armed groups, parties, IGOs and NGOs) and ``agents.csv`` (generic nouns such as
-"militants" or "police"). A phrase resolves by its named organisation if it has one, else by
-the country words and the agent noun it contains ("US officials" -> USA, GOV).
+bodies, armed groups, parties, IGOs and NGOs), ``people.csv`` (leaders news names, with their
+country and role) and ``agents.csv`` (generic nouns such as "militants" or "police"). A phrase
+resolves by the organisation or person it names, else by the country words and the agent noun
+it contains ("US officials" -> USA, GOV).
 """
 
 from __future__ import annotations
@@ -117,6 +118,16 @@ def load_actors() -> ActorDictionary:
                 exact[alias] = org
             else:
                 organizations.setdefault(fold(alias), org)
+    for row in _rows("people.csv"):
+        person = Organization(
+            name=row["name"],
+            country=row["country"] or None,
+            sector=row["sector"] or None,
+            inter=1 if row["sector"] in {"GOV", "MIL"} else None,
+            acled_name=None,
+        )
+        for alias in [row["name"], *_split(row["aliases"])]:
+            organizations.setdefault(fold(alias), person)
     agents = {
         row["word"].strip().lower(): Agent(row["sector"], _int(row["inter"]))
         for row in _rows("agents.csv")

@@ -59,6 +59,8 @@ AGREEMENT_OBJECTS = frozenset(
 )
 COUNTABLE_PLURALS = frozenset(
     {
+        "negotiation",
+        "consultation",
         "talk",
         "clash",
         "sanction",
@@ -204,6 +206,38 @@ THREAT_MODES: dict[object, str] = {
 }  # fmt: skip
 MATERIAL_TYPES = HOSTILE_TYPES | {"AID", "RETREAT", "COOPERATE"}
 PARTNER_PREPS = frozenset({"to", "with", "against", "from", "on", "toward", "towards", "for"})
+ASPECTUAL_VERBS = frozenset(
+    {
+        "continue",
+        "begin",
+        "start",
+        "resume",
+        "keep",
+        "try",
+        "attempt",
+        "manage",
+        "fail",
+        "stop",
+        "cease",
+        "seek",
+    }
+)
+# Nouns that carry a nominal event told as their modifier: "a mediation mission".
+CARRIER_NOUNS = frozenset(
+    {
+        "effort",
+        "mission",
+        "process",
+        "campaign",
+        "operation",
+        "drive",
+        "attempt",
+        "bid",
+        "initiative",
+        "round",
+    }
+)
+PERSONAL_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -571,10 +605,21 @@ def _speaker_above(token: Token) -> Token | None:
     """The subject of the reporting verb a clause is reported under ("Turkey says it ...")."""
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in REPORTING_VERBS and ancestor.pos_ == "VERB":
-            subject = _child(ancestor, "nsubj")
-            if subject is not None and token not in subject.subtree:
-                return subject
+            # "X was quoted as saying he ...": the speaker may sit one clause up
+            for clause in (ancestor, *ancestor.ancestors):
+                subject = _child(clause, "nsubj", "nsubjpass")
+                if subject is not None and token not in subject.subtree:
+                    return subject
     return None
+
+
+def _main_subject(token: Token) -> Token | None:
+    """The subject of the sentence's main clause, when it is not ``token`` or a pronoun."""
+    root = token.sent.root
+    subject = _child(root, "nsubj", "nsubjpass")
+    if subject is None or subject.pos_ == "PRON" or token in subject.subtree:
+        return None
+    return _content(subject)
 
 
 def _modality(token: Token) -> str:
@@ -605,6 +650,8 @@ def _modality(token: Token) -> str:
             c.lemma_.lower() in INTENT_ADJECTIVES for c in head.children if c.dep_ == "acomp"
         ):
             return "future"  # "is willing to withdraw"
+        if token.dep_ == "xcomp" and governor in ASPECTUAL_VERBS:
+            return "asserted"  # "continued to send arms", "began to withdraw"
         if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
             return "purpose"
     return "asserted"
@@ -879,8 +926,8 @@ class Coder:
         """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
         found = phrase(token, base)
         lemma = token.lemma_.lower()
-        if token.pos_ == "PRON" and lemma in {"it", "they", "we", "he", "she"}:
-            speaker = _speaker_above(token)
+        if token.pos_ == "PRON" and lemma in PERSONAL_PRONOUNS:
+            speaker = _speaker_above(token) or _main_subject(token)
             if speaker is not None and speaker.pos_ != "PRON":
                 return replace(
                     found,
@@ -992,7 +1039,8 @@ class Coder:
         standalone: bool = True,
     ) -> Mention | None:
         lemma = noun.lemma_.lower()
-        governor = _governing_verb(noun)
+        anchor = _carrier(noun)
+        governor = _governing_verb(anchor)
         if trigger.needs and (
             governor is None
             or governor.lemma_.lower() not in trigger.needs
@@ -1010,7 +1058,7 @@ class Coder:
                 return None  # a tally ("the 66 attacks") or a generic plural
             if any(c.dep_ == "nummod" for c in noun.children):
                 return None
-            if _is_background_noun(noun):
+            if _is_background_noun(anchor):
                 return None
             if (
                 governor is not None
@@ -1019,7 +1067,7 @@ class Coder:
                 and found[governor].type == trigger.type
             ):
                 return None  # the verb's mention tells this event
-            if not _reported_position(noun, governor, trigger) and _date_text(noun) is None:
+            if not _reported_position(anchor, governor, trigger) and _date_text(anchor) is None:
                 return None  # named in passing ("linked them to its bombing of Gaza")
         modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
         mode = trigger.mode or weapon_mode(modifiers)
@@ -1137,8 +1185,15 @@ def _sense_fits(token: Token, trigger: Trigger) -> bool:
         return _needs_met(token, trigger, _content(obj) if obj is not None else None)
     if not trigger.needs:
         return True
-    governor = _governing_verb(token)
+    governor = _governing_verb(_carrier(token))
     return governor is not None and governor.lemma_.lower() in trigger.needs
+
+
+def _carrier(noun: Token) -> Token:
+    """The noun that carries a nominal event in the sentence: "a mediation mission"."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
+        return noun.head
+    return noun
 
 
 def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
@@ -1155,6 +1210,9 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
         party = phrase(obj, 0)
         return resolve_actor(party.text, list(party.lemmas), party.head_lemma) is not None
     words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    words |= {
+        o.lemma_.lower() for _, o in _prep_objects(obj, frozenset({"of"}))
+    }  # state of emergency
     return bool(words & trigger.needs)
 
 

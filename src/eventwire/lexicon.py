@@ -28,15 +28,24 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # senses, constrained ones first
-    forms: frozenset[str]  # every inflected form of every trigger, lower case
+    forms: frozenset[str]  # forms of the triggers that need no company, lower case
+    # forms of triggers that need company ("give" aid) -> the forms of what they need
+    companions: dict[str, frozenset[str]]
     lemma_of: dict[str, str]  # inflected form -> trigger lemma, for the lemmatiser's slips
 
     def may_hold_event(self, text: str) -> bool:
-        """Whether ``text`` contains a trigger word: the cheap test before parsing."""
+        """Whether ``text`` contains a trigger word, with the company it needs: the cheap test
+        that decides what is parsed."""
         lowered = text.lower()
         words = set(_WORD.findall(lowered))
         words.update(_COMPOUND.findall(lowered))
-        return not self.forms.isdisjoint(words)
+        if not self.forms.isdisjoint(words):
+            return True
+        return any(
+            not needed.isdisjoint(words)
+            for form in words & self.companions.keys()
+            for needed in [self.companions[form]]
+        )
 
     def senses(self, lemma: str, pos: str, form: str = "") -> tuple[Trigger, ...]:
         """The trigger senses of a word, those that need company first."""
@@ -63,6 +72,7 @@ def load_lexicon() -> Lexicon:
     """The trigger lexicon, with the set of word forms that mark candidate sentences."""
     senses: dict[tuple[str, str], list[Trigger]] = {}
     forms: set[str] = set()
+    companions: dict[str, set[str]] = {}
     lemma_of: dict[str, str] = {}
     source = resources.files("eventwire") / "data" / "triggers.csv"
     with source.open(encoding="utf-8") as handle:
@@ -75,14 +85,34 @@ def load_lexicon() -> Lexicon:
                 needs=frozenset(filter(None, row["needs"].split("|"))),
             )
             senses.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-            own = inflections(trigger.lemma) | set(row["forms"].split())
-            forms |= own
+            own = {f.lower() for f in inflections(trigger.lemma) | set(row["forms"].split())}
+            needed = _companion_forms(trigger.needs)
             for form in own:
-                lemma_of.setdefault(form.lower(), trigger.lemma)
+                lemma_of.setdefault(form, trigger.lemma)
+                if needed is None:
+                    forms.add(form)
+                else:
+                    companions.setdefault(form, set()).update(needed)
     triggers = {
         key: tuple(sorted(found, key=lambda t: not t.needs)) for key, found in senses.items()
     }
-    return Lexicon(triggers=triggers, forms=frozenset(f.lower() for f in forms), lemma_of=lemma_of)
+    return Lexicon(
+        triggers=triggers,
+        forms=frozenset(forms),
+        companions={f: frozenset(n) for f, n in companions.items() if f not in forms},
+        lemma_of=lemma_of,
+    )
+
+
+def _companion_forms(needs: frozenset[str]) -> set[str] | None:
+    """Word forms whose presence a trigger needs; None when it needs nothing checkable by
+    words alone (no needs, or a party as its object)."""
+    if not needs or "@party" in needs:
+        return None
+    found: set[str] = set()
+    for need in needs:
+        found |= {need[1:]} if need.startswith("@") else inflections(need)
+    return found
 
 
 # Weapons and platforms: the mode they give an ASSAULT, and whether they can be an agent's tool.
