@@ -60,6 +60,7 @@ AGREEMENT_OBJECTS = frozenset(
 COUNTABLE_PLURALS = frozenset(
     {
         "negotiation",
+        "investigation",
         "consultation",
         "talk",
         "clash",
@@ -1084,15 +1085,17 @@ class Coder:
             mention.type, mention.mode, mention.modality = intended(
                 mention.type, mention.mode, modality
             )
-        actor_token = _child(noun, "poss")
+        actor_token = _child(noun, "poss") or _child(anchor, "poss")
         for _prep, obj in _prep_objects(noun, frozenset({"by"})):
             actor_token = obj
+        named_before = any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in noun.lefts)
         if (
             actor_token is None
             and governor is not None
-            and (governor.lemma_.lower() in LAUNCH_VERBS | set(trigger.needs))
-            and noun.dep_ == "dobj"
+            and not named_before
+            and (anchor.dep_ in {"dobj", "pobj"} and _child(governor, "nsubjpass") is None)
         ):
+            # "launched a mediation effort", "arrived on a visit": the doer of the verb
             actor_token = agent_of(governor)
         if actor_token is not None:
             mention.actor = self._party(_content(actor_token), base, context)
