@@ -874,9 +874,9 @@ class Coder:
                 mention.places.extend(_places(target, base))
             self._count_victims(lemma, victims, target, mention)
         if not _names_party(mention.recipient) and trigger.type not in HOSTILE_TYPES:
+            # A verbal act is addressed to a party, not to "a formula" or "a meeting".
             other = _other_party(verb, target)
-            if other is not None:
-                mention.recipient = self._party(other, base, context)
+            mention.recipient = self._party(other, base, context) if other is not None else None
         if lemma in CASUALTY_LEMMAS and mention.actor is None:
             # "killed in clashes with X", "wounded following an attack by Y on a checkpoint":
             # the casualties belong to the event the phrase names.
@@ -1362,8 +1362,14 @@ def _is_place_phrase(token: Token, candidate: Phrase) -> bool:
 def _other_party(verb: Token, target: Token | None) -> Token | None:
     """Whom a verbal act is addressed to when its object is a thing: "gave the Ivory Coast
     aid", "complained to the United Nations", "welcomed Reagan's statement"."""
-    candidates = [c for c in verb.children if c.dep_ == "dative"]
-    candidates += [obj for _, obj in _prep_objects(verb, PARTNER_PREPS)]
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "offered to hand over to"
+    candidates = [c for clause in clauses for c in clause.children if c.dep_ == "dative"]
+    candidates += [
+        obj
+        for clause in clauses
+        for _, obj in _prep_objects(clause, PARTNER_PREPS)
+        if obj.ent_type_ not in {"DATE", "TIME"} and obj.pos_ in {"NOUN", "PROPN"}
+    ]
     if target is not None:
         candidates += [c for c in target.children if c.dep_ == "poss"]
         candidates += [obj for _, obj in _prep_objects(target, frozenset({"of", "from"}))]
