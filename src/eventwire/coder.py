@@ -842,7 +842,11 @@ class Coder:
                 elif _names_party(platform):
                     mention.actor = platform  # "a US military plane": the owner is in the phrase
             else:
-                mention.actor = self._party(actor_token, base, context)
+                doer = actor_token
+                if not _names_party(phrase(doer, base)):
+                    # "operations by Afghan forces killed ...": the doer is in the by-phrase
+                    doer = next((o for _, o in _prep_objects(doer, frozenset({"by"}))), doer)
+                mention.actor = self._party(doer, base, context)
         target = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
         if target is not None and not passive and trigger.type == "ASSAULT" and _is_weapon(target):
             mention.mode = weapon_mode(list(target.subtree)) or mention.mode
