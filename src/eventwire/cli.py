@@ -184,26 +184,6 @@ def ingest(sources: tuple[str, ...], db: Path, published: date | None, model: st
     click.echo(_summary(tally, db), err=True)
 
 
-def _filter(
-    since: date | None,
-    until: date | None,
-    country: str | None,
-    event_type: str | None,
-    actor: str | None,
-    search: str | None,
-    limit: int | None,
-) -> EventFilter:
-    return EventFilter(
-        since=since,
-        until=until,
-        country=country,
-        type=event_type,
-        actor=actor,
-        search=search,
-        limit=limit,
-    )
-
-
 @main.command()
 @db_option
 @click.option("--since", type=ISO_DATE, help="Events on or after this date.")
@@ -234,7 +214,16 @@ def events(
     """List stored events."""
     with _open(db) as store:
         try:
-            found = store.events(_filter(since, until, country, event_type, actor, search, limit))
+            where = EventFilter(
+                since=since,
+                until=until,
+                country=country,
+                type=event_type,
+                actor=actor,
+                search=search,
+                limit=limit,
+            )
+            found = store.events(where)
         except StoreError as exc:
             raise click.ClickException(f"bad query: {exc}") from exc
     if fmt == "json":
