@@ -50,13 +50,19 @@ def candidate_sentences(sentences: list[Sentence], lexicon: Lexicon) -> list[int
     return [i for i, s in enumerate(sentences) if lexicon.may_hold_event(s.text)]
 
 
-def focus_countries(article: Article, texts: Iterable[str], gazetteer: Gazetteer) -> Counter[str]:
-    """Countries the article is about: its dateline and the countries its sentences name."""
+def dateline_country(article: Article, gazetteer: Gazetteer) -> str | None:
+    """The country of the article's dateline ("BAGHDAD (Reuters)" -> IRQ), if it has one."""
+    if not article.dateline_place:
+        return None
+    place = geocode(article.dateline_place.split(",")[0], gazetteer=gazetteer)
+    return place.country if place else None
+
+
+def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[str]:
+    """Countries the article is about: its dateline's and the countries its sentences name."""
     focus: Counter[str] = Counter()
-    if article.dateline_place:
-        place = geocode(article.dateline_place.split(",")[0], gazetteer=gazetteer)
-        if place and place.country:
-            focus[place.country] += 2
+    if reported_from:
+        focus[reported_from] += 2
     countries = load_actors().countries
     for text in texts:
         for word in text.replace(",", " ").replace(".", " ").split():
@@ -90,8 +96,8 @@ def _with_country(actor: Actor | None, country: str | None) -> Actor | None:
 def build_event(draft: Draft, event_id: str, focus_country: str | None = None) -> Event:
     """The published event record of a draft.
 
-    ``focus_country`` is the country the article is about, used for state bodies named without
-    a country and for ACLED's external-forces rule when the event has no place.
+    ``focus_country`` is the country the story is filed from or about, used for state bodies
+    named without a country and for ACLED's external-forces rule when the event has no place.
     """
     first = draft.first
     mention = first.mention
@@ -165,7 +171,8 @@ class Pipeline:
     ) -> list[Event]:
         """Code, resolve and merge the parsed candidate sentences of one article."""
         assert self.gazetteer is not None
-        focus = focus_countries(article, (doc.text for _, doc in parsed), self.gazetteer)
+        reported_from = dateline_country(article, self.gazetteer)
+        focus = focus_countries(reported_from, (doc.text for _, doc in parsed))
         context = SentenceContext()
         mentions = []
         for index, doc in parsed:
@@ -177,8 +184,12 @@ class Pipeline:
                 resolved.append(result)
         drafts = sorted(merge_mentions(resolved), key=_salience)
         key = article_hash(article)[:12]
-        top = focus.most_common(1)[0][0] if focus else None
-        return [build_event(d, f"{key}-{n + 1}", top) for n, d in enumerate(drafts)]
+        # Where an event names no place, it is taken to be where the story was filed from, or
+        # else the country the story is most about.
+        home = dateline_country(article, self.gazetteer) or (
+            focus.most_common(1)[0][0] if focus else None
+        )
+        return [build_event(d, f"{key}-{n + 1}", home) for n, d in enumerate(drafts)]
 
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
         """Extract the article from ``doc`` and code its events."""
