@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from eventwire.actors import ACLED_GENERIC_NAMES
 from eventwire.casualties import acled_count
 from eventwire.dates import acled_time_precision
 from eventwire.records import AcledCoding, Actor, Event
@@ -25,6 +26,19 @@ AGREEMENT_TRIGGERS = frozenset(
 )
 _GEO_PRECISION = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
 UNIDENTIFIED_ARMED_GROUP_INTER = 3
+TERRITORY_TRIGGERS = frozenset({"capture", "retake", "recapture", "overrun", "take"})
+WEAPON_WORDS = (
+    "weapon",
+    "rifle",
+    "ammunition",
+    "explosive",
+    "bomb",
+    "ied",
+    "mine",
+    "rocket",
+    "grenade",
+    "arms",
+)
 
 
 def cameo_root(event_type: str, mode: str | None) -> str | None:
@@ -64,6 +78,12 @@ def acled_types(event: Event, trigger: str) -> tuple[str, str] | None:
     if event.type == "ASSAULT":
         if mode == "crowd-control":
             return "Protests", "Protest with intervention"
+        if _protesters(event.recipient) and event.actor and event.actor.sector in FORCES_SECTORS:
+            return "Protests", "Excessive force against protesters"
+        if trigger in TERRITORY_TRIGGERS:
+            if event.actor and event.actor.sector in STATE_SECTORS:
+                return "Battles", "Government regains territory"
+            return "Battles", "Non-state actor overtakes territory"
         if mode in {"aerial", "drone"}:
             return "Explosions/Remote violence", "Air/drone strike"
         if mode == "heavy-weapons":
@@ -71,6 +91,8 @@ def acled_types(event: Event, trigger: str) -> tuple[str, str] | None:
         if mode == "suicide-attack":
             return "Explosions/Remote violence", "Suicide bomb"
         if mode == "explosives":
+            if _mentions(event, "grenade"):
+                return "Explosions/Remote violence", "Grenade"
             return "Explosions/Remote violence", "Remote explosive/landmine/IED"
         if mode == "unconventional":
             return "Explosions/Remote violence", "Chemical weapon"
@@ -85,13 +107,39 @@ def acled_types(event: Event, trigger: str) -> tuple[str, str] | None:
         return "Battles", "Armed clash"
     if event.type == "PROTEST":
         if mode == "riot":
-            return "Riots", "Violent demonstration"
+            mob = event.actor is not None and "mob" in (event.actor.text or "").lower()
+            return "Riots", "Mob violence" if mob else "Violent demonstration"
         return "Protests", "Peaceful protest"
     if event.type == "COERCE" and mode == "arrest":
         return "Strategic developments", "Arrests"
+    if event.type == "COERCE" and mode == "seize" and _mentions(event, *WEAPON_WORDS):
+        return "Explosions/Remote violence", "Disrupted weapons use"
     if event.type in {"SUPPORT", "AGREE", "CONCEDE"} and trigger in AGREEMENT_TRIGGERS:
         return "Strategic developments", "Agreement"
+    if event.type == "RETREAT" and mode in {"disarm", "release"}:
+        return "Strategic developments", "Agreement"  # surrenders, releases of captives
+    if event.type == "RETREAT" and mode == "withdraw" and event.location is not None:
+        return "Strategic developments", "Non-violent transfer of territory"
+    if (
+        event.type == "MOBILIZE"
+        and trigger in {"establish", "deploy"}
+        and _mentions(event, "base", "headquarters", "outpost", "camp")
+    ):
+        return "Strategic developments", "Headquarters or base established"
     return None
+
+
+def _mentions(event: Event, *words: str) -> bool:
+    """Whether the event's evidence names one of ``words``."""
+    text = " ".join(e.sentence for e in event.evidence).lower()
+    return any(word in text for word in words)
+
+
+def _protesters(party: Actor | None) -> bool:
+    return party is not None and (
+        party.inter == 6
+        or any(word in (party.text or "").lower() for word in ("protester", "demonstrator"))
+    )
 
 
 def acled_inter(actor: Actor | None, event_country: str | None) -> int | None:
@@ -144,6 +192,8 @@ def acled_coding(event: Event, trigger: str, country: str | None = None) -> Acle
         actor1 = "Rioters"
     elif actor1 is None and inter1 == UNIDENTIFIED_ARMED_GROUP_INTER:
         actor1 = "Unidentified Armed Group"
+    if actor2 is None and event.recipient is not None:
+        actor2 = ACLED_GENERIC_NAMES.get(inter2 or 0)
     if actor2 is None and event_type == "Violence against civilians":
         actor2 = "Civilians"
     return AcledCoding(

@@ -1,0 +1,120 @@
+"""PLOVER to CAMEO and ACLED mappings."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.ontology import acled_coding, acled_types, cameo_root
+from eventwire.records import Actor, Event, Evidence, Location
+
+ARMY = Actor("the army", "Military Forces of Mali", "MLI", "MIL", 1)
+REBELS = Actor("rebels", "rebels", None, "REB", 2)
+PROTESTERS = Actor("protesters", "protesters", None, "CVL", 6)
+VILLAGERS = Actor("villagers", "villagers", None, "CVL", 7)
+
+
+def event(
+    kind: str,
+    mode: str | None = None,
+    actor: Actor | None = None,
+    recipient: Actor | None = None,
+    sentence: str = "",
+    place: bool = False,
+) -> Event:
+    location = Location("Gao", "Gao", "MLI", "Gao", 16.27, -0.04, "exact") if place else None
+    return Event(
+        id="e",
+        type=kind,
+        mode=mode,
+        actor=actor,
+        recipient=recipient,
+        location=location,
+        evidence=[Evidence(sentence, 0, len(sentence))],
+    )
+
+
+@pytest.mark.parametrize(
+    ("built", "trigger", "expected"),
+    [
+        (event("ASSAULT", "aerial", ARMY, REBELS), "strike", "Air/drone strike"),
+        (
+            event("ASSAULT", "heavy-weapons", ARMY, REBELS),
+            "shell",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            event("ASSAULT", "explosives", None, ARMY, "A roadside bomb hit a truck."),
+            "hit",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            event("ASSAULT", "explosives", None, ARMY, "A grenade was thrown at a patrol."),
+            "throw",
+            "Grenade",
+        ),
+        (event("ASSAULT", "suicide-attack"), "attack", "Suicide bomb"),
+        (event("ASSAULT", "firearms", REBELS, VILLAGERS), "attack", "Attack"),
+        (event("ASSAULT", "firearms", REBELS, ARMY), "attack", "Armed clash"),
+        (event("ASSAULT", "abduct", REBELS, VILLAGERS), "kidnap", "Abduction/forced disappearance"),
+        (
+            event("ASSAULT", "firearms", ARMY, PROTESTERS),
+            "fire",
+            "Excessive force against protesters",
+        ),
+        (event("ASSAULT", "crowd-control", ARMY, PROTESTERS), "fire", "Protest with intervention"),
+        (event("ASSAULT", None, REBELS, None), "capture", "Non-state actor overtakes territory"),
+        (event("ASSAULT", None, ARMY, None), "retake", "Government regains territory"),
+        (event("PROTEST", "demo", PROTESTERS), "march", "Peaceful protest"),
+        (event("PROTEST", "riot", PROTESTERS), "riot", "Violent demonstration"),
+        (event("COERCE", "arrest", ARMY, PROTESTERS), "arrest", "Arrests"),
+        (
+            event("COERCE", "seize", ARMY, None, "Soldiers seized rifles and ammunition."),
+            "seize",
+            "Disrupted weapons use",
+        ),
+        (event("SUPPORT", None, ARMY, REBELS), "sign", "Agreement"),
+        (event("RETREAT", "disarm", REBELS, ARMY), "surrender", "Agreement"),
+        (
+            event("RETREAT", "withdraw", ARMY, None, place=True),
+            "withdraw",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_acled_sub_event_types(built, trigger, expected):
+    assert acled_types(built, trigger)[1] == expected
+
+
+def test_events_acled_does_not_record():
+    assert acled_types(event("CONSULT", None, ARMY, REBELS), "meet") is None
+    assert acled_types(event("ACCUSE", "disapprove", ARMY, REBELS), "condemn") is None
+
+
+def test_state_forces_abroad_are_external():
+    strike = event("ASSAULT", "aerial", Actor("US jets", "US", "USA", "MIL", 1), REBELS)
+    coding = acled_coding(strike, "strike", country="IRQ")
+    assert (coding.inter1, coding.inter2, coding.interaction) == (8, 2, 28)
+    assert acled_coding(strike, "strike", country="USA").inter1 == 1
+
+
+def test_unknown_attacker_is_an_unidentified_armed_group():
+    coding = acled_coding(event("ASSAULT", "explosives", None, VILLAGERS, "A bomb."), "explode")
+    assert (coding.inter1, coding.actor1) == (3, "Unidentified Armed Group")
+    assert coding.actor2 == "Civilians"
+
+
+@pytest.mark.parametrize(
+    ("kind", "mode", "root"),
+    [
+        ("ASSAULT", "aerial", "19"),
+        ("ASSAULT", "abduct", "18"),
+        ("ASSAULT", "unconventional", "20"),
+        ("ACCUSE", "investigate", "09"),
+        ("ACCUSE", "disapprove", "11"),
+        ("PROTEST", "demo", "14"),
+        ("AGREE", None, "03"),
+        ("COERCE", "arrest", "17"),
+    ],
+)
+def test_cameo_roots(kind, mode, root):
+    assert cameo_root(kind, mode) == root
