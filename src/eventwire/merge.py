@@ -80,7 +80,7 @@ def _side(actor: Actor) -> str | None:
     return _SIDES.get(actor.sector or "", "civilian" if actor.sector else None)
 
 
-def _same_party(a: Actor | None, b: Actor | None) -> bool | None:
+def same_party(a: Actor | None, b: Actor | None) -> bool | None:
     """True/False when both are known and agree or not; None when either is unknown.
 
     Reports describe one party in different words ("the United States", "American forces";
@@ -116,7 +116,7 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
     if same_sentence and not (other_account or candidate.supporting or mention.anaphoric):
         return None  # one sentence that tells several events yields several
     for mine, theirs in ((draft.actor, candidate.actor), (draft.recipient, candidate.recipient)):
-        same = _same_party(mine, theirs)
+        same = same_party(mine, theirs)
         if same is False:
             if other_account and mine is draft.recipient:
                 continue
@@ -125,9 +125,7 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
     if other_account:
         points += 0.5
     # An actor on one side must not be the recipient on the other.
-    if _same_party(draft.actor, candidate.recipient) or _same_party(
-        draft.recipient, candidate.actor
-    ):
+    if same_party(draft.actor, candidate.recipient) or same_party(draft.recipient, candidate.actor):
         return None
     draft_dates = {m.date.date for m in draft.mentions if m.date and m.date.date}
     if candidate.date and candidate.date.date and draft_dates:

@@ -156,10 +156,13 @@ def acled_inter(actor: Actor | None, event_country: str | None) -> int | None:
     return actor.inter
 
 
-def acled_coding(event: Event, trigger: str, country: str | None = None) -> AcledCoding | None:
+def acled_coding(
+    event: Event, trigger: str, country: str | None = None, claimed_toll: bool = False
+) -> AcledCoding | None:
     """The event under ACLED's coding rules, or None for events ACLED does not record.
 
-    ``country`` is where the event happened, when known.
+    ``country`` is where the event happened, when known. ``claimed_toll`` marks a death toll
+    that only the attacker reports: ACLED does not count a party's claim about enemy dead.
     """
     types = acled_types(event, trigger)
     if types is None:
@@ -204,7 +207,7 @@ def acled_coding(event: Event, trigger: str, country: str | None = None) -> Acle
         inter1=inter1,
         inter2=inter2,
         interaction=interaction,
-        fatalities=acled_count(event.fatalities),
+        fatalities=0 if claimed_toll else acled_count(event.fatalities),
         geo_precision=_GEO_PRECISION.get(event.location.precision or "")
         if event.location
         else None,

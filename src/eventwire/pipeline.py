@@ -16,12 +16,12 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors import SECTOR_LABELS, load_actors
+from eventwire.actors import SECTOR_LABELS, load_actors, resolve_actor
 from eventwire.article import ExtractionError, extract_article
 from eventwire.coder import Coder, SentenceContext
 from eventwire.geocode import Gazetteer, default_gazetteer, geocode
 from eventwire.lexicon import Lexicon, load_lexicon
-from eventwire.merge import Draft, merge_mentions
+from eventwire.merge import Draft, merge_mentions, same_party
 from eventwire.names import fold
 from eventwire.nlp import load_nlp
 from eventwire.ontology import STATE_SECTORS, acled_coding, cameo_root, contexts
@@ -134,8 +134,17 @@ def build_event(draft: Draft, event_id: str, focus_country: str | None = None) -
     event.cameo_root = cameo_root(event.type, event.mode)
     event.context = contexts(event.type, event.actor, event.recipient)
     if modality in {"asserted", "claimed"}:
-        event.acled = acled_coding(event, mention.trigger, country)
+        event.acled = acled_coding(event, mention.trigger, country, _claimed_toll(draft, event))
     return event
+
+
+def _claimed_toll(draft: Draft, event: Event) -> bool:
+    """Whether the death toll comes only from the side that did the killing."""
+    told = [m.mention.attribution for m in draft.mentions if m.mention.fatalities]
+    if not told or event.actor is None or any(source is None for source in told):
+        return False
+    sources = [resolve_actor(source, source.lower().split()) for source in told]
+    return all(same_party(source, event.actor) for source in sources)
 
 
 def _salience(draft: Draft) -> tuple[int, int]:
