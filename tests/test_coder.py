@@ -35,7 +35,7 @@ def test_active_arrest_fills_state_country_from_place(code):
 def test_vague_casualties_keep_their_words(code):
     [event] = code(
         "A Nigerian Air Force jet bombed a camp near Damboa on Sunday, killing a "
-        "number of fighters, the military said.",
+        "number of fighters, residents said.",
         published=date(2025, 6, 10),
     )
     assert event.fatalities.count is None
