@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 _WORD = re.compile(r"[a-z]+")
+_NAMED = re.compile(r"\s[A-Z]")  # a capitalised word after the first: a name
 _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")  # "sit-in", "cease-fire"
 
 
@@ -32,20 +33,27 @@ class Lexicon:
     # forms of triggers that need company ("give" aid) -> the forms of what they need
     companions: dict[str, frozenset[str]]
     lemma_of: dict[str, str]  # inflected form -> trigger lemma, for the lemmatiser's slips
+    # forms of violence, protest and coercion, which can be events without a named doer
+    open_forms: frozenset[str] = frozenset()
+    actor_words: frozenset[str] = frozenset()  # generic actor nouns: "police", "officials"
 
     def may_hold_event(self, text: str) -> bool:
-        """Whether ``text`` contains a trigger word, with the company it needs: the cheap test
-        that decides what is parsed."""
+        """The cheap test that decides what is parsed: a trigger word with the company it
+        needs, and, for verbal acts, someone named who could have done them."""
         lowered = text.lower()
         words = set(_WORD.findall(lowered))
         words.update(_COMPOUND.findall(lowered))
-        if not self.forms.isdisjoint(words):
-            return True
-        return any(
-            not needed.isdisjoint(words)
+        found = words & self.forms
+        found.update(
+            form
             for form in words & self.companions.keys()
-            for needed in [self.companions[form]]
+            if not self.companions[form].isdisjoint(words)
         )
+        if not found:
+            return False
+        if not found.isdisjoint(self.open_forms):
+            return True
+        return bool(_NAMED.search(text)) or not self.actor_words.isdisjoint(words)
 
     def senses(self, lemma: str, pos: str, form: str = "") -> tuple[Trigger, ...]:
         """The trigger senses of a word, those that need company first."""
@@ -73,6 +81,7 @@ def load_lexicon() -> Lexicon:
     senses: dict[tuple[str, str], list[Trigger]] = {}
     forms: set[str] = set()
     companions: dict[str, set[str]] = {}
+    open_forms: set[str] = set()
     lemma_of: dict[str, str] = {}
     source = resources.files("eventwire") / "data" / "triggers.csv"
     with source.open(encoding="utf-8") as handle:
@@ -87,6 +96,8 @@ def load_lexicon() -> Lexicon:
             senses.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
             own = {f.lower() for f in inflections(trigger.lemma) | set(row["forms"].split())}
             needed = _companion_forms(trigger.needs)
+            if trigger.type in OPEN_TYPES:
+                open_forms |= own
             for form in own:
                 lemma_of.setdefault(form, trigger.lemma)
                 if needed is None:
@@ -96,12 +107,26 @@ def load_lexicon() -> Lexicon:
     triggers = {
         key: tuple(sorted(found, key=lambda t: not t.needs)) for key, found in senses.items()
     }
+    agents = resources.files("eventwire") / "data" / "actors" / "agents.csv"
+    with agents.open(encoding="utf-8") as handle:
+        actor_words = {
+            form
+            for row in csv.DictReader(handle)
+            for word in row["word"].lower().split()
+            for form in inflections(word)
+        }
     return Lexicon(
         triggers=triggers,
         forms=frozenset(forms),
         companions={f: frozenset(n) for f, n in companions.items() if f not in forms},
         lemma_of=lemma_of,
+        open_forms=frozenset(open_forms),
+        actor_words=frozenset(actor_words),
     )
+
+
+# Event types that can stand without a named doer (casualties, a protest in a named place).
+OPEN_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 
 
 def _companion_forms(needs: frozenset[str]) -> set[str] | None:
