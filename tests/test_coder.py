@@ -196,10 +196,15 @@ def test_coordinated_verbs_share_the_agent(code):
 
 
 def test_a_partys_own_toll_is_a_claim(code):
-    [event] = code("The Taliban said their fighters killed 12 soldiers in an attack on a base "
-                   "in Ghazni on Monday.", published=date(2020, 3, 18))
+    [event] = code(
+        "The Taliban said their fighters killed 12 soldiers in an attack on a base "
+        "in Ghazni on Monday.",
+        published=date(2020, 3, 18),
+    )
     assert event.fatalities.count == 12
     assert event.acled.fatalities == 0  # only the attacker reports the toll
-    [other] = code("Police said gunmen killed four soldiers in an attack on a base in Ghazni on "
-                   "Monday.", published=date(2020, 3, 18))
+    [other] = code(
+        "Police said gunmen killed four soldiers in an attack on a base in Ghazni on Monday.",
+        published=date(2020, 3, 18),
+    )
     assert other.acled.fatalities == 4

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from eventwire.cli import main
 from eventwire.evaluate import evaluate, markdown
 from eventwire.goldsets import GoldEvent, GoldFormatError, GoldItem, GoldParty, load_gold
+from eventwire.ontology import PLOVER_TYPES
 
 GOLD = [
     {
@@ -150,24 +151,7 @@ def test_development_sets_load(shared_dir, path, kind):
     assert all(item.text and item.events for item in items)
     if kind == "plover":
         types = {item.events[0].type for item in items}
-        assert types <= {
-            "AGREE",
-            "CONSULT",
-            "SUPPORT",
-            "CONCEDE",
-            "COOPERATE",
-            "AID",
-            "RETREAT",
-            "REQUEST",
-            "ACCUSE",
-            "REJECT",
-            "THREATEN",
-            "PROTEST",
-            "SANCTION",
-            "MOBILIZE",
-            "COERCE",
-            "ASSAULT",
-        }
+        assert types <= set(PLOVER_TYPES)
         assert "FIGHT" not in types and "DEMAND" not in types
     else:
         assert all(item.events[0].acled_sub_event_type for item in items)
