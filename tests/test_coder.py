@@ -208,3 +208,63 @@ def test_a_partys_own_toll_is_a_claim(code):
         published=date(2020, 3, 18),
     )
     assert other.acled.fatalities == 4
+
+
+def test_nominal_event_with_by_and_on(code):
+    [event] = code(
+        "An attack by Houthi fighters on a Saudi border post killed three soldiers "
+        "on Monday, officials said."
+    )
+    assert (event.actor.name, event.recipient.country) == ("Houthis", "SAU")
+    assert event.fatalities.count == 3
+
+
+def test_possessive_nominal_event(code):
+    [event] = code(
+        "The army's offensive against ISWAP in Borno State on Tuesday killed 20 "
+        "fighters, the military said."
+    )
+    assert event.actor.sector == "MIL" and event.actor.country == "NGA"
+    assert event.location.admin1 == "Borno"
+
+
+def test_relative_clause_and_apposition_do_not_hide_the_actor(code):
+    [gunmen] = code(
+        "Gunmen, who arrived on motorcycles, killed four villagers in Zamfara on "
+        "Sunday, police said."
+    )
+    assert gunmen.actor.sector == "UAF" and gunmen.acled.sub_event_type == "Attack"
+    [militants] = code(
+        "The militants, members of al-Shabaab, attacked a police station in Mogadishu on Monday."
+    )
+    assert militants.actor.name == "al-Shabaab"
+
+
+def test_the_militants_refers_back_to_the_named_group(code):
+    events = code(
+        "Al-Shabaab fighters attacked a military base near Kismayo on Monday. "
+        "The militants killed five soldiers, a local official said."
+    )
+    assert len(events) == 1
+    assert events[0].actor.name == "al-Shabaab" and events[0].fatalities.count == 5
+
+
+def test_abduction_in_the_passive(code):
+    [event] = code(
+        "Three people were abducted by gunmen from a church in Kaduna on Sunday, police said."
+    )
+    assert (event.type, event.mode) == ("ASSAULT", "abduct")
+    assert event.acled.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_weapon_named_beside_the_victims(code):
+    [event] = code(
+        "Mali's army said it had killed 30 jihadists in an air strike near Gao on Wednesday."
+    )
+    assert event.mode == "aerial" and event.actor.country == "MLI"
+    assert event.acled.fatalities == 0  # the army's own toll of its enemies
+
+
+def test_denial_is_not_the_denied_attack(code):
+    events = code("Israel denied carrying out the strike on the building in Beirut.")
+    assert [e.type for e in events] == ["REJECT"]

@@ -183,6 +183,16 @@ def split_patron(text: str) -> tuple[str, str | None]:
     return (text[: match.start()] + text[match.end() :]).strip(), match.group(1).strip()
 
 
+def singular(word: str) -> str:
+    """A plural noun's singular, for the lemmatiser's misses ("Gunmen" as a proper noun)."""
+    word = word.lower()
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def display_name(text: str) -> str:
     return _LEADING.sub("", _LEADING.sub("", text.strip())).strip()
 
@@ -212,7 +222,7 @@ def resolve_actor(
             acled_name=org.acled_name or org.name,
         )
     country = _find_country(words, actors)
-    agent = actors.agents.get(head_lemma or "")
+    agent = actors.agents.get(head_lemma or "") or actors.agents.get(singular(head_lemma or ""))
     if agent is None:
         agent = next(
             (actors.agents[lemma] for lemma in reversed(lemmas) if lemma in actors.agents), None

@@ -875,15 +875,15 @@ class Coder:
                 mention.places.append((target_phrase, False))
             else:
                 mention.recipient = target_phrase
-                mention.places.extend(_places(target, base))
+                mention.places.extend(_places(target, base) or _places(victims, base))
             self._count_victims(lemma, victims, target, mention)
         if not _names_party(mention.recipient) and trigger.type not in HOSTILE_TYPES:
             # A verbal act is addressed to a party, not to "a formula" or "a meeting".
             other = _other_party(verb, target)
             mention.recipient = self._party(other, base, context) if other is not None else None
-        if lemma in CASUALTY_LEMMAS and mention.actor is None:
-            # "killed in clashes with X", "wounded following an attack by Y on a checkpoint":
-            # the casualties belong to the event the phrase names.
+        if lemma in CASUALTY_LEMMAS and (mention.actor is None or mention.mode is None):
+            # "killed in clashes with X", "wounded following an attack by Y on a checkpoint",
+            # "killed 30 jihadists in an air strike": the casualties belong to that event.
             for obj in _circumstances(verb):
                 if obj.pos_ in {"VERB", "AUX"}:
                     # "killed when a bomb exploded", "when their vehicle hit an IED"
@@ -904,7 +904,7 @@ class Coder:
                         obj, found[obj], found, index, base, context, standalone=False
                     )
                     if event is not None:
-                        mention.actor = event.actor or event.recipient
+                        mention.actor = mention.actor or event.actor or event.recipient
                         mention.mode = mention.mode or event.mode
                         mention.places.extend(event.places)
                         mention.date_text = mention.date_text or event.date_text
@@ -1302,8 +1302,10 @@ def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) ->
 def _circumstances(verb: Token) -> Iterator[Token]:
     """What casualties happened in: "killed in clashes", "wounded following an attack" (the
     parser may make "following" a verb; coordinated verbs share it), "killed when a bomb
-    exploded"."""
-    for clause in (verb, *verb.conjuncts):
+    exploded", "killed 30 fighters in an air strike" (the parser may hang it on the victims)."""
+    clauses = [verb, *verb.conjuncts]
+    victims = [c for clause in clauses for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for clause in clauses + victims:
         for child in clause.children:
             if child.dep_ == "advcl" and any(
                 m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"}
