@@ -1093,11 +1093,14 @@ class Coder:
         for _prep, obj in _prep_objects(noun, frozenset({"by"})):
             actor_token = obj
         named_before = any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in noun.lefts)
+        # "launched an offensive", "arrived on a visit" -- but not "fired after a march"
+        purposive = anchor.dep_ == "pobj" and anchor.head.lower_ in {"on", "for"}
         if (
             actor_token is None
             and governor is not None
             and not named_before
-            and (anchor.dep_ in {"dobj", "pobj"} and _child(governor, "nsubjpass") is None)
+            and (anchor.dep_ == "dobj" or purposive)
+            and _child(governor, "nsubjpass") is None
         ):
             # "launched a mediation effort", "arrived on a visit": the doer of the verb
             actor_token = agent_of(governor)
