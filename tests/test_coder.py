@@ -268,3 +268,20 @@ def test_weapon_named_beside_the_victims(code):
 def test_denial_is_not_the_denied_attack(code):
     events = code("Israel denied carrying out the strike on the building in Beirut.")
     assert [e.type for e in events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Teachers went on a nationwide strike in Nairobi on Monday over unpaid wages.", "strike"),
+        ("Jailed opposition activists began a hunger strike in Minsk on Monday.", "hunger"),
+    ],
+)
+def test_labour_and_hunger_strikes_are_protests(code, text, mode):
+    [event] = code(text)
+    assert (event.type, event.mode) == ("PROTEST", mode)
+
+
+def test_nationality_does_not_make_a_tally(code):
+    [event] = code("Palestinian riots against Israeli policies broke out in Hebron on Friday.")
+    assert event.type == "PROTEST" and event.mode == "riot"

@@ -239,6 +239,7 @@ CARRIER_NOUNS = frozenset(
     }
 )
 PERSONAL_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her"})
+LABOUR_STRIKE = Trigger("strike", "NOUN", "PROTEST", "strike", frozenset())
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -1056,7 +1057,9 @@ class Coder:
             if noun.tag_ == "NNS" and (
                 lemma not in COUNTABLE_PLURALS
                 or any(
-                    c.dep_ in {"nummod", "amod"} and c.lemma_.lower() not in {"fresh", "new"}
+                    c.dep_ in {"nummod", "amod"}
+                    and c.lemma_.lower() not in {"fresh", "new"}
+                    and c.ent_type_ not in {"NORP", "GPE", "ORG"}  # "Palestinian riots"
                     for c in noun.children
                 )
             ):
@@ -1076,12 +1079,15 @@ class Coder:
                 return None  # named in passing ("linked them to its bombing of Gaza")
         modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
         mode = trigger.mode or weapon_mode(modifiers)
-        if lemma == "strike" and any(m.lemma_.lower() in LABOUR_WORDS for m in noun.subtree):
-            return None
+        labour = lemma == "strike" and any(m.lemma_.lower() in LABOUR_WORDS for m in noun.subtree)
+        if labour and trigger.type == "ASSAULT":
+            trigger = LABOUR_STRIKE  # "a general strike", "the teachers' strike"
         mention = self._base(noun, trigger, index, base)
         mention.nominal = True
         mention.anaphoric = _is_definite(noun)
         mention.mode = mode
+        if labour:
+            mention.mode = "hunger" if any(t.lower_ == "hunger" for t in noun.lefts) else "strike"
         if governor is not None:
             modality = _modality(governor)
             if modality == "purpose":
