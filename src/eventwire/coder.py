@@ -240,6 +240,21 @@ CARRIER_NOUNS = frozenset(
 )
 PERSONAL_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her"})
 LABOUR_STRIKE = Trigger("strike", "NOUN", "PROTEST", "strike", frozenset())
+SPEECH_PRODUCTS = frozenset(
+    {
+        "statement",
+        "declaration",
+        "letter",
+        "communique",
+        "report",
+        "resolution",
+        "appeal",
+        "message",
+        "note",
+        "decree",
+        "ultimatum",
+    }
+)
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -413,7 +428,10 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in {"conj", "advcl", "xcomp", "acomp"} and verb.head is not verb:
         return agent_of(verb.head, depth + 1)  # "it is willing to withdraw": through "willing"
     if verb.dep_ in {"relcl", "acl"} and not _is_passive(verb):
-        return verb.head
+        head = verb.head
+        if head.lemma_.lower() in SPEECH_PRODUCTS and head.head.pos_ == "VERB":
+            return agent_of(head.head, depth + 1)  # "issued a statement demanding ..."
+        return head
     return None
 
 
@@ -932,6 +950,11 @@ class Coder:
         """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
         found = phrase(token, base)
         lemma = token.lemma_.lower()
+        appositive = _child(token, "appos")
+        if appositive is not None and not _names_party(found):
+            role = phrase(appositive, base)  # "Kenzo Oshima, the UN relief coordinator"
+            if _names_party(role):
+                return replace(found, refers_to=role.text)
         if token.pos_ == "PRON" and lemma in PERSONAL_PRONOUNS:
             speaker = _speaker_above(token) or _main_subject(token)
             if speaker is not None and speaker.pos_ != "PRON":
@@ -1084,7 +1107,6 @@ class Coder:
             trigger = LABOUR_STRIKE  # "a general strike", "the teachers' strike"
         mention = self._base(noun, trigger, index, base)
         mention.nominal = True
-        mention.anaphoric = _is_definite(noun)
         mention.mode = mode
         if labour:
             mention.mode = "hunger" if any(t.lower_ == "hunger" for t in noun.lefts) else "strike"
@@ -1156,6 +1178,11 @@ class Coder:
         mention.attribution, reporter = _attribution(noun, context)
         if reporter is not None:
             self._claim(mention, reporter, base, context)
+        # "the attack" points back to an event told before; "their first meeting with Obama"
+        # or "the withdrawal of US forces" tells its own.
+        mention.anaphoric = (
+            _is_definite(noun) and mention.actor is None and (mention.recipient is None)
+        )
         return mention
 
 
