@@ -144,6 +144,8 @@ LAUNCH_VERBS = frozenset(
         "undertake",
         "continue",
         "open",
+        "complete",
+        "finish",
     }
 )
 USE_VERBS = frozenset({"use", "fire", "launch", "deploy", "drop", "fly", "send", "detonate"})
@@ -1249,14 +1251,17 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
         return True
     if obj is None:
         return False
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    words |= {
+        o.lemma_.lower() for _, o in _prep_objects(obj, frozenset({"of"}))
+    }  # "state of emergency"
+    if words & trigger.needs:
+        return True
     if "@party" in trigger.needs:
         party = phrase(obj, 0)
         return resolve_actor(party.text, list(party.lemmas), party.head_lemma) is not None
-    words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
-    words |= {
-        o.lemma_.lower() for _, o in _prep_objects(obj, frozenset({"of"}))
-    }  # state of emergency
-    return bool(words & trigger.needs)
+    return False
 
 
 def _is_weapon(token: Token) -> bool:
