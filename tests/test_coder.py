@@ -285,3 +285,19 @@ def test_labour_and_hunger_strikes_are_protests(code, text, mode):
 def test_nationality_does_not_make_a_tally(code):
     [event] = code("Palestinian riots against Israeli policies broke out in Hebron on Friday.")
     assert event.type == "PROTEST" and event.mode == "riot"
+
+
+def test_would_in_reported_speech_is_an_intention(code):
+    [event] = code("Iraq said it would allow United Nations inspectors to return.")
+    assert event.type == "AGREE" and event.actor.country == "IRQ"
+
+
+def test_a_possible_hostile_act_is_a_warning(code):
+    [event] = code("The European Union may suspend aid to Mali, a spokesman said.")
+    assert (event.type, event.mode) == ("THREATEN", "relations")
+
+
+def test_must_makes_a_demand_of_the_subject(code):
+    [event] = code("Britain said Libya must release the detained oil workers.")
+    assert event.type == "REQUEST"
+    assert (event.actor.country, event.recipient.country) == ("GBR", "LBY")

@@ -654,10 +654,14 @@ def _modality(token: Token) -> str:
             d.dep_ == "det" and d.lower_ == "no" for d in subject.children
         ):
             return "negated"
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in children):
-        return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
         return "hypothetical"
+    modals = {c.lower_ for c in children if c.dep_ == "aux"}
+    if "would" in modals and _speaker_above(token) is not None:
+        return "future"  # "Iraq said it would allow": the future of reported speech
+    if modals & HYPOTHETICAL_MODALS:
+        # "may halt", "could strike" -- but "could have killed" looks back, not forward
+        return "possible" if "have" not in modals else "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children):
         return "future"
     is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
@@ -682,6 +686,14 @@ def _modality(token: Token) -> str:
 def intended(event_type: str, mode: str | None, modality: str) -> tuple[str, str | None, str]:
     """PLOVER's reading of intentions and refusals: a cooperative act told as an intention is
     AGREE, a hostile one THREATEN; refusing a cooperative act is REJECT."""
+    if modality == "possible":
+        if event_type in HOSTILE_TYPES:  # "may halt mediation", "could strike": a warning
+            return (
+                "THREATEN",
+                THREAT_MODES.get((event_type, mode), THREAT_MODES[event_type]),
+                ("asserted"),
+            )
+        return event_type, mode, "hypothetical"
     if modality == "future":
         if event_type in COOPERATIVE_TYPES:
             return "AGREE", None, "asserted"
@@ -946,7 +958,21 @@ class Coder:
         mention.attribution = attribution
         if reporter is not None:
             self._claim(mention, reporter, base, context)
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+            self._as_demand(mention, verb, base, context)
         return mention
+
+    def _as_demand(
+        self, mention: Mention, verb: Token, base: int, context: SentenceContext
+    ) -> None:
+        """ "Britain said Libya must hand over the suspects": the speaker demands it of the
+        subject."""
+        speaker, subject = _speaker_above(verb), agent_of(verb)
+        mention.type, mention.mode, mention.modality = "REQUEST", None, "asserted"
+        mention.actor = self._party(speaker, base, context) if speaker is not None else None
+        mention.recipient = self._party(subject, base, context) if subject is not None else None
+        mention.fatalities = mention.injuries = None
+        mention.casualty_only = False
 
     def _party(self, token: Token, base: int, context: SentenceContext) -> Phrase:
         """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
