@@ -257,6 +257,23 @@ SPEECH_PRODUCTS = frozenset(
         "ultimatum",
     }
 )
+MEETING_NOUNS = frozenset(
+    {
+        "talk",
+        "meeting",
+        "agreement",
+        "deal",
+        "accord",
+        "treaty",
+        "ceasefire",
+        "truce",
+        "mediation",
+        "negotiation",
+        "consultation",
+        "visit",
+    }
+)
+THING_PREPS = frozenset({"of", "from", "to", "for", "with"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -1182,19 +1199,12 @@ class Coder:
                 mention.places.append((target_phrase, False))
             elif mention.recipient is None:
                 mention.recipient = target_phrase
-        if lemma in {
-            "talk",
-            "meeting",
-            "agreement",
-            "deal",
-            "accord",
-            "treaty",
-            "ceasefire",
-            "truce",
-        }:
-            for _, obj in _prep_objects(noun, frozenset({"with", "between"})):
-                mention.recipient = phrase(obj, base)
-                break
+        if lemma in MEETING_NOUNS:
+            # "talks with the rebels", "a mediation effort between the Emirates and Saudi Arabia"
+            for clause in {noun, anchor}:
+                for _, obj in _prep_objects(clause, frozenset({"with", "between"})):
+                    mention.recipient = self._party(obj, base, context)
+                    break
         mention.places.extend(_places(noun, base))
         mention.date_text = (
             _date_text(noun)
@@ -1443,9 +1453,11 @@ def _other_party(verb: Token, target: Token | None) -> Token | None:
         for _, obj in _prep_objects(clause, PARTNER_PREPS)
         if obj.ent_type_ not in {"DATE", "TIME"} and obj.pos_ in {"NOUN", "PROPN"}
     ]
-    if target is not None:
-        candidates += [c for c in target.children if c.dep_ == "poss"]
-        candidates += [obj for _, obj in _prep_objects(target, frozenset({"of", "from"}))]
+    objects = [target] if target is not None else []
+    objects += [o for clause in clauses[1:] for o in clause.children if o.dep_ == "dobj"]
+    for thing in objects:  # "military aid to Mozambique", "Reagan's statement"
+        candidates += [c for c in thing.children if c.dep_ == "poss"]
+        candidates += [obj for _, obj in _prep_objects(thing, THING_PREPS)]
     for candidate in candidates:
         party = phrase(_content(candidate), 0)
         if candidate.pos_ != "PRON" and _names_party(party):
