@@ -62,15 +62,23 @@ def is_known(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
 
 
+# Acts that can be reported by whom they were done to alone ("was indicted", "was expelled").
+DONE_TO_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "ACCUSE", "SANCTION"})
+
+
 def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None) -> bool:
     """Evidence or nothing: a mention starts an event only when it names who acted, or (for
-    violence, protest and coercion) whom it hit or what it cost."""
+    acts done to someone: violence, protest, coercion, charges, sanctions) whom it hit or
+    what it cost."""
     if is_known(actor):
         return True
-    if mention.type in {"ASSAULT", "PROTEST", "COERCE"} and (
+    if mention.type in DONE_TO_TYPES and (
         is_known(recipient) or mention.fatalities or mention.injuries
     ):
         return True
+    if mention.type == "COERCE" and mention.mode == "arrest":
+        # "A missionary was arrested in Lebanon": someone named, and a place
+        return recipient is not None and bool(mention.places)
     # A protest needs no named protesters: "a march against fuel prices" in a known place.
     return mention.type == "PROTEST" and bool(mention.places or mention.date_text)
 
