@@ -301,3 +301,14 @@ def test_must_makes_a_demand_of_the_subject(code):
     [event] = code("Britain said Libya must release the detained oil workers.")
     assert event.type == "REQUEST"
     assert (event.actor.country, event.recipient.country) == ("GBR", "LBY")
+
+
+def test_must_is_a_demand_whatever_the_verb(code):
+    [event] = code("A British minister said Libya must hand over the two suspects.")
+    assert event.type == "REQUEST"
+    assert (event.actor.country, event.recipient.country) == ("GBR", "LBY")
+
+
+def test_an_indictment_can_be_told_by_whom_it_hit(code):
+    [event] = code("Montenegro's prime minister has been indicted by a war crimes court.")
+    assert event.type == "ACCUSE" and event.recipient.country == "MNE"

@@ -274,6 +274,7 @@ MEETING_NOUNS = frozenset(
     }
 )
 THING_PREPS = frozenset({"of", "from", "to", "for", "with"})
+DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -782,8 +783,25 @@ class Coder:
                 mention = self._nominal(token, trigger, found, index, base, context)
             if mention is not None:
                 coded.append((token.i, mention))
+        for verb in doc:
+            if verb not in found and verb.pos_ == "VERB" and _child_aux(verb, "must"):
+                demand = self._demand(verb, index, base, context)
+                if demand is not None:
+                    coded.append((verb.i, demand))
         self._remember_speaker(doc, context)
         return [mention for i, mention in coded if i not in consumed]
+
+    def _demand(
+        self, verb: Token, index: int, base: int, context: SentenceContext
+    ) -> Mention | None:
+        """ "Britain said Libya must hand over the suspects": a demand whatever is demanded."""
+        if _speaker_above(verb) is None:
+            return None
+        mention = self._base(verb, DEMAND, index, base)
+        self._as_demand(mention, verb, base, context)
+        mention.date_text = _date_text(verb) or _sentence_date(verb)
+        mention.attribution, _ = _attribution(verb, context)
+        return mention
 
     @staticmethod
     def _remember_armed_groups(doc: Doc, context: SentenceContext) -> None:
@@ -975,7 +993,7 @@ class Coder:
         mention.attribution = attribution
         if reporter is not None:
             self._claim(mention, reporter, base, context)
-        if any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+        if _child_aux(verb, "must"):
             self._as_demand(mention, verb, base, context)
         return mention
 
@@ -1222,6 +1240,10 @@ class Coder:
             _is_definite(noun) and mention.actor is None and (mention.recipient is None)
         )
         return mention
+
+
+def _child_aux(verb: Token, word: str) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == word for c in verb.children)
 
 
 def _told_by_speech_act(verb: Token, found: dict[Token, Trigger]) -> bool:

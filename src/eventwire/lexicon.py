@@ -104,6 +104,7 @@ def load_lexicon() -> Lexicon:
                     forms.add(form)
                 else:
                     companions.setdefault(form, set()).update(needed)
+    forms.add("must")  # "X said Y must ...": a demand, whatever the verb
     triggers = {
         key: tuple(sorted(found, key=lambda t: not t.needs)) for key, found in senses.items()
     }
