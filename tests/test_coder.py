@@ -312,3 +312,14 @@ def test_must_is_a_demand_whatever_the_verb(code):
 def test_an_indictment_can_be_told_by_whom_it_hit(code):
     [event] = code("Montenegro's prime minister has been indicted by a war crimes court.")
     assert event.type == "ACCUSE" and event.recipient.country == "MNE"
+
+
+def test_a_repulsed_attack_is_the_attackers_event(code):
+    [event] = code(
+        "Twelve Taliban militants were killed when Afghan forces repulsed their "
+        "attack in Kunduz on Saturday.",
+        published=date(2020, 3, 23),
+    )
+    assert event.actor.name == "Taliban" and event.recipient.country == "AFG"
+    assert event.fatalities.count == 12
+    assert event.acled.inter1 == 2

@@ -275,6 +275,7 @@ MEETING_NOUNS = frozenset(
 )
 THING_PREPS = frozenset({"of", "from", "to", "for", "with"})
 DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
+REPEL_VERBS = frozenset({"repulse", "repel", "foil", "thwart", "fend"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 HISTORY_ADVERBS = frozenset(
@@ -916,6 +917,17 @@ class Coder:
                     doer = next((o for _, o in _prep_objects(doer, frozenset({"by"}))), doer)
                 mention.actor = self._party(doer, base, context)
         target = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
+        if lemma in REPEL_VERBS and target is not None and target in found:
+            # "Afghan forces repulsed their attack": the attack is the event, its attacker the
+            # actor and the defenders its target.
+            attack = self._nominal(
+                target, found[target], found, index, base, context, standalone=False
+            )
+            if attack is not None and attack.actor is not None:
+                defenders, mention.actor = mention.actor, attack.actor
+                mention.recipient = defenders
+                mention.mode = mention.mode or attack.mode
+                target = None
         if target is not None and not passive and trigger.type == "ASSAULT" and _is_weapon(target):
             mention.mode = weapon_mode(list(target.subtree)) or mention.mode
             weapon = phrase(target, base)

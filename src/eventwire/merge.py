@@ -115,17 +115,22 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
     )
     if same_sentence and not (other_account or candidate.supporting or mention.anaphoric):
         return None  # one sentence that tells several events yields several
+    # Casualties fall on either side: "12 militants were killed when forces repulsed their
+    # attack" belongs to the militants' attack.
+    casualties_only = candidate.mention.casualty_only and candidate.actor is None
     for mine, theirs in ((draft.actor, candidate.actor), (draft.recipient, candidate.recipient)):
         same = same_party(mine, theirs)
         if same is False:
-            if other_account and mine is draft.recipient:
+            if (other_account or casualties_only) and mine is draft.recipient:
                 continue
             return None
         points += 2.0 if same else 0.0
     if other_account:
         points += 0.5
     # An actor on one side must not be the recipient on the other.
-    if same_party(draft.actor, candidate.recipient) or same_party(draft.recipient, candidate.actor):
+    if not casualties_only and (
+        same_party(draft.actor, candidate.recipient) or same_party(draft.recipient, candidate.actor)
+    ):
         return None
     draft_dates = {m.date.date for m in draft.mentions if m.date and m.date.date}
     if candidate.date and candidate.date.date and draft_dates:
