@@ -323,3 +323,30 @@ def test_a_repulsed_attack_is_the_attackers_event(code):
     assert event.actor.name == "Taliban" and event.recipient.country == "AFG"
     assert event.fatalities.count == 12
     assert event.acled.inter1 == 2
+
+
+def test_a_weapon_planted_by_a_group_names_the_attacker(code):
+    [event] = code(
+        "An IED planted by the Taliban destroyed an army truck in Helmand on "
+        "Sunday, killing three soldiers.",
+        published=date(2020, 3, 17),
+    )
+    assert event.actor.name == "Taliban" and event.mode == "explosives"
+    assert event.acled.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_the_doer_of_a_when_clause(code):
+    [event] = code(
+        "Two soldiers were killed when Taliban militants fired a rocket at their "
+        "vehicle in Kunduz on Monday.",
+        published=date(2020, 3, 17),
+    )
+    assert event.actor.name == "Taliban" and event.fatalities.count == 2
+
+
+def test_killed_in_a_raid_is_violence(code):
+    [event] = code(
+        "Fourteen militants were killed by Afghan forces raids in Uruzgan on Tuesday.",
+        published=date(2020, 3, 17),
+    )
+    assert event.type == "ASSAULT" and event.actor.country == "AFG"

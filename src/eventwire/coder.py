@@ -459,6 +459,9 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
 def _owner_of_instrument(weapon: Token) -> Token | None:
     """Who used a weapon: "the United States responded using an AC-130" -> the United States."""
     head = weapon.head
+    for clause in weapon.children:  # "an IED planted by the Taliban"
+        if clause.dep_ == "acl" and _child(clause, "agent") is not None:
+            return agent_of(clause)
     if weapon.dep_ == "dobj" and head.lemma_.lower() in USE_VERBS:
         return agent_of(head)
     if (
@@ -899,7 +902,8 @@ class Coder:
         if actor_token is not None:
             weapon = weapon_mode(list(actor_token.subtree))
             if weapon and actor_token.lemma_.lower() in WEAPON_MODES:
-                mention.mode = mention.mode or weapon
+                # "an IED destroyed a tank": the weapon says how, more than the verb
+                mention.mode = weapon if mention.mode in {None, "destroy"} else mention.mode
                 platform = phrase(actor_token, base)
                 owner = _owner_of_instrument(actor_token)
                 if owner is None and any(
@@ -966,11 +970,19 @@ class Coder:
             # "killed 30 jihadists in an air strike": the casualties belong to that event.
             for obj in _circumstances(verb):
                 if obj.pos_ in {"VERB", "AUX"}:
-                    # "killed when a bomb exploded", "when their vehicle hit an IED"
+                    # "killed when militants fired a rocket", "when a bomb exploded", "when
+                    # their vehicle hit an IED"
+                    doer = agent_of(obj)
+                    if (
+                        mention.actor is None
+                        and obj in found
+                        and obj.lemma_.lower() not in REPEL_VERBS  # defenders did not attack
+                        and doer is not None
+                        and _names_party(phrase(doer, base))
+                    ):
+                        mention.actor = self._party(doer, base, context)
                     weapons = [
-                        t
-                        for t in (agent_of(obj), _child(obj, "dobj"))
-                        if t is not None and _is_weapon(t)
+                        t for t in (doer, _child(obj, "dobj")) if t is not None and _is_weapon(t)
                     ]
                     if weapons:
                         mention.mode = mention.mode or weapon_mode(list(weapons[0].subtree))
@@ -1063,7 +1075,8 @@ class Coder:
             return
         mention.mode = mention.mode or event.mode
         mention.actor = event.actor
-        if mention.trigger in CASUALTY_LEMMAS:
+        if mention.trigger in CASUALTY_LEMMAS and event.type == "ASSAULT":
+            # (a killing in a raid is still violence, not a seizure)
             mention.type, mention.trigger = event.type, event.trigger
         mention.places.extend(event.places)
         mention.date_text = event.date_text
