@@ -981,6 +981,7 @@ class Coder:
                         and _names_party(phrase(doer, base))
                     ):
                         mention.actor = self._party(doer, base, context)
+                        consumed.add(obj.i)  # "when militants fired a rocket": one event
                     weapons = [
                         t for t in (doer, _child(obj, "dobj")) if t is not None and _is_weapon(t)
                     ]
