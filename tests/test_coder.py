@@ -350,3 +350,20 @@ def test_killed_in_a_raid_is_violence(code):
         published=date(2020, 3, 17),
     )
     assert event.type == "ASSAULT" and event.actor.country == "AFG"
+
+
+def test_shot_and_killed_counts_the_dead(code):
+    [event] = code(
+        "Two policemen were shot and killed by Taliban militants in Aqcha on Wednesday.",
+        published=date(2020, 3, 12),
+    )
+    assert event.fatalities.count == 2 and event.actor.name == "Taliban"
+
+
+def test_a_partys_figure_in_parentheses_is_an_aside(code):
+    [event] = code(
+        "Three policemen (two according to Taliban sources) were killed in an "
+        "attack by Taliban militants in Farah on Thursday.",
+        published=date(2020, 3, 20),
+    )
+    assert event.acled.fatalities == 3

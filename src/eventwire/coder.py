@@ -638,11 +638,22 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
                 return context.last_speaker, ancestor
             return phrase(subject, 0).text, ancestor
     for tok in token.sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < len(tok.doc)
+            and tok.nbor(1).lower_ == "to"
+            and not _in_parentheses(tok)
+        ):
             obj = _child(tok.nbor(1), "pobj")
             if obj is not None:
                 return phrase(obj, 0).text, None
     return None, None
+
+
+def _in_parentheses(token: Token) -> bool:
+    """ "3 policemen (2 according to Taliban sources)": an aside, not the main account."""
+    before = token.doc[token.sent.start : token.i].text
+    return before.count("(") > before.count(")")
 
 
 def _speaker_above(token: Token) -> Token | None:
@@ -1131,6 +1142,9 @@ class Coder:
             child_lemma = child.lemma_.lower()
             if child_lemma in CASUALTY_LEMMAS:
                 obj = _child(child, "dobj") or _child(child, "nsubjpass")
+                if obj is None and child.dep_ == "conj":
+                    # "two policemen were shot and killed": the victims of the first verb
+                    obj = _child(verb, "nsubjpass") or _child(verb, "dobj")
                 if obj is None:
                     continue
                 counted = _content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
