@@ -367,3 +367,13 @@ def test_a_partys_figure_in_parentheses_is_an_aside(code):
         published=date(2020, 3, 20),
     )
     assert event.acled.fatalities == 3
+
+
+def test_a_non_state_party_belongs_to_where_it_is(code):
+    [event] = code("Opposition groups in Zimbabwe demanded that the president resign.")
+    assert event.type == "REQUEST" and event.actor.country == "ZWE"
+
+
+def test_a_leaders_stated_country_outranks_the_list(code):
+    [event] = code("Georgian President Eduard Shevardnadze resigned on Sunday.")
+    assert event.actor.country == "GEO"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -54,6 +54,7 @@ class Organization:
     sector: str | None
     inter: int | None
     acled_name: str | None
+    person: bool = False  # a leader: a country named beside them says whom they act for
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ def load_actors() -> ActorDictionary:
             sector=row["sector"] or None,
             inter=1 if row["sector"] in {"GOV", "MIL"} else None,
             acled_name=None,
+            person=True,
         )
         for alias in [row["name"], *_split(row["aliases"])]:
             organizations.setdefault(fold(alias), person)
@@ -211,6 +213,11 @@ def resolve_actor(
     # Hyphens split words ("Taliban-planted"); folding joins them back for "al-Shabaab".
     words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w][\w'.\u2019]*", own_text)]
     org = _find_organization(words, actors)
+    if org and org.person:
+        # "Georgian President Eduard Shevardnadze": the phrase's country outranks the list's
+        named = _find_country(words, actors)
+        if named is not None and named.iso3 != org.country:
+            org = replace(org, country=named.iso3)
     if org:
         country = actors.country(org.country)
         return Actor(

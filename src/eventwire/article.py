@@ -16,7 +16,7 @@ from eventwire.boilerplate import split_story
 from eventwire.dateline import byline_from_credit, parse_dateline, parse_timestamp
 from eventwire.records import Article, RawDocument
 
-MIN_WORDS = 8  # fewer words than a one-sentence news brief: a page with no article
+MIN_WORDS = 8  # a web page with fewer words than a one-line brief holds no article
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -92,7 +92,7 @@ def extract_article(doc: RawDocument, default_published: date | None = None) -> 
         paragraphs = [p for p in paragraphs if not (parse_timestamp(p) and p in paragraphs[:3])]
         page_date = page_date or stamp
     story, credit = split_story(paragraphs)
-    if sum(len(p.split()) for p in story) < MIN_WORDS:
+    if not story or (doc.is_html and sum(len(p.split()) for p in story) < MIN_WORDS):
         raise ExtractionError("no article text after removing boilerplate")
     dateline = parse_dateline(story[0])
     if dateline:

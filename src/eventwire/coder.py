@@ -322,6 +322,7 @@ class Phrase:
     singular: bool
     is_place: bool = False
     refers_to: str | None = None  # the named party a pronoun or "the group" stands for
+    located_in: str | None = None  # "rebels in the Ivory Coast": where the party is
 
 
 @dataclass(slots=True)
@@ -385,6 +386,14 @@ def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
         head_lemma=root.lemma_.lower(),
         singular=root.tag_ in {"NN", "NNP"} and not any(c.dep_ == "nummod" for c in root.children),
         is_place=root.ent_type_ in PLACE_LABELS,
+        located_in=next(
+            (
+                obj.text
+                for prep, obj in _prep_objects(root, frozenset({"in"}))
+                if obj.ent_type_ in {"GPE", "LOC"}
+            ),
+            None,
+        ),
     )
 
 

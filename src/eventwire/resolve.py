@@ -13,6 +13,7 @@ from eventwire.coder import Mention, Phrase
 from eventwire.dates import ResolvedDate, resolve_date
 from eventwire.geocode import Gazetteer, geocode
 from eventwire.lexicon import FIGURATIVE_CONTEXT
+from eventwire.ontology import STATE_SECTORS
 from eventwire.records import Actor, Claim, Location
 
 # Events that ended this long before publication are background told as context, not news.
@@ -55,6 +56,12 @@ def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
         if referent is not None:
             return replace(referent, text=phrase.text)
     resolved = resolve_actor(phrase.text, list(phrase.lemmas), phrase.head_lemma, state_sector)
+    if resolved is not None and phrase.located_in and resolved.sector not in STATE_SECTORS:
+        # "ethnic Albanians in south Serbia", "opposition groups in Zimbabwe": a non-state
+        # party belongs to the country it is in
+        place = geocode(phrase.located_in)
+        if place is not None and place.country:
+            resolved = replace(resolved, country=place.country)
     return resolved or Actor(text=phrase.text)
 
 
