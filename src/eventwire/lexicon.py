@@ -182,7 +182,8 @@ FIGURATIVE_CONTEXT = frozenset({
 REPORTING_VERBS = frozenset({
     "say", "tell", "report", "announce", "add", "confirm", "state", "claim", "allege", "note",
     "write", "post", "publish", "insist", "explain", "acknowledge", "describe", "disclose",
-    "reveal", "estimate", "indicate", "show",
+    "reveal", "estimate", "indicate", "show", "declare", "reiterate", "conclude", "stress",
+    "emphasize", "emphasise", "argue", "assert", "maintain", "remind", "admit", "predict",
 })  # fmt: skip
 INTENT_VERBS = frozenset(
     {
