@@ -377,3 +377,12 @@ def test_a_non_state_party_belongs_to_where_it_is(code):
 def test_a_leaders_stated_country_outranks_the_list(code):
     [event] = code("Georgian President Eduard Shevardnadze resigned on Sunday.")
     assert event.actor.country == "GEO"
+
+
+def test_a_visit_is_directed_at_the_host_country(code):
+    [event] = code(
+        "Iraqi President Saddam Hussein arrived in Amman on an unannounced visit on Wednesday.",
+        published=date(2001, 5, 3),
+    )
+    assert event.type == "CONSULT"
+    assert (event.actor.country, event.recipient.country) == ("IRQ", "JOR")

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from eventwire.actors import resolve_actor
+from eventwire.actors import load_actors, resolve_actor
 from eventwire.coder import Mention, Phrase
 from eventwire.dates import ResolvedDate, resolve_date
 from eventwire.geocode import Gazetteer, geocode
@@ -69,6 +69,8 @@ def is_known(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
 
 
+# Acts directed at the place they happen in when no party is named.
+PLACE_DIRECTED_TYPES = frozenset({"CONSULT", "CONCEDE", "RETREAT", "AID", "SUPPORT", "AGREE"})
 # Acts that can be reported by whom they were done to alone ("was indicted", "was expelled").
 DONE_TO_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "ACCUSE", "SANCTION"})
 
@@ -139,6 +141,20 @@ def resolve_mention(
         if mention.claimed_by
         else None
     )
-    return ResolvedMention(
-        mention, actor, recipient, _location(mention, focus, gazetteer), when, claim, supporting
+    location = _location(mention, focus, gazetteer)
+    if recipient is None and mention.type in PLACE_DIRECTED_TYPES:
+        recipient = _host(location, actor)
+    return ResolvedMention(mention, actor, recipient, location, when, claim, supporting)
+
+
+def _host(location: Location | None, actor: Actor | None) -> Actor | None:
+    """The country an act is directed at when the text names only where it happens: "arrived
+    in Amman on a visit", "lifted the curfew in Montenegro" (PLOVER's convention)."""
+    if location is None or not location.country or actor is None or not actor.country:
+        return None
+    if location.country == actor.country:
+        return None
+    country = load_actors().country(location.country)
+    return Actor(
+        text=location.text, name=country.name if country else None, country=location.country
     )
