@@ -1261,6 +1261,8 @@ class Coder:
         for _, obj in _prep_objects(noun, frozenset(target_preps)):
             if lemma in {"talk", "meeting", "agreement", "deal"}:
                 break
+            if obj.ent_type_ in {"DATE", "TIME"}:
+                continue  # "a visit on Wednesday"
             target_phrase = phrase(_content(obj), base)
             if _is_place_phrase(obj, target_phrase):
                 mention.places.append((target_phrase, False))
