@@ -12,32 +12,44 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from eventwire.actors import load_actors, resolve_actor
+from eventwire.actors import resolve_actor
 from eventwire.casualties import read_quantity, read_victims
 from eventwire.dates import resolve_date
 from eventwire.lexicon import (
-    COOPERATIVE_TYPES,
-    DENIAL_VERBS,
-    FUTURE_MODALS,
     HOSTILE_TYPES,
-    HYPOTHETICAL_MODALS,
-    INTENT_ADJECTIVES,
     INTENT_GOVERNORS,
-    NEGATIONS,
     NON_AGENT_CAUSES,
     NON_EVENT_OBJECTS,
     QUANTITY_NOUNS,
     REPORTING_VERBS,
     SPEECH_ACT_TYPES,
-    SUICIDE_WORDS,
     WEAPON_MODES,
     Lexicon,
     Trigger,
 )
-from eventwire.names import fold
+from eventwire.modality import intended, is_history, modality_of
+from eventwire.places import inherited_places, is_place_phrase, places_in, sentence_places
 from eventwire.records import Quantity
+from eventwire.syntax import (
+    RELATIVE_PRONOUNS,
+    Phrase,
+    agent_of,
+    antecedent,
+    child_aux,
+    child_of,
+    content,
+    in_parentheses,
+    is_passive,
+    is_weapon,
+    main_subject,
+    owner_of_instrument,
+    phrase,
+    prep_objects,
+    speaker_above,
+    weapon_mode,
+)
 
 FATAL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "massacre", "killing"})
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt"})
@@ -74,54 +86,9 @@ COUNTABLE_PLURALS = frozenset(
         "airstrike",
     }
 )
-LOCATION_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "around",
-        "into",
-        "on",
-        "along",
-        "off",
-        "throughout",
-        "within",
-        "over",
-        "from",
-        "to",
-    }
-)
 DATE_PREPS = frozenset({"on", "in", "during", "since", "at", "by", "until", "overnight"})
 BACKGROUND_PREPS = frozenset(
     {"following", "after", "since", "before", "amid", "despite", "like", "unlike"}
-)
-DIRECTION_WORDS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "near",
-        "outside",
-        "outskirts",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "vicinity",
-        "close",
-    }
 )
 LAUNCH_VERBS = frozenset(
     {
@@ -148,43 +115,6 @@ LAUNCH_VERBS = frozenset(
         "finish",
     }
 )
-USE_VERBS = frozenset({"use", "fire", "launch", "deploy", "drop", "fly", "send", "detonate"})
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-ADMIN_NOUNS = frozenset(
-    {
-        "district",
-        "province",
-        "region",
-        "state",
-        "governorate",
-        "county",
-        "oblast",
-        "prefecture",
-        "department",
-        "municipality",
-        "area",
-    }
-)
-FACILITY_HEADS = frozenset(
-    {
-        "base",
-        "airport",
-        "airbase",
-        "camp",
-        "crossing",
-        "airfield",
-        "port",
-        "dam",
-        "checkpoint",
-        "outpost",
-        "town",
-        "city",
-        "village",
-    }
-)
-GENERIC_PLACES = frozenset({"town", "city", "village", "capital", "district", "province"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 MUTUAL_LEMMAS = frozenset({"sign", "meet", "clash", "negotiate", "cooperate", "agree"})
 ANAPHORIC_NOUNS = frozenset(
@@ -203,28 +133,8 @@ ANAPHORIC_NOUNS = frozenset(
 )
 CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "following", "after", "amid", "when"})
 TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "battle", "fight", "gunfight", "skirmish"})
-THREAT_MODES: dict[object, str] = {
-    "ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict", "COERCE": "restrict",
-    ("COERCE", "arrest"): "arrest", "SANCTION": "relations", ("SANCTION", "expel"): "expel",
-}  # fmt: skip
 MATERIAL_TYPES = HOSTILE_TYPES | {"AID", "RETREAT", "COOPERATE"}
 PARTNER_PREPS = frozenset({"to", "with", "against", "from", "on", "toward", "towards", "for"})
-ASPECTUAL_VERBS = frozenset(
-    {
-        "continue",
-        "begin",
-        "start",
-        "resume",
-        "keep",
-        "try",
-        "attempt",
-        "manage",
-        "fail",
-        "stop",
-        "cease",
-        "seek",
-    }
-)
 # Nouns that carry a nominal event told as their modifier: "a mediation mission".
 CARRIER_NOUNS = frozenset(
     {
@@ -242,21 +152,6 @@ CARRIER_NOUNS = frozenset(
 )
 PERSONAL_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her"})
 LABOUR_STRIKE = Trigger("strike", "NOUN", "PROTEST", "strike", frozenset())
-SPEECH_PRODUCTS = frozenset(
-    {
-        "statement",
-        "declaration",
-        "letter",
-        "communique",
-        "report",
-        "resolution",
-        "appeal",
-        "message",
-        "note",
-        "decree",
-        "ultimatum",
-    }
-)
 MEETING_NOUNS = frozenset(
     {
         "talk",
@@ -278,18 +173,6 @@ DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
 REPEL_VERBS = frozenset({"repulse", "repel", "foil", "thwart", "fend"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
-HISTORY_ADVERBS = frozenset(
-    {
-        "before",
-        "previously",
-        "repeatedly",
-        "often",
-        "ever",
-        "frequently",
-        "regularly",
-        "historically",
-    }
-)
 LABOUR_WORDS = frozenset(
     {
         "worker",
@@ -308,21 +191,6 @@ LABOUR_WORDS = frozenset(
         "hunger",
     }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A noun phrase of the sentence with article offsets and what resolution needs."""
-
-    text: str
-    start: int
-    end: int
-    lemmas: tuple[str, ...]
-    head_lemma: str
-    singular: bool
-    is_place: bool = False
-    refers_to: str | None = None  # the named party a pronoun or "the group" stands for
-    located_in: str | None = None  # "rebels in the Ivory Coast": where the party is
 
 
 @dataclass(slots=True)
@@ -359,141 +227,8 @@ class SentenceContext:
     last_armed_group: str | None = None
 
 
-def _collect(token: Token, stop_at_clauses: bool) -> Iterator[Token]:
-    yield token
-    for child in token.children:
-        if stop_at_clauses and (
-            child.dep_ in {"relcl", "acl", "appos", "advcl", "cc", "conj"}
-            or (child.dep_ == "prep" and child.lower_ != "of")
-        ):
-            continue
-        yield from _collect(child, stop_at_clauses)
-
-
-def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
-    """The noun phrase headed by ``root``, without relative clauses and edge punctuation."""
-    tokens = sorted(_collect(root, stop_at_clauses), key=lambda t: t.i)
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens.pop(0)
-    span = root.doc[tokens[0].i : tokens[-1].i + 1]
-    return Phrase(
-        text=span.text,
-        start=base + span.start_char,
-        end=base + span.end_char,
-        lemmas=tuple(t.lemma_.lower() for t in span),
-        head_lemma=root.lemma_.lower(),
-        singular=root.tag_ in {"NN", "NNP"} and not any(c.dep_ == "nummod" for c in root.children),
-        is_place=root.ent_type_ in PLACE_LABELS,
-        located_in=next(
-            (
-                obj.text
-                for prep, obj in _prep_objects(root, frozenset({"in"}))
-                if obj.ent_type_ in {"GPE", "LOC"}
-            ),
-            None,
-        ),
-    )
-
-
-def _child(token: Token, *deps: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
-def _prep_objects(token: Token, preps: frozenset[str]) -> Iterator[tuple[Token, Token]]:
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lemma_.lower() in preps:
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    yield prep, obj
-                    yield from ((prep, c) for c in obj.conjuncts)
-
-
-def _content(token: Token) -> Token:
-    """Descend from a quantity noun to what it counts: "a number of militants" -> militants."""
-    if token.lemma_.lower() in QUANTITY_NOUNS:
-        for _, obj in _prep_objects(token, frozenset({"of"})):
-            return obj
-    return token
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
-    )
-
-
-def _antecedent(pronoun: Token) -> Token:
-    """The noun a relative pronoun stands for ("an aircraft that ... hit" -> aircraft)."""
-    node = pronoun.head
-    while node.dep_ not in {"relcl", "acl"} and node.head is not node:
-        if node.dep_ not in {"conj", "ccomp", "xcomp"}:
-            return pronoun
-        node = node.head
-    return node.head if node.dep_ in {"relcl", "acl"} else pronoun
-
-
-def agent_of(verb: Token, depth: int = 0) -> Token | None:
-    """The token that does what ``verb`` says, following coordination and participles."""
-    if depth > 6:
-        return None
-    if _is_passive(verb):
-        # "were killed and 8 were wounded by a roadside bomb": coordinated verbs share the agent
-        for clause in (verb, *verb.conjuncts):
-            agent = _child(clause, "agent")
-            if agent is not None:
-                return _child(agent, "pobj")
-        return None
-    subject = _child(verb, "nsubj", "csubj")
-    if subject is not None:
-        if subject.lemma_.lower() in RELATIVE_PRONOUNS:
-            return _antecedent(subject)
-        return subject
-    if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "ROOT":
-        # The parser took the first verb for a noun ("a sniper shot and killed"): its
-        # modifiers name the doer.
-        named = [c for c in verb.head.lefts if c.dep_ in {"compound", "nsubj"}]
-        return named[-1] if named else None
-    if verb.dep_ in {"conj", "advcl", "xcomp", "acomp"} and verb.head is not verb:
-        return agent_of(verb.head, depth + 1)  # "it is willing to withdraw": through "willing"
-    if verb.dep_ in {"relcl", "acl"} and not _is_passive(verb):
-        head = verb.head
-        if head.lemma_.lower() in SPEECH_PRODUCTS and head.head.pos_ == "VERB":
-            return agent_of(head.head, depth + 1)  # "issued a statement demanding ..."
-        return head
-    return None
-
-
-def _owner_of_instrument(weapon: Token) -> Token | None:
-    """Who used a weapon: "the United States responded using an AC-130" -> the United States."""
-    head = weapon.head
-    for clause in weapon.children:  # "an IED planted by the Taliban"
-        if clause.dep_ == "acl" and _child(clause, "agent") is not None:
-            return agent_of(clause)
-    if weapon.dep_ == "dobj" and head.lemma_.lower() in USE_VERBS:
-        return agent_of(head)
-    if (
-        weapon.dep_ == "pobj"
-        and head.lemma_.lower() in {"with", "using"}
-        and head.head.pos_ == "VERB"
-    ):
-        return agent_of(head.head)
-    return None
-
-
-def weapon_mode(tokens: list[Token]) -> str | None:
-    lemmas = [t.lemma_.lower() for t in tokens]
-    if any(lemma in SUICIDE_WORDS for lemma in lemmas):
-        return "suicide-attack"
-    for lemma in lemmas:
-        if lemma in WEAPON_MODES:
-            return WEAPON_MODES[lemma]
-    return None
-
-
 def _date_text(token: Token) -> str | None:
-    for prep, obj in _prep_objects(token, DATE_PREPS):
+    for prep, obj in prep_objects(token, DATE_PREPS):
         if obj.ent_type_ in {"DATE", "TIME"} or any(t.ent_type_ == "DATE" for t in obj.subtree):
             return " ".join([prep.text, *(t.text for t in obj.subtree)])
     for child in token.children:
@@ -518,111 +253,6 @@ def inherited_date(token: Token) -> str | None:
     return None
 
 
-def _places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
-    """Places named in the prepositional phrases of ``token`` ("in central Nairobi", "during a
-    raid on a house in Culiacan", "west of Baghdad"), each with whether it is only "near"."""
-    found: list[tuple[Phrase, bool]] = []
-    for prep in token.children:
-        if prep.dep_ not in {"prep", "agent"} or prep.lower_ in {"of", "according"}:
-            continue  # "according to a health worker in Damboa" places the source, not the event
-        near = prep.lemma_.lower() in {"near", "outside"}
-        for node in prep.subtree:
-            if _marks_vicinity(node):
-                near = True
-            if node.dep_ == "pobj" and _locative(node):
-                found.extend((place, near) for place in _place_phrases(node, base))
-    return found
-
-
-def _marks_vicinity(token: Token) -> bool:
-    """ "west of", "10 km from", "on the outskirts of": the place named is only nearby."""
-    lemma = token.lemma_.lower()
-    if lemma in {"near", "outside", "outskirts", "vicinity"}:
-        return True
-    return lemma in DIRECTION_WORDS and any(
-        c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children
-    )
-
-
-def _locative(pobj: Token) -> bool:
-    """Whether a prepositional object sits under a locative preposition."""
-    return pobj.head.lemma_.lower() in LOCATION_PREPS or (
-        pobj.head.lemma_.lower() == "of"
-        and pobj.head.head.lemma_.lower()
-        in DIRECTION_WORDS
-        | {"town", "city", "village", "province", "district", "region", "state", "outskirts"}
-    )
-
-
-def _place_phrase(node: Token, base: int) -> Phrase | None:
-    """The place name headed by ``node``: a named place ("Dera Ismail Khan district"), a named
-    facility ("the Ain al-Asad air base"), or the name in "the town of Al-Qaim"."""
-    if node.ent_type_ in {"DATE", "TIME"}:
-        return None
-    lemma = node.lemma_.lower()
-    start = node.i
-    subtree = set(node.subtree)
-    while (
-        start > 0
-        and node.doc[start - 1] in subtree
-        and (node.doc[start - 1].pos_ == "PROPN" or node.doc[start - 1].text == "-")
-    ):
-        start -= 1
-    named = start < node.i
-    if (
-        node.ent_type_ in PLACE_LABELS
-        or node.pos_ == "PROPN"
-        or (named and lemma in ADMIN_NOUNS | GENERIC_PLACES)
-    ):
-        span = node.doc[start : node.i + 1]
-        return Phrase(
-            span.text,
-            base + span.start_char,
-            base + span.end_char,
-            tuple(t.lemma_.lower() for t in span),
-            lemma,
-            True,
-            True,
-        )
-    if lemma in FACILITY_HEADS and lemma not in GENERIC_PLACES:
-        candidate = phrase(node, base)
-        if any(t[:1].isupper() for t in candidate.text.split()[1:]):
-            return candidate
-    return _place_phrase_in_of(node, base)
-
-
-def _place_phrases(node: Token, base: int) -> list[Phrase]:
-    """Candidate place names for one prepositional object, most specific first: "Mogadishu's
-    Hodan district" gives the district, then Mogadishu."""
-    found = [p for p in [_place_phrase(node, base)] if p is not None]
-    for child in node.children:
-        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_ in PLACE_LABELS):
-            owner = _place_phrase(child, base)
-            if owner is not None:
-                found.append(owner)
-    return found
-
-
-def _place_phrase_in_of(node: Token, base: int) -> Phrase | None:
-    """ "the town of Damboa" -> Damboa."""
-    for _prep, obj in _prep_objects(node, frozenset({"of"})):
-        if obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS:
-            return _place_phrase(obj, base)
-    return None
-
-
-def _entity_phrase(ent: Span, base: int) -> Phrase:
-    return Phrase(
-        ent.text,
-        base + ent.start_char,
-        base + ent.end_char,
-        tuple(t.lemma_.lower() for t in ent),
-        ent.root.lemma_.lower(),
-        True,
-        True,
-    )
-
-
 def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, Token | None]:
     """Who reports the event: the subject of a reporting verb above the trigger, or of one
     tacked on after it ("..., residents said")."""
@@ -632,15 +262,15 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
             and child.pos_ == "VERB"
             and (
                 child.dep_ == "parataxis"
-                or (child.dep_ == "advcl" and _child(child, "mark") is None)
+                or (child.dep_ == "advcl" and child_of(child, "mark") is None)
             )
         ):
-            subject = _child(child, "nsubj")
+            subject = child_of(child, "nsubj")
             if subject is not None:
                 return phrase(subject, 0).text, child
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in REPORTING_VERBS and ancestor.pos_ == "VERB":
-            subject = _child(ancestor, "nsubj")
+            subject = child_of(ancestor, "nsubj")
             if subject is None:
                 continue
             if subject.pos_ == "PRON" and subject.lemma_.lower() in {"she", "he"}:
@@ -651,103 +281,12 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
             tok.lower_ == "according"
             and tok.i + 1 < len(tok.doc)
             and tok.nbor(1).lower_ == "to"
-            and not _in_parentheses(tok)
+            and not in_parentheses(tok)
         ):
-            obj = _child(tok.nbor(1), "pobj")
+            obj = child_of(tok.nbor(1), "pobj")
             if obj is not None:
                 return phrase(obj, 0).text, None
     return None, None
-
-
-def _in_parentheses(token: Token) -> bool:
-    """ "3 policemen (2 according to Taliban sources)": an aside, not the main account."""
-    before = token.doc[token.sent.start : token.i].text
-    return before.count("(") > before.count(")")
-
-
-def _speaker_above(token: Token) -> Token | None:
-    """The subject of the reporting verb a clause is reported under ("Turkey says it ...")."""
-    for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in REPORTING_VERBS and ancestor.pos_ == "VERB":
-            # "X was quoted as saying he ...": the speaker may sit one clause up
-            for clause in (ancestor, *ancestor.ancestors):
-                subject = _child(clause, "nsubj", "nsubjpass")
-                if subject is not None and token not in subject.subtree:
-                    return subject
-    return None
-
-
-def _main_subject(token: Token) -> Token | None:
-    """The subject of the sentence's main clause, when it is not ``token`` or a pronoun."""
-    root = token.sent.root
-    subject = _child(root, "nsubj", "nsubjpass")
-    if subject is None or subject.pos_ == "PRON" or token in subject.subtree:
-        return None
-    return _content(subject)
-
-
-def _modality(token: Token) -> str:
-    """Whether a verbal trigger is asserted, negated, hypothetical, future, or a purpose."""
-    children = list(token.children)
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in children):
-        return "negated"
-    for subject in (c for c in children if c.dep_ in SUBJECTS):
-        if subject.lower_ in {"nobody", "none"} or any(
-            d.dep_ == "det" and d.lower_ == "no" for d in subject.children
-        ):
-            return "negated"
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
-        return "hypothetical"
-    modals = {c.lower_ for c in children if c.dep_ == "aux"}
-    if "would" in modals and _speaker_above(token) is not None:
-        return "future"  # "Iraq said it would allow": the future of reported speech
-    if modals & HYPOTHETICAL_MODALS:
-        # "may halt", "could strike" -- but "could have killed" looks back, not forward
-        return "possible" if "have" not in modals else "hypothetical"
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children):
-        return "future"
-    is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-    head = token.head
-    if token.dep_ in {"xcomp", "ccomp", "pcomp"} and head.lemma_.lower() in DENIAL_VERBS:
-        return "negated"
-    if is_infinitive or token.dep_ == "xcomp":
-        governor = head.lemma_.lower()
-        if governor in INTENT_GOVERNORS or governor in INTENT_ADJECTIVES:
-            return "negated" if _modality(head) == "negated" else "future"
-        if head.pos_ == "AUX" and any(
-            c.lemma_.lower() in INTENT_ADJECTIVES for c in head.children if c.dep_ == "acomp"
-        ):
-            return "future"  # "is willing to withdraw"
-        if token.dep_ == "xcomp" and governor in ASPECTUAL_VERBS:
-            return "asserted"  # "continued to send arms", "began to withdraw"
-        if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
-            return "purpose"
-    return "asserted"
-
-
-def intended(event_type: str, mode: str | None, modality: str) -> tuple[str, str | None, str]:
-    """PLOVER's reading of intentions and refusals: a cooperative act told as an intention is
-    AGREE, a hostile one THREATEN; refusing a cooperative act is REJECT."""
-    if modality == "possible":
-        if event_type in HOSTILE_TYPES:  # "may halt mediation", "could strike": a warning
-            return (
-                "THREATEN",
-                THREAT_MODES.get((event_type, mode), THREAT_MODES[event_type]),
-                ("asserted"),
-            )
-        return event_type, mode, "hypothetical"
-    if modality == "future":
-        if event_type in COOPERATIVE_TYPES:
-            return "AGREE", None, "asserted"
-        if event_type in HOSTILE_TYPES:
-            return (
-                "THREATEN",
-                THREAT_MODES.get((event_type, mode), THREAT_MODES[event_type]),
-                ("asserted"),
-            )
-    if modality == "negated" and event_type in COOPERATIVE_TYPES:
-        return "REJECT", None, "asserted"
-    return event_type, mode, modality
 
 
 def _is_background_noun(noun: Token) -> bool:
@@ -808,7 +347,7 @@ class Coder:
             if mention is not None:
                 coded.append((token.i, mention))
         for verb in doc:
-            if verb not in found and verb.pos_ == "VERB" and _child_aux(verb, "must"):
+            if verb not in found and verb.pos_ == "VERB" and child_aux(verb, "must"):
                 demand = self._demand(verb, index, base, context)
                 if demand is not None:
                     coded.append((verb.i, demand))
@@ -819,7 +358,7 @@ class Coder:
         self, verb: Token, index: int, base: int, context: SentenceContext
     ) -> Mention | None:
         """ "Britain said Libya must hand over the suspects": a demand whatever is demanded."""
-        if _speaker_above(verb) is None:
+        if speaker_above(verb) is None:
             return None
         mention = self._base(verb, DEMAND, index, base)
         self._as_demand(mention, verb, base, context)
@@ -840,7 +379,7 @@ class Coder:
     def _remember_speaker(self, doc: Doc, context: SentenceContext) -> None:
         for token in doc:
             if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
-                subject = _child(token, "nsubj")
+                subject = child_of(token, "nsubj")
                 if (
                     subject is not None
                     and subject.pos_ != "PRON"
@@ -874,8 +413,8 @@ class Coder:
         lemma = verb.lemma_.lower()
         if verb.dep_ in NOMINAL_DEPS or verb.i in consumed or _is_reduced_relative(verb):
             return None
-        obj = _child(verb, "dobj")
-        obj = _content(obj) if obj is not None else None
+        obj = child_of(verb, "dobj")
+        obj = content(obj) if obj is not None else None
         if not _needs_met(verb, trigger, obj):
             return None
         if (
@@ -898,17 +437,17 @@ class Coder:
             and verb.head.pos_ == "VERB"
         ):
             return None
-        modality = _modality(verb)
-        if modality == "purpose" or _describes_name(verb) or _is_history(verb):
+        modality = modality_of(verb)
+        if modality == "purpose" or _describes_name(verb) or is_history(verb):
             return None
         mention = self._base(verb, trigger, index, base)
         mention.type, mention.mode, mention.modality = intended(
             trigger.type, trigger.mode, modality
         )
-        passive = _is_passive(verb)
+        passive = is_passive(verb)
         actor_token = agent_of(verb)
         if actor_token is not None:
-            actor_token = _content(actor_token)
+            actor_token = content(actor_token)
             if actor_token.lemma_.lower() in NON_AGENT_CAUSES:
                 cause = phrase(actor_token, base)
                 if not _names_party(cause):
@@ -925,22 +464,22 @@ class Coder:
                 # "an IED destroyed a tank": the weapon says how, more than the verb
                 mention.mode = weapon if mention.mode in {None, "destroy"} else mention.mode
                 platform = phrase(actor_token, base)
-                owner = _owner_of_instrument(actor_token)
+                owner = owner_of_instrument(actor_token)
                 if owner is None and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in actor_token.children
                 ):
-                    owner = _speaker_above(actor_token)  # "the military said its jets hit"
+                    owner = speaker_above(actor_token)  # "the military said its jets hit"
                 if owner is not None:
-                    mention.actor = self._party(_content(owner), base, context)
+                    mention.actor = self._party(content(owner), base, context)
                 elif _names_party(platform):
                     mention.actor = platform  # "a US military plane": the owner is in the phrase
             else:
                 doer = actor_token
                 if not _names_party(phrase(doer, base)):
                     # "operations by Afghan forces killed ...": the doer is in the by-phrase
-                    doer = next((o for _, o in _prep_objects(doer, frozenset({"by"}))), doer)
+                    doer = next((o for _, o in prep_objects(doer, frozenset({"by"}))), doer)
                 mention.actor = self._party(doer, base, context)
-        target = _child(verb, "nsubjpass") if passive else _child(verb, "dobj")
+        target = child_of(verb, "nsubjpass") if passive else child_of(verb, "dobj")
         if lemma in REPEL_VERBS and target is not None and target in found:
             # "Afghan forces repulsed their attack": the attack is the event, its attacker the
             # actor and the defenders its target.
@@ -952,7 +491,7 @@ class Coder:
                 mention.recipient = defenders
                 mention.mode = mention.mode or attack.mode
                 target = None
-        if target is not None and not passive and trigger.type == "ASSAULT" and _is_weapon(target):
+        if target is not None and not passive and trigger.type == "ASSAULT" and is_weapon(target):
             mention.mode = weapon_mode(list(target.subtree)) or mention.mode
             weapon = phrase(target, base)
             if _names_party(weapon) and not (mention.actor and _names_party(mention.actor)):
@@ -963,7 +502,7 @@ class Coder:
         elif trigger.needs and "@party" not in trigger.needs and not passive:
             target = None  # "staged a sit-in", "took control": the object names the act
         elif target is None and not passive:
-            for _, pobj in _prep_objects(
+            for _, pobj in prep_objects(
                 verb, frozenset({"on", "against", "at", "with", "toward", "towards"})
             ):
                 if pobj.ent_type_ not in {"DATE", "TIME"}:
@@ -971,15 +510,15 @@ class Coder:
                     break
         if target is not None:
             victims = target
-            target = _content(target)
+            target = content(target)
             if target.lemma_.lower() in RELATIVE_PRONOUNS:
-                target = _antecedent(target)
+                target = antecedent(target)
             target_phrase = self._party(target, base, context)
-            if _is_place_phrase(target, target_phrase):
+            if is_place_phrase(target, target_phrase):
                 mention.places.append((target_phrase, False))
             else:
                 mention.recipient = target_phrase
-                mention.places.extend(_places(target, base) or _places(victims, base))
+                mention.places.extend(places_in(target, base) or places_in(victims, base))
             self._count_victims(lemma, victims, target, mention)
         if not _names_party(mention.recipient) and trigger.type not in HOSTILE_TYPES:
             # A verbal act is addressed to a party, not to "a formula" or "a meeting".
@@ -1003,7 +542,7 @@ class Coder:
                         mention.actor = self._party(doer, base, context)
                         consumed.add(obj.i)  # "when militants fired a rocket": one event
                     weapons = [
-                        t for t in (doer, _child(obj, "dobj")) if t is not None and _is_weapon(t)
+                        t for t in (doer, child_of(obj, "dobj")) if t is not None and is_weapon(t)
                     ]
                     if weapons:
                         mention.mode = mention.mode or weapon_mode(list(weapons[0].subtree))
@@ -1031,14 +570,14 @@ class Coder:
             mention.casualty_only = True
         mention.places.extend(
             inherited_places(verb, base)
-            or ([] if mention.casualty_only or mention.places else _sentence_places(verb, base))
+            or ([] if mention.casualty_only or mention.places else sentence_places(verb, base))
         )
         mention.date_text = mention.date_text or inherited_date(verb) or _sentence_date(verb)
         attribution, reporter = _attribution(verb, context)
         mention.attribution = attribution
         if reporter is not None:
             self._claim(mention, reporter, base, context)
-        if _child_aux(verb, "must"):
+        if child_aux(verb, "must"):
             self._as_demand(mention, verb, base, context)
         return mention
 
@@ -1047,7 +586,7 @@ class Coder:
     ) -> None:
         """ "Britain said Libya must hand over the suspects": the speaker demands it of the
         subject."""
-        speaker, subject = _speaker_above(verb), agent_of(verb)
+        speaker, subject = speaker_above(verb), agent_of(verb)
         mention.type, mention.mode, mention.modality = "REQUEST", None, "asserted"
         mention.actor = self._party(speaker, base, context) if speaker is not None else None
         mention.recipient = self._party(subject, base, context) if subject is not None else None
@@ -1058,13 +597,13 @@ class Coder:
         """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
         found = phrase(token, base)
         lemma = token.lemma_.lower()
-        appositive = _child(token, "appos")
+        appositive = child_of(token, "appos")
         if appositive is not None and not _names_party(found):
             role = phrase(appositive, base)  # "Kenzo Oshima, the UN relief coordinator"
             if _names_party(role):
                 return replace(found, refers_to=role.text)
         if token.pos_ == "PRON" and lemma in PERSONAL_PRONOUNS:
-            speaker = _speaker_above(token) or _main_subject(token)
+            speaker = speaker_above(token) or main_subject(token)
             if speaker is not None and speaker.pos_ != "PRON":
                 return replace(
                     found,
@@ -1106,7 +645,7 @@ class Coder:
         self, mention: Mention, reporter: Token, base: int, context: SentenceContext
     ) -> None:
         """A group saying it carried out an attack claims it; its word is a claim."""
-        subject = _child(reporter, "nsubj")
+        subject = child_of(reporter, "nsubj")
         if subject is None:
             return
         speaker = self._party(subject, base, context)
@@ -1150,13 +689,13 @@ class Coder:
         for child in participles:
             child_lemma = child.lemma_.lower()
             if child_lemma in CASUALTY_LEMMAS:
-                obj = _child(child, "dobj") or _child(child, "nsubjpass")
+                obj = child_of(child, "dobj") or child_of(child, "nsubjpass")
                 if obj is None and child.dep_ == "conj":
                     # "two policemen were shot and killed": the victims of the first verb
-                    obj = _child(verb, "nsubjpass") or _child(verb, "dobj")
+                    obj = child_of(verb, "nsubjpass") or child_of(verb, "dobj")
                 if obj is None:
                     continue
-                counted = _content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
+                counted = content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
                 quantity = read_quantity(
                     " ".join(t.text for t in obj.subtree), counted.tag_ in {"NN", "NNP"}
                 )
@@ -1223,14 +762,14 @@ class Coder:
         if labour:
             mention.mode = "hunger" if any(t.lower_ == "hunger" for t in noun.lefts) else "strike"
         if governor is not None:
-            modality = _modality(governor)
+            modality = modality_of(governor)
             if modality == "purpose":
                 return None
             mention.type, mention.mode, mention.modality = intended(
                 mention.type, mention.mode, modality
             )
-        actor_token = _child(noun, "poss") or _child(anchor, "poss")
-        for _prep, obj in _prep_objects(noun, frozenset({"by"})):
+        actor_token = child_of(noun, "poss") or child_of(anchor, "poss")
+        for _prep, obj in prep_objects(noun, frozenset({"by"})):
             actor_token = obj
         named_before = any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in noun.lefts)
         # "launched an offensive", "arrived on a visit" -- but not "fired after a march"
@@ -1240,12 +779,12 @@ class Coder:
             and governor is not None
             and not named_before
             and (anchor.dep_ == "dobj" or purposive)
-            and _child(governor, "nsubjpass") is None
+            and child_of(governor, "nsubjpass") is None
         ):
             # "launched a mediation effort", "arrived on a visit": the doer of the verb
             actor_token = agent_of(governor)
         if actor_token is not None:
-            mention.actor = self._party(_content(actor_token), base, context)
+            mention.actor = self._party(content(actor_token), base, context)
         else:
             named = [
                 t
@@ -1258,30 +797,30 @@ class Coder:
         target_preps = {"on", "against", "targeting", "of"}
         if lemma in TWO_SIDED_NOUNS:
             target_preps |= {"with", "between"}  # "clashes with the Taliban"
-        for _, obj in _prep_objects(noun, frozenset(target_preps)):
+        for _, obj in prep_objects(noun, frozenset(target_preps)):
             if lemma in {"talk", "meeting", "agreement", "deal"}:
                 break
             if obj.ent_type_ in {"DATE", "TIME"}:
                 continue  # "a visit on Wednesday"
-            target_phrase = phrase(_content(obj), base)
-            if _is_place_phrase(obj, target_phrase):
+            target_phrase = phrase(content(obj), base)
+            if is_place_phrase(obj, target_phrase):
                 mention.places.append((target_phrase, False))
             elif mention.recipient is None:
                 mention.recipient = target_phrase
         if lemma in MEETING_NOUNS:
             # "talks with the rebels", "a mediation effort between the Emirates and Saudi Arabia"
             for clause in {noun, anchor}:
-                for _, obj in _prep_objects(clause, frozenset({"with", "between"})):
+                for _, obj in prep_objects(clause, frozenset({"with", "between"})):
                     mention.recipient = self._party(obj, base, context)
                     break
-        mention.places.extend(_places(noun, base))
+        mention.places.extend(places_in(noun, base))
         mention.date_text = (
             _date_text(noun)
             or (_date_text(governor) if governor is not None else None)
             or _sentence_date(noun)
         )
         if governor is not None:
-            mention.places.extend(_places(governor, base))
+            mention.places.extend(places_in(governor, base))
         mention.attribution, reporter = _attribution(noun, context)
         if reporter is not None:
             self._claim(mention, reporter, base, context)
@@ -1291,10 +830,6 @@ class Coder:
             _is_definite(noun) and mention.actor is None and (mention.recipient is None)
         )
         return mention
-
-
-def _child_aux(verb: Token, word: str) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == word for c in verb.children)
 
 
 def _told_by_speech_act(verb: Token, found: dict[Token, Trigger]) -> bool:
@@ -1327,16 +862,11 @@ def _is_reduced_relative(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
-def _is_history(verb: Token) -> bool:
-    """ "have killed civilians before", "has been hit repeatedly": history, not this event."""
-    return any(c.dep_ == "advmod" and c.lower_ in HISTORY_ADVERBS for c in verb.children)
-
-
 def _sense_fits(token: Token, trigger: Trigger) -> bool:
     """Whether the words around ``token`` give it this sense."""
     if token.pos_ == "VERB":
-        obj = _child(token, "dobj")
-        return _needs_met(token, trigger, _content(obj) if obj is not None else None)
+        obj = child_of(token, "dobj")
+        return _needs_met(token, trigger, content(obj) if obj is not None else None)
     if not trigger.needs:
         return True
     governor = _governing_verb(_carrier(token))
@@ -1363,7 +893,7 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
     words = {obj.lemma_.lower(), obj.lower_}
     words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
     words |= {
-        o.lemma_.lower() for _, o in _prep_objects(obj, frozenset({"of"}))
+        o.lemma_.lower() for _, o in prep_objects(obj, frozenset({"of"}))
     }  # "state of emergency"
     if words & trigger.needs:
         return True
@@ -1373,61 +903,23 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
     return False
 
 
-def _is_weapon(token: Token) -> bool:
-    return token.lemma_.lower() in WEAPON_MODES or token.lemma_.lower() in {"gas", "cannon"}
-
-
 def _partner(verb: Token, actor: Token | None) -> Token | None:
     """The other party of a mutual act: "X and Y signed", "X met Y", "X clashed with Y"."""
     if actor is not None:
         for conj in actor.conjuncts:
             return conj
-    obj = _child(verb, "dobj")
+    obj = child_of(verb, "dobj")
     if obj is not None and obj.lemma_.lower() not in AGREEMENT_OBJECTS:
         return obj
-    for _, pobj in _prep_objects(verb, frozenset({"with", "between"})):
+    for _, pobj in prep_objects(verb, frozenset({"with", "between"})):
         return pobj
     return None
-
-
-def _sentence_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
-    """The sentence's one named place outside its reporting source, if it names exactly one."""
-    excluded: set[Token] = set()
-    speaker = _speaker_above(token)
-    if speaker is not None:
-        excluded.update(speaker.subtree)
-    for tok in token.doc:
-        if tok.lower_ == "according":
-            excluded.update(tok.subtree)
-    places = [
-        e
-        for e in token.doc.ents
-        if e.label_ in PLACE_LABELS and e.root not in excluded and not _names_country(e.text)
-    ]
-    return [(_entity_phrase(places[0], base), False)] if len(places) == 1 else []
 
 
 def _sentence_date(token: Token) -> str | None:
     """The sentence's date when it has exactly one date expression (durations do not count)."""
     dates = [e for e in token.doc.ents if e.label_ == "DATE" and resolve_date(e.text, None)]
     return dates[0].text if len(dates) == 1 else None
-
-
-def inherited_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
-    """Places of ``token``'s clause, or of the clause it is coordinated with or hangs from."""
-    node = token
-    for _ in range(6):
-        found = _places(node, base)
-        if found:
-            return found
-        shares_subject = node.dep_ in {"advcl", "xcomp"} or (
-            node.dep_ == "conj" and _child(node, "nsubj", "nsubjpass") is None
-        )
-        if shares_subject and node.head is not node:
-            node = node.head
-        else:
-            break
-    return []
 
 
 def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) -> bool:
@@ -1475,44 +967,18 @@ def _circumstances(verb: Token) -> Iterator[Token]:
 
 
 def _instrument_tokens(verb: Token) -> Iterator[Token]:
-    for _, obj in _prep_objects(verb, frozenset({"with", "by", "using"})):
+    for _, obj in prep_objects(verb, frozenset({"with", "by", "using"})):
         yield obj
-    agent = _child(verb, "agent")
+    agent = child_of(verb, "agent")
     if agent is not None:
         for obj in agent.children:
             if obj.dep_ == "pobj" and obj.lemma_.lower() in WEAPON_MODES:
                 yield obj
     for child in verb.children:
         if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() == "use":
-            obj = _child(child, "dobj")
+            obj = child_of(child, "dobj")
             if obj is not None:
                 yield obj
-
-
-def _is_place_phrase(token: Token, candidate: Phrase) -> bool:
-    if token.ent_type_ in {"GPE", "LOC", "FAC"} and token.ent_type_ != "GPE":
-        return True
-    if token.ent_type_ == "GPE" and token.ent_iob_ != "O":
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        # A city or region attacked is a place; a country attacked is a participant.
-        return (
-            ent is not None
-            and ent.label_ == "GPE"
-            and token.lemma_.lower() not in {"country", "nation"}
-            and not _names_country(ent.text)
-        )
-    return candidate.head_lemma in {
-        "base",
-        "airport",
-        "airbase",
-        "camp",
-        "village",
-        "town",
-        "city",
-        "checkpoint",
-        "outpost",
-        "airfield",
-    } and any(word[:1].isupper() for word in candidate.text.split()[1:])
 
 
 def _other_party(verb: Token, target: Token | None) -> Token | None:
@@ -1523,18 +989,18 @@ def _other_party(verb: Token, target: Token | None) -> Token | None:
     candidates += [
         obj
         for clause in clauses
-        for _, obj in _prep_objects(clause, PARTNER_PREPS)
+        for _, obj in prep_objects(clause, PARTNER_PREPS)
         if obj.ent_type_ not in {"DATE", "TIME"} and obj.pos_ in {"NOUN", "PROPN"}
     ]
     objects = [target] if target is not None else []
     objects += [o for clause in clauses[1:] for o in clause.children if o.dep_ == "dobj"]
     for thing in objects:  # "military aid to Mozambique", "Reagan's statement"
         candidates += [c for c in thing.children if c.dep_ == "poss"]
-        candidates += [obj for _, obj in _prep_objects(thing, THING_PREPS)]
+        candidates += [obj for _, obj in prep_objects(thing, THING_PREPS)]
     for candidate in candidates:
-        party = phrase(_content(candidate), 0)
+        party = phrase(content(candidate), 0)
         if candidate.pos_ != "PRON" and _names_party(party):
-            return _content(candidate)
+            return content(candidate)
     return None
 
 
@@ -1543,7 +1009,3 @@ def _names_party(candidate: Phrase | None) -> bool:
         return False
     resolved = resolve_actor(candidate.text, list(candidate.lemmas), None)
     return resolved is not None and bool(resolved.country or resolved.sector)
-
-
-def _names_country(text: str) -> bool:
-    return fold(text.removeprefix("the ").removeprefix("The ")) in load_actors().countries

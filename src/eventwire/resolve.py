@@ -9,12 +9,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from eventwire.actors import load_actors, resolve_actor
-from eventwire.coder import Mention, Phrase
+from eventwire.coder import Mention
 from eventwire.dates import ResolvedDate, resolve_date
 from eventwire.geocode import Gazetteer, geocode
 from eventwire.lexicon import FIGURATIVE_CONTEXT
 from eventwire.ontology import STATE_SECTORS
 from eventwire.records import Actor, Claim, Location
+from eventwire.syntax import Phrase
 
 # Events that ended this long before publication are background told as context, not news.
 HISTORY_DAYS = 31

@@ -1,0 +1,124 @@
+"""Whether an event is asserted, negated, possible, intended or a purpose, and PLOVER's
+reading of intentions: cooperative intentions are AGREE, hostile ones THREATEN."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.lexicon import (
+    COOPERATIVE_TYPES,
+    DENIAL_VERBS,
+    FUTURE_MODALS,
+    HOSTILE_TYPES,
+    HYPOTHETICAL_MODALS,
+    INTENT_ADJECTIVES,
+    INTENT_GOVERNORS,
+    NEGATIONS,
+)
+from eventwire.syntax import SUBJECTS, speaker_above
+
+ASPECTUAL_VERBS = frozenset(
+    {
+        "continue",
+        "begin",
+        "start",
+        "resume",
+        "keep",
+        "try",
+        "attempt",
+        "manage",
+        "fail",
+        "stop",
+        "cease",
+        "seek",
+    }
+)
+
+
+THREAT_MODES: dict[object, str] = {
+    "ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict", "COERCE": "restrict",
+    ("COERCE", "arrest"): "arrest", "SANCTION": "relations", ("SANCTION", "expel"): "expel",
+}  # fmt: skip
+
+
+HISTORY_ADVERBS = frozenset(
+    {
+        "before",
+        "previously",
+        "repeatedly",
+        "often",
+        "ever",
+        "frequently",
+        "regularly",
+        "historically",
+    }
+)
+
+
+def modality_of(token: Token) -> str:
+    """Whether a verbal trigger is asserted, negated, hypothetical, future, or a purpose."""
+    children = list(token.children)
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in children):
+        return "negated"
+    for subject in (c for c in children if c.dep_ in SUBJECTS):
+        if subject.lower_ in {"nobody", "none"} or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in subject.children
+        ):
+            return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children):
+        return "hypothetical"
+    modals = {c.lower_ for c in children if c.dep_ == "aux"}
+    if "would" in modals and speaker_above(token) is not None:
+        return "future"  # "Iraq said it would allow": the future of reported speech
+    if modals & HYPOTHETICAL_MODALS:
+        # "may halt", "could strike" -- but "could have killed" looks back, not forward
+        return "possible" if "have" not in modals else "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children):
+        return "future"
+    is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    head = token.head
+    if token.dep_ in {"xcomp", "ccomp", "pcomp"} and head.lemma_.lower() in DENIAL_VERBS:
+        return "negated"
+    if is_infinitive or token.dep_ == "xcomp":
+        governor = head.lemma_.lower()
+        if governor in INTENT_GOVERNORS or governor in INTENT_ADJECTIVES:
+            return "negated" if modality_of(head) == "negated" else "future"
+        if head.pos_ == "AUX" and any(
+            c.lemma_.lower() in INTENT_ADJECTIVES for c in head.children if c.dep_ == "acomp"
+        ):
+            return "future"  # "is willing to withdraw"
+        if token.dep_ == "xcomp" and governor in ASPECTUAL_VERBS:
+            return "asserted"  # "continued to send arms", "began to withdraw"
+        if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
+            return "purpose"
+    return "asserted"
+
+
+def intended(event_type: str, mode: str | None, modality: str) -> tuple[str, str | None, str]:
+    """PLOVER's reading of intentions and refusals: a cooperative act told as an intention is
+    AGREE, a hostile one THREATEN; refusing a cooperative act is REJECT."""
+    if modality == "possible":
+        if event_type in HOSTILE_TYPES:  # "may halt mediation", "could strike": a warning
+            return (
+                "THREATEN",
+                THREAT_MODES.get((event_type, mode), THREAT_MODES[event_type]),
+                ("asserted"),
+            )
+        return event_type, mode, "hypothetical"
+    if modality == "future":
+        if event_type in COOPERATIVE_TYPES:
+            return "AGREE", None, "asserted"
+        if event_type in HOSTILE_TYPES:
+            return (
+                "THREATEN",
+                THREAT_MODES.get((event_type, mode), THREAT_MODES[event_type]),
+                ("asserted"),
+            )
+    if modality == "negated" and event_type in COOPERATIVE_TYPES:
+        return "REJECT", None, "asserted"
+    return event_type, mode, modality
+
+
+def is_history(verb: Token) -> bool:
+    """ "have killed civilians before", "has been hit repeatedly": history, not this event."""
+    return any(c.dep_ == "advmod" and c.lower_ in HISTORY_ADVERBS for c in verb.children)

@@ -1,0 +1,266 @@
+"""Find the place phrases of an event mention in its parse: "in central Nairobi", "west of
+Baghdad" (only near), "the town of Al-Qaim", "Mogadishu's Hodan district"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors import load_actors
+from eventwire.names import fold
+from eventwire.syntax import PLACE_LABELS, Phrase, child_of, phrase, prep_objects, speaker_above
+
+LOCATION_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "into",
+        "on",
+        "along",
+        "off",
+        "throughout",
+        "within",
+        "over",
+        "from",
+        "to",
+    }
+)
+
+
+DIRECTION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "near",
+        "outside",
+        "outskirts",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "vicinity",
+        "close",
+    }
+)
+
+
+ADMIN_NOUNS = frozenset(
+    {
+        "district",
+        "province",
+        "region",
+        "state",
+        "governorate",
+        "county",
+        "oblast",
+        "prefecture",
+        "department",
+        "municipality",
+        "area",
+    }
+)
+
+
+FACILITY_HEADS = frozenset(
+    {
+        "base",
+        "airport",
+        "airbase",
+        "camp",
+        "crossing",
+        "airfield",
+        "port",
+        "dam",
+        "checkpoint",
+        "outpost",
+        "town",
+        "city",
+        "village",
+    }
+)
+
+
+GENERIC_PLACES = frozenset({"town", "city", "village", "capital", "district", "province"})
+
+
+def places_in(token: Token, base: int) -> list[tuple[Phrase, bool]]:
+    """Places named in the prepositional phrases of ``token`` ("in central Nairobi", "during a
+    raid on a house in Culiacan", "west of Baghdad"), each with whether it is only "near"."""
+    found: list[tuple[Phrase, bool]] = []
+    for prep in token.children:
+        if prep.dep_ not in {"prep", "agent"} or prep.lower_ in {"of", "according"}:
+            continue  # "according to a health worker in Damboa" places the source, not the event
+        near = prep.lemma_.lower() in {"near", "outside"}
+        for node in prep.subtree:
+            if _marks_vicinity(node):
+                near = True
+            if node.dep_ == "pobj" and _locative(node):
+                found.extend((place, near) for place in _place_phrases(node, base))
+    return found
+
+
+def _marks_vicinity(token: Token) -> bool:
+    """ "west of", "10 km from", "on the outskirts of": the place named is only nearby."""
+    lemma = token.lemma_.lower()
+    if lemma in {"near", "outside", "outskirts", "vicinity"}:
+        return True
+    return lemma in DIRECTION_WORDS and any(
+        c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in token.children
+    )
+
+
+def _locative(pobj: Token) -> bool:
+    """Whether a prepositional object sits under a locative preposition."""
+    return pobj.head.lemma_.lower() in LOCATION_PREPS or (
+        pobj.head.lemma_.lower() == "of"
+        and pobj.head.head.lemma_.lower()
+        in DIRECTION_WORDS
+        | {"town", "city", "village", "province", "district", "region", "state", "outskirts"}
+    )
+
+
+def _place_phrase(node: Token, base: int) -> Phrase | None:
+    """The place name headed by ``node``: a named place ("Dera Ismail Khan district"), a named
+    facility ("the Ain al-Asad air base"), or the name in "the town of Al-Qaim"."""
+    if node.ent_type_ in {"DATE", "TIME"}:
+        return None
+    lemma = node.lemma_.lower()
+    start = node.i
+    subtree = set(node.subtree)
+    while (
+        start > 0
+        and node.doc[start - 1] in subtree
+        and (node.doc[start - 1].pos_ == "PROPN" or node.doc[start - 1].text == "-")
+    ):
+        start -= 1
+    named = start < node.i
+    if (
+        node.ent_type_ in PLACE_LABELS
+        or node.pos_ == "PROPN"
+        or (named and lemma in ADMIN_NOUNS | GENERIC_PLACES)
+    ):
+        span = node.doc[start : node.i + 1]
+        return Phrase(
+            span.text,
+            base + span.start_char,
+            base + span.end_char,
+            tuple(t.lemma_.lower() for t in span),
+            lemma,
+            True,
+            True,
+        )
+    if lemma in FACILITY_HEADS and lemma not in GENERIC_PLACES:
+        candidate = phrase(node, base)
+        if any(t[:1].isupper() for t in candidate.text.split()[1:]):
+            return candidate
+    return _place_phrase_in_of(node, base)
+
+
+def _place_phrases(node: Token, base: int) -> list[Phrase]:
+    """Candidate place names for one prepositional object, most specific first: "Mogadishu's
+    Hodan district" gives the district, then Mogadishu."""
+    found = [p for p in [_place_phrase(node, base)] if p is not None]
+    for child in node.children:
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_ in PLACE_LABELS):
+            owner = _place_phrase(child, base)
+            if owner is not None:
+                found.append(owner)
+    return found
+
+
+def _place_phrase_in_of(node: Token, base: int) -> Phrase | None:
+    """ "the town of Damboa" -> Damboa."""
+    for _prep, obj in prep_objects(node, frozenset({"of"})):
+        if obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS:
+            return _place_phrase(obj, base)
+    return None
+
+
+def entity_phrase(ent: Span, base: int) -> Phrase:
+    return Phrase(
+        ent.text,
+        base + ent.start_char,
+        base + ent.end_char,
+        tuple(t.lemma_.lower() for t in ent),
+        ent.root.lemma_.lower(),
+        True,
+        True,
+    )
+
+
+def sentence_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
+    """The sentence's one named place outside its reporting source, if it names exactly one."""
+    excluded: set[Token] = set()
+    speaker = speaker_above(token)
+    if speaker is not None:
+        excluded.update(speaker.subtree)
+    for tok in token.doc:
+        if tok.lower_ == "according":
+            excluded.update(tok.subtree)
+    places = [
+        e
+        for e in token.doc.ents
+        if e.label_ in PLACE_LABELS and e.root not in excluded and not names_country(e.text)
+    ]
+    return [(entity_phrase(places[0], base), False)] if len(places) == 1 else []
+
+
+def inherited_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:
+    """Places of ``token``'s clause, or of the clause it is coordinated with or hangs from."""
+    node = token
+    for _ in range(6):
+        found = places_in(node, base)
+        if found:
+            return found
+        shares_subject = node.dep_ in {"advcl", "xcomp"} or (
+            node.dep_ == "conj" and child_of(node, "nsubj", "nsubjpass") is None
+        )
+        if shares_subject and node.head is not node:
+            node = node.head
+        else:
+            break
+    return []
+
+
+def is_place_phrase(token: Token, candidate: Phrase) -> bool:
+    if token.ent_type_ in {"GPE", "LOC", "FAC"} and token.ent_type_ != "GPE":
+        return True
+    if token.ent_type_ == "GPE" and token.ent_iob_ != "O":
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        # A city or region attacked is a place; a country attacked is a participant.
+        return (
+            ent is not None
+            and ent.label_ == "GPE"
+            and token.lemma_.lower() not in {"country", "nation"}
+            and not names_country(ent.text)
+        )
+    return candidate.head_lemma in {
+        "base",
+        "airport",
+        "airbase",
+        "camp",
+        "village",
+        "town",
+        "city",
+        "checkpoint",
+        "outpost",
+        "airfield",
+    } and any(word[:1].isupper() for word in candidate.text.split()[1:])
+
+
+def names_country(text: str) -> bool:
+    return fold(text.removeprefix("the ").removeprefix("The ")) in load_actors().countries
