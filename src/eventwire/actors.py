@@ -219,7 +219,6 @@ def resolve_actor(
         if named is not None and named.iso3 != org.country:
             org = replace(org, country=named.iso3)
     if org:
-        country = actors.country(org.country)
         return Actor(
             text=text,
             name=org.name,

@@ -415,8 +415,6 @@ class Coder:
             return None
         obj = child_of(verb, "dobj")
         obj = content(obj) if obj is not None else None
-        if not _needs_met(verb, trigger, obj):
-            return None
         if (
             obj is not None
             and obj.lemma_.lower() in NON_EVENT_OBJECTS

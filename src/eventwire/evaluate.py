@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.export import get
+from eventwire.geocode import haversine_km
 from eventwire.goldsets import GoldEvent, GoldItem
 from eventwire.names import name_key
 
@@ -21,24 +23,11 @@ Record = dict[str, Any]
 NEAR_KM = (10.0, 50.0)
 
 
-def _get(record: Record | None, *path: str) -> Any:
-    value: Any = record
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
 def _distance(gold: GoldEvent, predicted: Record) -> float | None:
-    from math import asin, cos, radians, sin, sqrt
-
-    lat, lon = _get(predicted, "location", "lat"), _get(predicted, "location", "lon")
-    if None in (gold.lat, gold.lon, lat, lon):
+    lat, lon = get(predicted, "location", "lat"), get(predicted, "location", "lon")
+    if gold.lat is None or gold.lon is None or lat is None or lon is None:
         return None
-    lat1, lon1, lat2, lon2 = map(radians, (gold.lat, gold.lon, lat, lon))  # type: ignore[arg-type]
-    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * asin(sqrt(h))
+    return haversine_km(gold.lat, gold.lon, lat, lon)
 
 
 def _within(km: float) -> Callable[[GoldEvent, Record], tuple[Any, Any, bool | None]]:
@@ -55,8 +44,8 @@ def _within(km: float) -> Callable[[GoldEvent, Record], tuple[Any, Any, bool | N
 def _fatalities(gold: GoldEvent, predicted: Record) -> Any:
     # ACLED gold is scored against ACLED's figure, other gold against the count reported.
     if gold.acled_event_type or gold.acled_sub_event_type:
-        return _get(predicted, "acled", "fatalities")
-    return _get(predicted, "fatalities", "count")
+        return get(predicted, "acled", "fatalities")
+    return get(predicted, "fatalities", "count")
 
 
 def _same_name(a: Any, b: Any) -> bool:
@@ -66,30 +55,30 @@ def _same_name(a: Any, b: Any) -> bool:
 Check = tuple[Callable[[GoldEvent], Any], Callable[..., Any], Callable[[Any, Any], bool]]
 # field name -> (gold value, predicted value, equality)
 FIELDS: dict[str, Check] = {
-    "event type": (lambda g: g.type, lambda g, p: _get(p, "type"), lambda a, b: a == b),
+    "event type": (lambda g: g.type, lambda g, p: get(p, "type"), lambda a, b: a == b),
     "ACLED event type": (lambda g: g.acled_event_type,
-                         lambda g, p: _get(p, "acled", "event_type"), lambda a, b: a == b),
+                         lambda g, p: get(p, "acled", "event_type"), lambda a, b: a == b),
     "ACLED sub-event type": (lambda g: g.acled_sub_event_type,
-                             lambda g, p: _get(p, "acled", "sub_event_type"),
+                             lambda g, p: get(p, "acled", "sub_event_type"),
                              lambda a, b: a == b),
-    "ACLED inter1": (lambda g: g.inter1, lambda g, p: _get(p, "acled", "inter1"),
+    "ACLED inter1": (lambda g: g.inter1, lambda g, p: get(p, "acled", "inter1"),
                      lambda a, b: a == b),
     "actor country": (lambda g: g.actor and g.actor.country,
-                      lambda g, p: _get(p, "actor", "country"), lambda a, b: a == b),
+                      lambda g, p: get(p, "actor", "country"), lambda a, b: a == b),
     "actor sector": (lambda g: g.actor and g.actor.sector,
-                     lambda g, p: _get(p, "actor", "sector"), lambda a, b: a == b),
+                     lambda g, p: get(p, "actor", "sector"), lambda a, b: a == b),
     "recipient country": (lambda g: g.recipient and g.recipient.country,
-                          lambda g, p: _get(p, "recipient", "country"), lambda a, b: a == b),
+                          lambda g, p: get(p, "recipient", "country"), lambda a, b: a == b),
     "recipient sector": (lambda g: g.recipient and g.recipient.sector,
-                         lambda g, p: _get(p, "recipient", "sector"), lambda a, b: a == b),
-    "location country": (lambda g: g.country, lambda g, p: _get(p, "location", "country"),
+                         lambda g, p: get(p, "recipient", "sector"), lambda a, b: a == b),
+    "location country": (lambda g: g.country, lambda g, p: get(p, "location", "country"),
                          lambda a, b: a == b),
-    "location admin1": (lambda g: g.admin1, lambda g, p: _get(p, "location", "admin1"),
+    "location admin1": (lambda g: g.admin1, lambda g, p: get(p, "location", "admin1"),
                         _same_name),
-    "date": (lambda g: g.date.isoformat() if g.date else None, lambda g, p: _get(p, "date"),
+    "date": (lambda g: g.date.isoformat() if g.date else None, lambda g, p: get(p, "date"),
              lambda a, b: a == b),
     "fatalities": (lambda g: g.fatalities, _fatalities, lambda a, b: a == b),
-    "injuries": (lambda g: g.injuries, lambda g, p: _get(p, "injuries", "count"),
+    "injuries": (lambda g: g.injuries, lambda g, p: get(p, "injuries", "count"),
                  lambda a, b: a == b),
 }  # fmt: skip
 
@@ -141,7 +130,7 @@ def choose(gold: GoldEvent, predicted: list[Record]) -> Record | None:
         if same:
             return same[0]
     if gold.acled_event_type:
-        same = [p for p in predicted if _get(p, "acled", "event_type") == gold.acled_event_type]
+        same = [p for p in predicted if get(p, "acled", "event_type") == gold.acled_event_type]
         if same:
             return same[0]
     return predicted[0]
@@ -168,11 +157,7 @@ def evaluate(items: Iterable[GoldItem], predictions: dict[str, list[Record]]) ->
         label = gold.type or gold.acled_sub_event_type
         if label:
             got = (
-                (
-                    _get(predicted, "type")
-                    if gold.type
-                    else _get(predicted, "acled", "sub_event_type")
-                )
+                (get(predicted, "type") if gold.type else get(predicted, "acled", "sub_event_type"))
                 if predicted
                 else None
             )

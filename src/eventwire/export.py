@@ -33,7 +33,8 @@ ACLED_COLUMNS = (
 )  # fmt: skip
 
 
-def _get(record: Record, *path: str) -> Any:
+def get(record: Record | None, *path: str) -> Any:
+    """The value at ``path`` in a nested record, or None where any step is missing."""
     value: Any = record
     for key in path:
         if not isinstance(value, dict):
@@ -50,30 +51,30 @@ def flat_row(record: Record) -> dict[str, Any]:
         "cameo_root": record["cameo_root"], "date": record["date"],
         "date_precision": record["date_precision"], "modality": record["modality"],
         "confidence": record["confidence"],
-        "actor_text": _get(record, "actor", "text"), "actor_name": _get(record, "actor", "name"),
-        "actor_country": _get(record, "actor", "country"),
-        "actor_sector": _get(record, "actor", "sector"),
-        "recipient_text": _get(record, "recipient", "text"),
-        "recipient_name": _get(record, "recipient", "name"),
-        "recipient_country": _get(record, "recipient", "country"),
-        "recipient_sector": _get(record, "recipient", "sector"),
-        "location_text": _get(record, "location", "text"),
-        "location_name": _get(record, "location", "name"),
-        "country": _get(record, "location", "country"),
-        "admin1": _get(record, "location", "admin1"),
-        "latitude": _get(record, "location", "lat"), "longitude": _get(record, "location", "lon"),
-        "geo_precision": _get(record, "location", "precision"),
-        "fatalities": _get(record, "fatalities", "count"),
-        "fatalities_text": _get(record, "fatalities", "text"),
-        "injuries": _get(record, "injuries", "count"),
-        "injuries_text": _get(record, "injuries", "text"),
-        "attribution": _get(record, "attribution", "text"),
-        "claimed_by": _get(record, "claimed_by", "text"),
-        "acled_event_type": _get(record, "acled", "event_type"),
-        "acled_sub_event_type": _get(record, "acled", "sub_event_type"),
+        "actor_text": get(record, "actor", "text"), "actor_name": get(record, "actor", "name"),
+        "actor_country": get(record, "actor", "country"),
+        "actor_sector": get(record, "actor", "sector"),
+        "recipient_text": get(record, "recipient", "text"),
+        "recipient_name": get(record, "recipient", "name"),
+        "recipient_country": get(record, "recipient", "country"),
+        "recipient_sector": get(record, "recipient", "sector"),
+        "location_text": get(record, "location", "text"),
+        "location_name": get(record, "location", "name"),
+        "country": get(record, "location", "country"),
+        "admin1": get(record, "location", "admin1"),
+        "latitude": get(record, "location", "lat"), "longitude": get(record, "location", "lon"),
+        "geo_precision": get(record, "location", "precision"),
+        "fatalities": get(record, "fatalities", "count"),
+        "fatalities_text": get(record, "fatalities", "text"),
+        "injuries": get(record, "injuries", "count"),
+        "injuries_text": get(record, "injuries", "text"),
+        "attribution": get(record, "attribution", "text"),
+        "claimed_by": get(record, "claimed_by", "text"),
+        "acled_event_type": get(record, "acled", "event_type"),
+        "acled_sub_event_type": get(record, "acled", "sub_event_type"),
         "evidence": evidence,
-        "article": _get(record, "source", "article"), "outlet": _get(record, "source", "outlet"),
-        "url": _get(record, "source", "url"), "published": _get(record, "source", "published"),
+        "article": get(record, "source", "article"), "outlet": get(record, "source", "outlet"),
+        "url": get(record, "source", "url"), "published": get(record, "source", "published"),
     }  # fmt: skip
 
 

@@ -189,13 +189,18 @@ def geocode(
     )
 
 
-def distance_km(a: Location, b: Location) -> float | None:
-    """Great-circle distance between two located places, or None if either lacks coordinates."""
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points given in degrees."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def distance_km(a: Location, b: Location) -> float | None:
+    """Great-circle distance between two located places, or None if either lacks coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
