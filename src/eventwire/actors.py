@@ -37,6 +37,7 @@ SECTOR_LABELS = {
     "SPY": "Intelligence Services",
 }
 MAX_NGRAM = 7
+ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})  # parties to the fighting
 # ACLED's names for unnamed parties, by inter code.
 ACLED_GENERIC_NAMES = {5: "Rioters", 6: "Protesters", 7: "Civilians"}
 

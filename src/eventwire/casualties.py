@@ -61,19 +61,43 @@ def words_to_int(words: str) -> int | None:
     return total + current or None
 
 
+# A later conjunct names people of its own only with its own article: "a soldier and a
+# policeman" are two, "1 religious scholar and teacher" one.
+_COUNTED_ALONE = re.compile(r"(?:a|an|one|another)\s", re.IGNORECASE)
+
+
 def read_victims(phrases: list[str], singular: bool = False) -> Quantity | None:
     """The figure of coordinated victims: "2 civilians and 6 militants" are 8 people.
 
     Counts add up only when every part gives a number; otherwise the first part's words stand.
     """
-    quantities = [read_quantity(p, singular) for p in phrases]
-    first = quantities[0] if quantities else None
-    if len(quantities) > 1 and all(q is not None and q.count is not None for q in quantities):
-        return Quantity(
-            sum(q.count for q in quantities if q and q.count),
-            " and ".join(q.text for q in quantities if q),
-        )
-    return first
+    quantities = [
+        read_quantity(p, singular and (n == 0 or _COUNTED_ALONE.match(p) is not None))
+        for n, p in enumerate(phrases)
+    ]
+    if not quantities or None in quantities:
+        return quantities[0] if quantities else None
+    return add_tolls(quantities)  # type: ignore[arg-type]
+
+
+_ADDITIONAL = re.compile(
+    r"\b(?:also|other|others|another|second|third|fourth|more|additional|further)\b",
+    re.IGNORECASE,
+)
+
+
+def adds_to_toll(sentence: str) -> bool:
+    """Whether a sentence tells of deaths beyond those told before ("also", "others",
+    "another attack")."""
+    return _ADDITIONAL.search(sentence) is not None
+
+
+def add_tolls(parts: list[Quantity]) -> Quantity:
+    """The toll of several counted parts: their sum, or the first part's words when any part
+    gives no number."""
+    if len(parts) > 1 and all(p.count is not None for p in parts):
+        return Quantity(sum(p.count for p in parts if p.count), " and ".join(p.text for p in parts))
+    return parts[0]
 
 
 def read_quantity(phrase: str, singular: bool = False) -> Quantity | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors import resolve_actor
+from eventwire.actors import ARMED_SECTORS, resolve_actor
 from eventwire.casualties import read_quantity, read_victims
 from eventwire.dates import resolve_date
 from eventwire.lexicon import (
@@ -40,6 +40,8 @@ from eventwire.syntax import (
     child_aux,
     child_of,
     content,
+    counted_words,
+    enumeration,
     in_parentheses,
     is_passive,
     is_weapon,
@@ -172,7 +174,6 @@ THING_PREPS = frozenset({"of", "from", "to", "for", "with"})
 DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
 REPEL_VERBS = frozenset({"repulse", "repel", "foil", "thwart", "fend"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
-ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 LABOUR_WORDS = frozenset(
     {
         "worker",
@@ -665,7 +666,7 @@ class Coder:
     def _count_victims(lemma: str, victims: Token, counted: Token, mention: Mention) -> None:
         if lemma not in CASUALTY_LEMMAS or mention.modality == "negated":
             return
-        parts = [phrase(t, 0).text for t in (victims, *victims.conjuncts)]
+        parts = [counted_words(t) for t in enumeration(victims)]
         quantity = read_victims(parts, counted.tag_ in {"NN", "NNP"})
         if quantity is not None:
             if lemma in FATAL_LEMMAS:

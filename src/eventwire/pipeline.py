@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors import SECTOR_LABELS, load_actors, resolve_actor
 from eventwire.article import ExtractionError, extract_article
+from eventwire.casualties import add_tolls, adds_to_toll
 from eventwire.coder import Coder, SentenceContext
 from eventwire.geocode import Gazetteer, default_gazetteer, geocode
 from eventwire.lexicon import Lexicon, load_lexicon
@@ -31,11 +32,14 @@ from eventwire.records import (
     ArticleResult,
     Attribution,
     Event,
+    Quantity,
     RawDocument,
     Skipped,
+    TollReport,
 )
 from eventwire.resolve import ResolvedMention, resolve_mention
 from eventwire.sentences import Sentence, split_sentences
+from eventwire.tolls import attribute_tolls, toll_reports
 
 _MODALITY_PRIORITY = ("asserted", "claimed", "future", "hypothetical", "negated")
 
@@ -93,11 +97,19 @@ def _with_country(actor: Actor | None, country: str | None) -> Actor | None:
     return replace(actor, country=country, name=name, acled_name=name)
 
 
-def build_event(draft: Draft, event_id: str, focus_country: str | None = None) -> Event:
+def build_event(
+    draft: Draft,
+    event_id: str,
+    focus_country: str | None = None,
+    tolls: list[TollReport] | None = None,
+    toll_claimed: bool = False,
+) -> Event:
     """The published event record of a draft.
 
     ``focus_country`` is the country the story is filed from or about, used for state bodies
     named without a country and for ACLED's external-forces rule when the event has no place.
+    ``tolls`` are the death tolls that named sources give for it; ``toll_claimed`` says its
+    own toll is known only from a party's report of it.
     """
     first = draft.first
     mention = first.mention
@@ -121,12 +133,11 @@ def build_event(draft: Draft, event_id: str, focus_country: str | None = None) -
         date=dated.date if dated else None,
         date_precision=dated.precision if dated else None,
         date_text=dated.text if dated else None,
-        fatalities=next(
-            (m.mention.fatalities for m in draft.mentions if m.mention.fatalities), None
-        ),
+        fatalities=_toll(draft),
         injuries=next((m.mention.injuries for m in draft.mentions if m.mention.injuries), None),
         attribution=Attribution(attribution_text) if attribution_text else None,
         claimed_by=next((m.claimed_by for m in draft.mentions if m.claimed_by), None),
+        toll_reports=tolls or [],
         modality=modality,  # type: ignore[arg-type]
         evidence=draft.evidence(),
         confidence=_confidence(draft),
@@ -134,12 +145,36 @@ def build_event(draft: Draft, event_id: str, focus_country: str | None = None) -
     event.cameo_root = cameo_root(event.type, event.mode)
     event.context = contexts(event.type, event.actor, event.recipient)
     if modality in {"asserted", "claimed"}:
-        event.acled = acled_coding(event, mention.trigger, country, _claimed_toll(draft, event))
+        claimed = toll_claimed or _claimed_toll(draft, event)
+        event.acled = acled_coding(event, mention.trigger, country, claimed)
     return event
 
 
+def _toll(draft: Draft) -> Quantity | None:
+    """The event's death toll: the first figure told, plus the deaths that later sentences add
+    ("1 soldier was also killed", "8 others were killed", "in another attack, 4 were killed")."""
+    told = [m.mention for m in draft.mentions if m.mention.fatalities]
+    if not told:
+        return None
+    first = told[0]
+    parts = [first.fatalities]
+    seen = {first.sentence_start}
+    for mention in told[1:]:
+        if mention.sentence_start in seen:
+            continue
+        seen.add(mention.sentence_start)
+        if adds_to_toll(mention.sentence_text) or (
+            mention.fatalities != first.fatalities
+            and not first.attribution
+            and not mention.attribution  # another source's figure for the same deaths
+        ):
+            parts.append(mention.fatalities)
+    return add_tolls(parts)  # type: ignore[arg-type]
+
+
 def _claimed_toll(draft: Draft, event: Event) -> bool:
-    """Whether the death toll comes only from the side that did the killing."""
+    """Whether the death toll is known only from a party's own word: the side that did the
+    killing said it, or the only source that gives the figure speaks for an armed party."""
     told = [m.mention.attribution for m in draft.mentions if m.mention.fatalities]
     if not told or event.actor is None or any(source is None for source in told):
         return False
@@ -198,7 +233,15 @@ class Pipeline:
         home = dateline_country(article, self.gazetteer) or (
             focus.most_common(1)[0][0] if focus else None
         )
-        return [build_event(d, f"{key}-{n + 1}", home) for n, d in enumerate(drafts)]
+        tolls = attribute_tolls(
+            [_toll(d) for d in drafts],
+            [d.evidence()[0].start for d in drafts],
+            toll_reports(sentences),
+        )
+        return [
+            build_event(d, f"{key}-{n + 1}", home, tolls.reports[n], n in tolls.claimed)
+            for n, d in enumerate(drafts)
+        ]
 
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
         """Extract the article from ``doc`` and code its events."""

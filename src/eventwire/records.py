@@ -118,6 +118,21 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class TollReport:
+    """A death toll as one named source gives it: "VoJ reported 3 fatalities".
+
+    ``party`` names the armed side the source speaks for, when it speaks for one: its figure
+    is a claim. ``corroborating`` marks a source said to repeat a figure ("also reported").
+    """
+
+    source: str
+    killed: Quantity
+    party: str | None
+    corroborating: bool
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class AcledCoding:
     event_type: str
     sub_event_type: str
@@ -150,6 +165,7 @@ class Event:
     injuries: Quantity | None = None
     attribution: Attribution | None = None
     claimed_by: Claim | None = None
+    toll_reports: list[TollReport] = field(default_factory=list)
     modality: Modality = "asserted"
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5

@@ -217,3 +217,32 @@ def child_aux(verb: Token, word: str) -> bool:
 
 def is_weapon(token: Token) -> bool:
     return token.lemma_.lower() in WEAPON_MODES or token.lemma_.lower() in {"gas", "cannon"}
+
+
+def enumeration(head: Token) -> list[Token]:
+    """The heads of a list of counted people: "6 commandos, 5 soldiers and 15 militants".
+
+    Besides the conjuncts of ``head``, the parser may attach later items as numbered appositions
+    or as further subjects of the same verb; each of those is an item too.
+    """
+    items = [head]
+    numbered = [c for c in head.children if c.dep_ == "appos" and child_of(c, "nummod")]
+    if head.dep_ in {"nsubjpass", "dobj"}:
+        numbered += [
+            c
+            for c in head.head.children
+            if c.dep_ == head.dep_ and c.i > head.i and child_of(c, "nummod")
+        ]
+    for item in [*head.conjuncts, *numbered]:
+        for token in (item, *item.conjuncts):
+            if token not in items:
+                items.append(token)
+    return sorted(items, key=lambda t: t.i)
+
+
+def counted_words(item: Token) -> str:
+    """The words of one item of a list up to its noun ("2 police commandos"), or through
+    what it counts ("a number of militants")."""
+    counted = child_of(item, "prep")
+    end = counted.right_edge.i if counted is not None and counted.lower_ == "of" else item.i
+    return item.doc[item.left_edge.i : end + 1].text
