@@ -12,7 +12,7 @@ from eventwire.tolls import attribute_tolls, toll_reports
 @pytest.mark.parametrize(
     ("sentence", "source", "count", "party", "corroborating"),
     [
-        ("The Voice of Jihad site reported 4 fatalities.", "The Voice of Jihad site", 4, True, False),
+        ("The Voice of Jihad site reported 4 dead.", "The Voice of Jihad site", 4, True, False),
         ("Figures differ (VoJ also reported 2).", "VoJ", 2, True, True),
         ("Taliban sources claimed 9 soldiers were killed.", "Taliban sources", 9, True, False),
         ("Amaq said 12 people were killed.", "Amaq", 12, True, False),
