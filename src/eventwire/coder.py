@@ -30,8 +30,15 @@ from eventwire.lexicon import (
     Trigger,
 )
 from eventwire.modality import intended, is_history, modality_of
-from eventwire.places import inherited_places, is_place_phrase, places_in, sentence_places
+from eventwire.places import (
+    inherited_places,
+    is_place_phrase,
+    names_country,
+    places_in,
+    sentence_places,
+)
 from eventwire.records import Quantity
+from eventwire.sites import Site, site_list
 from eventwire.syntax import (
     RELATIVE_PRONOUNS,
     Phrase,
@@ -218,6 +225,7 @@ class Mention:
     casualty_only: bool = False
     nominal: bool = False
     anaphoric: bool = False  # "the attack": refers back to an event told before
+    sites: list[Site] = field(default_factory=list)  # the list its first place heads
 
 
 @dataclass(slots=True)
@@ -346,6 +354,9 @@ class Coder:
             else:
                 mention = self._nominal(token, trigger, found, index, base, context)
             if mention is not None:
+                if mention.places:
+                    start = mention.places[0][0].start - base
+                    mention.sites = site_list(doc, start, base, names_country)
                 coded.append((token.i, mention))
         for verb in doc:
             if verb not in found and verb.pos_ == "VERB" and child_aux(verb, "must"):

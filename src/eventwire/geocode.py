@@ -37,6 +37,11 @@ _ADMIN_WORDS = frozenset(
 )
 
 
+_ADMIN2_WORDS = frozenset({"district", "county", "municipality", "subdistrict"})
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "area", "center", "centre"})
+_TOWN_REACH_KM = 30.0  # how far from a town its parts ("PD4 of Lashkargah") may lie
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     id: int
@@ -140,14 +145,55 @@ def geocode(
     focus: Counter[str] | None = None,
     near: bool = False,
     gazetteer: Gazetteer | None = None,
+    within: tuple[str, ...] = (),
 ) -> Location | None:
     """Resolve a place phrase to a :class:`Location`, or None when no place matches.
 
     ``focus`` counts the countries the article is about; ``near`` marks phrases such as
-    "west of Baghdad", which keep the named place with precision ``near``.
+    "west of Baghdad", which keep the named place with precision ``near``. ``within`` names the
+    wider places the text puts it in, nearest first ("Charbolak district, Balkh"): candidates
+    inside them win, and when the name itself is unknown the nearest known container stands
+    for it with that container's precision.
     """
     gazetteer = gazetteer or default_gazetteer()
     focus = focus or Counter()
+    named = [(n, a) for n in within if (a := _area(n, focus, gazetteer)) is not None]
+    areas = [a for _, a in named]
+    best = _best(text, focus, gazetteer, areas)
+    if best is None:
+        if not named:
+            return None
+        name, area = named[0]
+        return _location(name, area, "admin1" if area.kind == "admin1" else "near")
+    tokens = name_tokens(text)
+    precision: Precision
+    if best.kind == "country":
+        precision = "country"
+    elif best.kind == "admin1":
+        precision = "admin1"
+    elif near:
+        precision = "near"
+    elif tokens and tokens[-1] in _ADMIN2_WORDS:
+        precision = "admin2"  # "Nad Ali district": the district, placed at its namesake town
+    else:
+        precision = "exact"
+    return _location(text, best, precision)
+
+
+def _location(text: str, place: Place, precision: Precision) -> Location:
+    return Location(
+        text=text,
+        name=place.name,
+        country=place.country,
+        admin1=place.admin1,
+        lat=place.lat,
+        lon=place.lon,
+        precision=precision,
+        geonames_id=place.geonames_id,
+    )
+
+
+def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Place]) -> Place | None:
     wants_facility = is_facility_phrase(text)
     tokens = name_tokens(text)
     words = frozenset(tokens)
@@ -156,13 +202,17 @@ def geocode(
     if not candidates:
         stripped = " ".join(t for t in tokens if t not in _ADMIN_WORDS) if wants_admin else text
         candidates = gazetteer.lookup(stripped)
+    if not candidates and len(tokens) > 1 and tokens[-1] in _SETTLEMENT_WORDS:
+        candidates = gazetteer.lookup(" ".join(tokens[:-1]))  # "Qalat city", "Alasay area"
     candidates = [c for c in candidates if c.lat is not None]
+    if areas:
+        candidates = [c for c in candidates if _inside(c, areas[-1]) and c != areas[0]]
     if not candidates:
         return None
     best = max(candidates, key=lambda p: (_score(p, focus, words, wants_admin), -p.id))
     if best.kind == "admin1" and not wants_admin:
         # "Kandahar": the city of the province's name is the more precise reading.
-        key = name_key(text)
+        key = name_key(" ".join(t for t in tokens if t not in _SETTLEMENT_WORDS) or text)
         namesake = [
             c
             for c in candidates
@@ -170,22 +220,30 @@ def geocode(
         ]
         if namesake:
             best = max(namesake, key=lambda p: (p.population or 0, -p.id))
-    precision: Precision
-    if best.kind == "country":
-        precision = "country"
-    elif best.kind == "admin1":
-        precision = "admin1"
-    else:
-        precision = "near" if near else "exact"
-    return Location(
-        text=text,
-        name=best.name,
-        country=best.country,
-        admin1=best.admin1,
-        lat=best.lat,
-        lon=best.lon,
-        precision=precision,
-        geonames_id=best.geonames_id,
+    return best
+
+
+def _area(name: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
+    """The division, country or town a container name stands for."""
+    tokens = name_tokens(name)
+    core = " ".join(t for t in tokens if t not in _ADMIN_WORDS) or name
+    candidates = [c for c in gazetteer.lookup(core) if c.lat is not None and c.kind != "facility"]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (_score(p, focus, frozenset(), True), -p.id))
+
+
+def _inside(place: Place, area: Place) -> bool:
+    if area.kind == "country":
+        return place.country == area.country
+    if area.kind == "admin1":
+        return place.country == area.country and place.admin1 == area.admin1
+    return (
+        place.lat is not None
+        and area.lat is not None
+        and place.lon is not None
+        and area.lon is not None
+        and haversine_km(place.lat, place.lon, area.lat, area.lon) <= _TOWN_REACH_KM
     )
 
 

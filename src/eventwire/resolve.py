@@ -95,6 +95,12 @@ def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None
 
 def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Location | None:
     """The most precise place the mention names."""
+    if len(mention.sites) > 1 or (mention.sites and mention.sites[0].within):
+        site = mention.sites[0]
+        near = any(n for p, n in mention.places if p.start == site.start)
+        found = geocode(site.text, focus, near=near, gazetteer=gazetteer, within=site.within)
+        if found is not None:
+            return found
     order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     best: Location | None = None
     for place, near in mention.places:
