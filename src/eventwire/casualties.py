@@ -118,6 +118,15 @@ def read_quantity(phrase: str, singular: bool = False) -> Quantity | None:
     return None
 
 
+def share(quantity: Quantity | None, parts: int, k: int) -> Quantity | None:
+    """The ``k``-th of ``parts`` even shares of a figure, the remainder going to the first
+    shares; the words stay those of the whole figure, and a figure with no number stays vague."""
+    if quantity is None or quantity.count is None:
+        return quantity
+    count = quantity.count // parts + (1 if k < quantity.count % parts else 0)
+    return Quantity(count, quantity.text)
+
+
 def acled_count(quantity: Quantity | None) -> int:
     """The ACLED fatality figure: the number given, or the convention for vague words."""
     if quantity is None:

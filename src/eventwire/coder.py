@@ -38,7 +38,7 @@ from eventwire.places import (
     sentence_places,
 )
 from eventwire.records import Quantity
-from eventwire.sites import Site, site_list
+from eventwire.sites import Site, listed_at, site_list
 from eventwire.syntax import (
     RELATIVE_PRONOUNS,
     Phrase,
@@ -354,9 +354,7 @@ class Coder:
             else:
                 mention = self._nominal(token, trigger, found, index, base, context)
             if mention is not None:
-                if mention.places:
-                    start = mention.places[0][0].start - base
-                    mention.sites = site_list(doc, start, base, names_country)
+                mention.sites = self._sites(doc, mention, base)
                 coded.append((token.i, mention))
         for verb in doc:
             if verb not in found and verb.pos_ == "VERB" and child_aux(verb, "must"):
@@ -365,6 +363,17 @@ class Coder:
                     coded.append((verb.i, demand))
         self._remember_speaker(doc, context)
         return [mention for i, mention in coded if i not in consumed]
+
+    @staticmethod
+    def _sites(doc: Doc, mention: Mention, base: int) -> list[Site]:
+        """The place list the mention's first place heads, or else the sentence's first."""
+        sites = (
+            site_list(doc, mention.places[0][0].start - base, base, names_country)
+            if mention.places
+            else []
+        )
+        start = listed_at(doc) if not sites else None
+        return site_list(doc, start, base, names_country) if start is not None else sites
 
     def _demand(
         self, verb: Token, index: int, base: int, context: SentenceContext

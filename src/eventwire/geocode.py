@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
-from eventwire.names import FACILITY_WORDS, core_tokens, name_key, name_tokens
+from eventwire.names import FACILITY_WORDS, core_tokens, name_key, name_tokens, skeleton
 from eventwire.records import Location, Precision
 
 _KIND_RANK = {"facility": 3.0, "city": 2.0, "admin1": 2.5, "country": 2.8}
@@ -103,6 +103,29 @@ class Gazetteer:
                     found[place.id] = place
         return sorted(found.values(), key=lambda p: p.id)
 
+    @cached_property
+    def _admin1_skeletons(self) -> dict[tuple[str, str], list[Place]]:
+        index: dict[tuple[str, str], list[Place]] = {}
+        for place in self._places(
+            "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
+            " FROM places WHERE kind = 'admin1'",
+            (),
+        ):
+            index.setdefault((place.country, skeleton(place.name)), []).append(place)
+        return index
+
+    def admin1_like(self, name: str, country: str | None) -> list[Place]:
+        """First-level divisions of ``country`` spelt like ``name`` ("Urozgan" -> Oruzgan).
+
+        With no country known, only a division whose spelling no other one shares anywhere."""
+        key = skeleton(name)
+        if len(key) < 3:
+            return []
+        if country is not None:
+            return self._admin1_skeletons.get((country, key), [])
+        found = [p for (_, k), places in self._admin1_skeletons.items() if k == key for p in places]
+        return found if len(found) == 1 else []
+
     def country(self, iso3: str) -> Place | None:
         rows = self._places(
             "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
@@ -157,7 +180,11 @@ def geocode(
     """
     gazetteer = gazetteer or default_gazetteer()
     focus = focus or Counter()
-    named = [(n, a) for n in within if (a := _area(n, focus, gazetteer)) is not None]
+    named: list[tuple[str, Place]] = []
+    for name in reversed(within):  # the widest first: each must lie inside the one after it
+        area = _area(name, focus, gazetteer, named[0][1] if named else None)
+        if area is not None:
+            named.insert(0, (name, area))
     areas = [a for _, a in named]
     best = _best(text, focus, gazetteer, areas)
     if best is None:
@@ -223,11 +250,24 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
     return best
 
 
-def _area(name: str, focus: Counter[str], gazetteer: Gazetteer) -> Place | None:
-    """The division, country or town a container name stands for."""
+def _area(
+    name: str, focus: Counter[str], gazetteer: Gazetteer, outer: Place | None
+) -> Place | None:
+    """The division, country or town a container name stands for, inside ``outer``."""
     tokens = name_tokens(name)
-    core = " ".join(t for t in tokens if t not in _ADMIN_WORDS) or name
-    candidates = [c for c in gazetteer.lookup(core) if c.lat is not None and c.kind != "facility"]
+    core = " ".join(t for t in tokens if t not in _ADMIN_WORDS | _SETTLEMENT_WORDS) or name
+    candidates = [
+        c
+        for c in gazetteer.lookup(core)
+        if c.lat is not None
+        and c.kind != "facility"
+        and (outer is None or (_inside(c, outer) and c != outer))
+    ]
+    if not candidates:
+        country = (
+            outer.country if outer is not None else focus.most_common(1)[0][0] if focus else None
+        )
+        candidates = gazetteer.admin1_like(core, country)
     if not candidates:
         return None
     return max(candidates, key=lambda p: (_score(p, focus, frozenset(), True), -p.id))

@@ -68,3 +68,15 @@ def core_tokens(text: str) -> frozenset[str]:
     """The distinctive tokens of a facility name, without words such as ``air base``."""
     tokens = name_tokens(text)
     return frozenset(tok for tok in tokens if tok not in FACILITY_WORDS)
+
+
+_LOOSE_DROP = re.compile(r"[aeiouyhw]")
+
+
+def skeleton(text: str) -> str:
+    """The consonant skeleton of a name, for transliteration variants of division names:
+    "Uruzgan", "Urozgan" and "Oruzgan" all give "rzgn", "Wardak" and "Vardak" "rdk".
+
+    Far too loose for a general lookup; used only among the first-level divisions of a
+    country already known."""
+    return _LOOSE_DROP.sub("", name_key(text).replace("v", "w").replace(" ", ""))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors import SECTOR_LABELS, load_actors, resolve_actor
 from eventwire.article import ExtractionError, extract_article
-from eventwire.casualties import add_tolls, adds_to_toll
+from eventwire.casualties import add_tolls, adds_to_toll, share
 from eventwire.coder import Coder, SentenceContext
 from eventwire.geocode import Gazetteer, default_gazetteer, geocode
 from eventwire.lexicon import Lexicon, load_lexicon
@@ -32,6 +32,7 @@ from eventwire.records import (
     ArticleResult,
     Attribution,
     Event,
+    Location,
     Quantity,
     RawDocument,
     Skipped,
@@ -97,20 +98,64 @@ def _with_country(actor: Actor | None, country: str | None) -> Actor | None:
     return replace(actor, country=country, name=name, acled_name=name)
 
 
-def build_event(
+def build_events(
     draft: Draft,
     event_id: str,
     focus_country: str | None = None,
     tolls: list[TollReport] | None = None,
     toll_claimed: bool = False,
-) -> Event:
-    """The published event record of a draft.
+) -> list[Event]:
+    """The published event records of a draft: one, or one per place when the text tells of
+    the same fighting at several places at once ("in Kot, Khogyani and Dih Bala districts").
 
     ``focus_country`` is the country the story is filed from or about, used for state bodies
     named without a country and for ACLED's external-forces rule when the event has no place.
     ``tolls`` are the death tolls that named sources give for it; ``toll_claimed`` says its
     own toll is known only from a party's report of it.
     """
+    event = _build_event(draft, event_id, focus_country, tolls, toll_claimed)
+    sites = draft.first.sites
+    if event.acled is None or len(sites) < 2:
+        return [event]
+    return [
+        _at_site(event, site or event.location, len(sites), k, focus_country, draft)
+        for k, site in enumerate(sites)
+    ]
+
+
+def _at_site(
+    event: Event,
+    location: Location | None,
+    count: int,
+    k: int,
+    focus_country: str | None,
+    draft: Draft,
+) -> Event:
+    """The ``k``-th of ``count`` places of an event, with its share of the casualties: ACLED
+    divides a toll told for several places evenly, the remainder to the first."""
+    assert event.acled is not None
+    shared = replace(
+        event,
+        id=f"{event.id}.{k + 1}",
+        location=location,
+        fatalities=share(event.fatalities, count, k),
+        injuries=share(event.injuries, count, k),
+    )
+    country = location.country if location and location.country else focus_country
+    acled = acled_coding(shared, draft.first.mention.trigger, country)
+    if acled is not None:
+        fatalities = 0 if event.acled.fatalities == 0 else acled.fatalities
+        shared.acled = replace(acled, fatalities=fatalities)
+    return shared
+
+
+def _build_event(
+    draft: Draft,
+    event_id: str,
+    focus_country: str | None,
+    tolls: list[TollReport] | None,
+    toll_claimed: bool,
+) -> Event:
     first = draft.first
     mention = first.mention
     dated = next((m.date for m in draft.mentions if m.date and m.date.date), None) or next(
@@ -239,8 +284,11 @@ class Pipeline:
             toll_reports(sentences),
         )
         return [
-            build_event(d, f"{key}-{n + 1}", home, tolls.reports[n], n in tolls.claimed)
+            event
             for n, d in enumerate(drafts)
+            for event in build_events(
+                d, f"{key}-{n + 1}", home, tolls.reports[n], n in tolls.claimed
+            )
         ]
 
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:

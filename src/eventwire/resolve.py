@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from eventwire.actors import load_actors, resolve_actor
@@ -44,6 +44,7 @@ class ResolvedMention:
     date: ResolvedDate | None
     claimed_by: Claim | None = None
     supporting: bool = False  # adds evidence to an event but never starts one
+    sites: list[Location | None] = field(default_factory=list)  # each place of a listed several
 
 
 def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
@@ -95,12 +96,14 @@ def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None
 
 def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Location | None:
     """The most precise place the mention names."""
-    if len(mention.sites) > 1 or (mention.sites and mention.sites[0].within):
-        site = mention.sites[0]
+    site = mention.sites[0] if mention.sites else None
+    if site is not None:
         near = any(n for p, n in mention.places if p.start == site.start)
-        found = geocode(site.text, focus, near=near, gazetteer=gazetteer, within=site.within)
-        if found is not None:
-            return found
+        listed = geocode(site.text, focus, near=near, gazetteer=gazetteer, within=site.within)
+        if listed is not None and (len(mention.sites) > 1 or site.within):
+            return listed
+    else:
+        listed = None
     order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     best: Location | None = None
     for place, near in mention.places:
@@ -109,7 +112,7 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
             best is None or order[found.precision or "country"] < order[best.precision or "country"]
         ):
             best = found
-    return best
+    return best or listed
 
 
 def is_figurative(mention: Mention, actor: Actor | None, recipient: Actor | None) -> bool:
@@ -151,7 +154,15 @@ def resolve_mention(
     location = _location(mention, focus, gazetteer)
     if recipient is None and mention.type in PLACE_DIRECTED_TYPES:
         recipient = _host(location, actor)
-    return ResolvedMention(mention, actor, recipient, location, when, claim, supporting)
+    sites = (
+        [
+            geocode(site.text, focus, gazetteer=gazetteer, within=site.within)
+            for site in mention.sites
+        ]
+        if len(mention.sites) > 1
+        else []
+    )
+    return ResolvedMention(mention, actor, recipient, location, when, claim, supporting, sites)
 
 
 def _host(location: Location | None, actor: Actor | None) -> Actor | None:

@@ -28,6 +28,10 @@ SITE_NOUNS = {
 PLURAL_NOUNS = frozenset(k for k, v in SITE_NOUNS.items() if k != v and k.endswith("s"))
 # Lower-case words inside transliterated names: "Dara i Pech", "Nawa-e Barakzayi".
 _NAME_LINKS = frozenset({"-", "i", "e", "ye", "wa", "al", "el", "ul", "da", "de", "du", "bin"})
+_SEAT_WORDS = frozenset({"center", "centre", "administration", "administrative", "headquarters"})
+_OUTSKIRTS = frozenset({"limits", "outskirts", "vicinity", "suburbs", "centre", "center"})
+_LIST_PREPS = frozenset({"in", "near", "outside", "at", "around"})
+_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
 
 
@@ -96,6 +100,26 @@ def site_list(
     ]
 
 
+def listed_at(doc: Doc) -> int | None:
+    """Where the first place list of a sentence begins ("... by Taliban militants in Shinwar
+    district, Nangarhar"), for events whose parse ties no place to them; None if none does.
+
+    Names after "according to" and dates ("in March") are not places."""
+    for token in doc:
+        if token.lower_ not in _LIST_PREPS or token.dep_ != "prep":
+            continue
+        if any(a.lower_ == "according" for a in token.ancestors):
+            continue
+        i = token.i + 1
+        while i < len(doc) and (doc[i].lower_ == "the" or doc[i].text in _QUOTES):
+            i += 1
+        if i + 1 < len(doc) and doc[i].lower_ in _OUTSKIRTS and doc[i + 1].lower_ == "of":
+            i += 2  # "in the limits of Qalat city"
+        if i < len(doc) and _is_name_word(doc[i]) and doc[i].ent_type_ not in _NOT_PLACES:
+            return doc[i].idx
+    return None
+
+
 def _name(doc: Doc, item: _Item) -> str:
     end = item.end - (1 if item.noun else 0)
     return doc[item.start : end].text
@@ -114,12 +138,15 @@ def _name_end(doc: Doc, i: int) -> int:
         if token.text in _QUOTES:
             j += 1
             continue
-        if _is_name_word(token) or (
-            token.lower_ in _NAME_LINKS and j > i and j + 1 < len(doc) and _is_name_word(doc[j + 1])
-        ):
+        if _is_name_word(token):
             j += 1
-        else:
+            continue
+        k = j
+        while k < len(doc) and doc[k].lower_ in _NAME_LINKS:
+            k += 1  # "Pul-e Khumri", "Dara i Pech"
+        if j == i or k == j or k == len(doc) or not _is_name_word(doc[k]):
             break
+        j = k
     while j > i and doc[j - 1].text in _QUOTES:
         j -= 1
     return j
@@ -150,6 +177,8 @@ def _items(doc: Doc, i: int) -> list[_Item]:
             if j == end and not item.plural:
                 item.end = j + 1  # "Sangin district" as written; "Tarinkot districts" is a name
             j += 1
+            while j < len(doc) and doc[j].lower_ in _SEAT_WORDS:
+                j += 1  # "Ghoryan district center": the district's seat
         items.append(item)
         after_and = of_link = False
         if j + 1 < len(doc) and doc[j].lower_ == "of" and _is_name_word(doc[j + 1]):
