@@ -63,7 +63,7 @@ def words_to_int(words: str) -> int | None:
 
 # A later conjunct names people of its own only with its own article: "a soldier and a
 # policeman" are two, "1 religious scholar and teacher" one.
-_COUNTED_ALONE = re.compile(r"(?:a|an|one|another)\s", re.IGNORECASE)
+_COUNTED_ALONE = re.compile(r"(?:a|an|one|another|his|her|its|their)\s", re.IGNORECASE)
 
 
 def read_victims(phrases: list[str], singular: bool = False) -> Quantity | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from eventwire.actors import ARMED_SECTORS, resolve_actor
-from eventwire.casualties import read_quantity, read_victims
+from eventwire.casualties import read_victims
 from eventwire.dates import resolve_date
 from eventwire.lexicon import (
     HOSTILE_TYPES,
@@ -715,8 +715,8 @@ class Coder:
                 if obj is None:
                     continue
                 counted = content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
-                quantity = read_quantity(
-                    " ".join(t.text for t in obj.subtree), counted.tag_ in {"NN", "NNP"}
+                quantity = read_victims(
+                    [counted_words(t) for t in enumeration(obj)], counted.tag_ in {"NN", "NNP"}
                 )
                 if quantity is None:
                     continue

@@ -68,7 +68,7 @@ def site_list(
     token = next((t for t in doc if t.idx >= start_char), None)
     if token is None:
         return []
-    items = _items(doc, token.i)
+    items = _items(doc, _list_start(doc, token.i))
     if not items:
         return []
     coordinated = any(i.after_and or i.plural for i in items)
@@ -98,6 +98,25 @@ def site_list(
         )
         for s in sites
     ]
+
+
+def _list_start(doc: Doc, i: int) -> int:
+    """Where the list that token ``i`` belongs to begins: the parser may tie only its last
+    item to the event ("in Dara i Pech district and Asadabad city")."""
+    j = i
+    while j > 0 and _in_list(doc[j - 1]):
+        j -= 1
+    while j < i and not _is_name_word(doc[j]):
+        j += 1
+    return j
+
+
+def _in_list(token: Token) -> bool:
+    return (
+        _is_name_word(token)
+        or token.lower_ in _NAME_LINKS | SITE_NOUNS.keys() | {",", "and", "(", ")", "the"}
+        or token.text in _QUOTES
+    )
 
 
 def listed_at(doc: Doc) -> int | None:
@@ -203,7 +222,7 @@ def _share_plural_nouns(items: list[_Item]) -> None:
             continue
         k = n - 1
         while k >= 0 and own[k] is None and not items[k].of_link:
-            items[k].noun = item.noun
             if k and own[k - 1] is not None and not items[k].after_and:
                 break  # "Alishing district, Laghman, and ...": Laghman contains, not listed
+            items[k].noun = item.noun
             k -= 1

@@ -233,6 +233,17 @@ def enumeration(head: Token) -> list[Token]:
             for c in head.head.children
             if c.dep_ == head.dep_ and c.i > head.i and child_of(c, "nummod")
         ]
+        numbered += [
+            obj
+            for prep in head.head.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for addition in prep.children
+            if addition.lower_ == "addition"
+            for to in addition.children
+            if to.lower_ == "to"
+            for obj in to.children
+            if obj.dep_ == "pobj"  # "killed 1 member in addition to 3 of his guards"
+        ]
     for item in [*head.conjuncts, *numbered]:
         for token in (item, *item.conjuncts):
             if token not in items:
