@@ -115,3 +115,36 @@ def test_a_list_of_victims_adds_up(code) -> None:
 def test_one_person_with_two_roles_is_one(code) -> None:
     (event,) = code("On Monday, 1 cleric and teacher was killed by gunmen in Kabul.")
     assert event.fatalities is not None and event.fatalities.count == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, 1 policeman was killed or wounded by a sniper in Kunduz.",
+        "On Monday, 12 soldiers were killed and wounded when militants attacked a post in Kunduz.",
+        "On Monday, militants killed and wounded 5 soldiers in Kunduz.",
+    ],
+)
+def test_one_figure_for_dead_and_wounded_gives_no_death_toll(code, text: str) -> None:
+    (event,) = code(text)
+    assert event.fatalities is None
+    assert event.acled is not None and event.acled.fatalities == 0
+
+
+def test_separate_figures_for_dead_and_wounded(code) -> None:
+    (event,) = code("On Monday, militants killed 3 soldiers and wounded 2 in Kunduz.")
+    assert event.fatalities.count == 3 and event.injuries.count == 2
+
+
+def test_victims_in_addition_to_others_add_up(code) -> None:
+    (event,) = code(
+        "On Monday, gunmen shot and killed a district chief in addition to 3 of his guards "
+        "in Kunduz."
+    )
+    assert event.fatalities is not None and event.fatalities.count == 4
+
+
+def test_the_abbreviation_is_is_the_group(code) -> None:
+    (event,) = code("On Monday, 5 IS militants were killed by an army air strike in Kunar.")
+    assert event.fatalities is not None and event.fatalities.count == 5
+    assert event.recipient is not None and event.recipient.name == "Islamic State"

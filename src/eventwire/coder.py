@@ -298,6 +298,22 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
     return None, None
 
 
+def _killed_and_wounded(verb: Token) -> bool:
+    """Whether one figure counts both the dead and the wounded: "were killed and wounded",
+    "killed or injured 5 soldiers", where the two verbs share their victims."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    lemmas = {first.lemma_.lower()}
+    passive = child_of(first, "nsubjpass", "auxpass") is not None
+    for second in first.conjuncts:
+        if passive:
+            shared = child_of(second, "nsubjpass", "nsubj") is None
+        else:
+            shared = child_of(first, "dobj") is None and child_of(second, "nsubj") is None
+        if shared:
+            lemmas.add(second.lemma_.lower())
+    return bool(lemmas & FATAL_LEMMAS) and bool(lemmas & INJURY_LEMMAS)
+
+
 def _is_background_noun(noun: Token) -> bool:
     """A nominal trigger that names another event in passing rather than reporting one."""
     node = noun
@@ -686,6 +702,8 @@ class Coder:
     def _count_victims(lemma: str, victims: Token, counted: Token, mention: Mention) -> None:
         if lemma not in CASUALTY_LEMMAS or mention.modality == "negated":
             return
+        if _killed_and_wounded(victims.head):
+            return  # "29 soldiers were killed and wounded": how many died is not told
         parts = [counted_words(t) for t in enumeration(victims)]
         quantity = read_victims(parts, counted.tag_ in {"NN", "NNP"})
         if quantity is not None:
@@ -712,7 +730,7 @@ class Coder:
                 if obj is None and child.dep_ == "conj":
                     # "two policemen were shot and killed": the victims of the first verb
                     obj = child_of(verb, "nsubjpass") or child_of(verb, "dobj")
-                if obj is None:
+                if obj is None or _killed_and_wounded(child) or _killed_and_wounded(verb):
                     continue
                 counted = content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
                 quantity = read_victims(

