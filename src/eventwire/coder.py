@@ -177,7 +177,7 @@ MEETING_NOUNS = frozenset(
         "visit",
     }
 )
-THING_PREPS = frozenset({"of", "from", "to", "for", "with"})
+THING_PREPS = frozenset({"of", "from", "to", "for", "with", "by", "against"})
 DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
 REPEL_VERBS = frozenset({"repulse", "repel", "foil", "thwart", "fend"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
@@ -555,7 +555,7 @@ class Coder:
                 mention.recipient = target_phrase
                 mention.places.extend(places_in(target, base) or places_in(victims, base))
             self._count_victims(lemma, victims, target, mention)
-        if not _names_party(mention.recipient) and trigger.type not in HOSTILE_TYPES:
+        if not _names_party(mention.recipient) and trigger.type != "ASSAULT":
             # A verbal act is addressed to a party, not to "a formula" or "a meeting".
             other = _other_party(verb, target)
             mention.recipient = self._party(other, base, context) if other is not None else None
@@ -1029,8 +1029,15 @@ def _other_party(verb: Token, target: Token | None) -> Token | None:
         for _, obj in prep_objects(clause, PARTNER_PREPS)
         if obj.ent_type_ not in {"DATE", "TIME"} and obj.pos_ in {"NOUN", "PROPN"}
     ]
+    # "demanded that the US cancel the sale": the party asked is the subject of what is asked
+    candidates += [
+        subject
+        for clause in clauses
+        for c in clause.children
+        if c.dep_ == "ccomp" and (subject := child_of(c, "nsubj")) is not None
+    ]
     objects = [target] if target is not None else []
-    objects += [o for clause in clauses[1:] for o in clause.children if o.dep_ == "dobj"]
+    objects += [o for clause in clauses for o in clause.children if o.dep_ == "dobj"]
     for thing in objects:  # "military aid to Mozambique", "Reagan's statement"
         candidates += [c for c in thing.children if c.dep_ == "poss"]
         candidates += [obj for _, obj in prep_objects(thing, THING_PREPS)]
