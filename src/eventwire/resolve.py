@@ -72,7 +72,9 @@ def is_known(actor: Actor | None) -> bool:
 
 
 # Acts directed at the place they happen in when no party is named.
-PLACE_DIRECTED_TYPES = frozenset({"CONSULT", "CONCEDE", "RETREAT", "AID", "SUPPORT", "AGREE"})
+PLACE_DIRECTED_TYPES = frozenset(
+    {"CONSULT", "CONCEDE", "RETREAT", "AID", "SUPPORT", "AGREE", "PROTEST", "THREATEN", "COERCE"}
+)
 # Acts that can be reported by whom they were done to alone ("was indicted", "was expelled").
 DONE_TO_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "ACCUSE", "SANCTION"})
 
@@ -169,8 +171,6 @@ def _host(location: Location | None, actor: Actor | None) -> Actor | None:
     """The country an act is directed at when the text names only where it happens: "arrived
     in Amman on a visit", "lifted the curfew in Montenegro" (PLOVER's convention)."""
     if location is None or not location.country or actor is None or not actor.country:
-        return None
-    if location.country == actor.country:
         return None
     country = load_actors().country(location.country)
     return Actor(
