@@ -118,3 +118,26 @@ def test_unknown_attacker_is_an_unidentified_armed_group():
 )
 def test_cameo_roots(kind, mode, root):
     assert cameo_root(kind, mode) == root
+
+
+def test_joining_an_armed_group_is_a_change_to_group(code) -> None:
+    (event,) = code("On Monday, 30 soldiers switched sides and joined the Taliban in Kunduz.")
+    assert event.type == "SUPPORT"
+    assert event.acled is not None
+    assert (event.acled.event_type, event.acled.sub_event_type) == (
+        "Strategic developments",
+        "Change to group/activity",
+    )
+
+
+def test_a_rescue_is_aid_and_acled_other(code) -> None:
+    (event,) = code("Police rescued 12 hostages from their kidnappers in Lagos on Monday.")
+    assert event.type == "AID"
+    assert event.acled is not None and event.acled.sub_event_type == "Other"
+
+
+def test_joining_talks_is_no_change_to_group(code) -> None:
+    events = code("France joined the talks in Geneva on Monday.")
+    assert all(
+        e.acled is None or e.acled.sub_event_type != "Change to group/activity" for e in events
+    )

@@ -122,6 +122,18 @@ LAUNCH_VERBS = frozenset(
         "open",
         "complete",
         "finish",
+        # speech acts and measures delivered: "issued an ultimatum", "lodged a protest"
+        "issue",
+        "lodge",
+        "file",
+        "deliver",
+        "level",
+        "announce",
+        "declare",
+        "impose",
+        "reimpose",
+        "extend",
+        "tighten",
     }
 )
 NOMINAL_DEPS = frozenset({"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr"})
@@ -298,6 +310,30 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
     return None, None
 
 
+def _fold_coordinated(doc: Doc, coded: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """ "Switched sides and joined the Taliban", "donated and delivered": verbs of one kind
+    joined by "and" with one subject tell one act; the second lends the first what it lacks."""
+    by_token = dict(coded)
+    kept = []
+    for i, mention in coded:
+        token = doc[i]
+        head = by_token.get(token.head.i) if token.dep_ == "conj" else None
+        if (
+            head is None
+            or head.type != mention.type
+            or child_of(token, "nsubj", "nsubjpass") is not None
+        ):
+            kept.append((i, mention))
+            continue
+        head.recipient = head.recipient or mention.recipient
+        head.places = head.places or mention.places
+        head.sites = head.sites or mention.sites
+        head.date_text = head.date_text or mention.date_text
+        head.fatalities = head.fatalities or mention.fatalities
+        head.injuries = head.injuries or mention.injuries
+    return kept
+
+
 def _killed_and_wounded(verb: Token) -> bool:
     """Whether one figure counts both the dead and the wounded: "were killed and wounded",
     "killed or injured 5 soldiers", where the two verbs share their victims."""
@@ -378,7 +414,7 @@ class Coder:
                 if demand is not None:
                     coded.append((verb.i, demand))
         self._remember_speaker(doc, context)
-        return [mention for i, mention in coded if i not in consumed]
+        return [mention for i, mention in _fold_coordinated(doc, coded) if i not in consumed]
 
     @staticmethod
     def _sites(doc: Doc, mention: Mention, base: int) -> list[Site]:

@@ -24,6 +24,8 @@ _CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "EDU", "JRN", "LAB", "MED", "REF", 
 AGREEMENT_TRIGGERS = frozenset(
     {"sign", "agreement", "deal", "accord", "treaty", "ceasefire", "truce", "agree"}
 )
+SIDE_CHANGE_TRIGGERS = frozenset({"defect", "defection", "join", "switch"})
+RESCUE_TRIGGERS = frozenset({"rescue", "free"})
 _GEO_PRECISION = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
 UNIDENTIFIED_ARMED_GROUP_INTER = 3
 TERRITORY_TRIGGERS = frozenset({"capture", "retake", "recapture", "overrun", "take"})
@@ -114,6 +116,10 @@ def acled_types(event: Event, trigger: str) -> tuple[str, str] | None:
         return "Strategic developments", "Arrests"
     if event.type == "COERCE" and mode == "seize" and _mentions(event, *WEAPON_WORDS):
         return "Explosions/Remote violence", "Disrupted weapons use"
+    if event.type == "SUPPORT" and trigger in SIDE_CHANGE_TRIGGERS and _armed(event.recipient):
+        return "Strategic developments", "Change to group/activity"
+    if event.type == "AID" and trigger in RESCUE_TRIGGERS:
+        return "Strategic developments", "Other"  # rescues and other non-violent activity
     if event.type in {"SUPPORT", "AGREE", "CONCEDE"} and trigger in AGREEMENT_TRIGGERS:
         return "Strategic developments", "Agreement"
     if event.type == "RETREAT" and mode in {"disarm", "release"}:
@@ -127,6 +133,10 @@ def acled_types(event: Event, trigger: str) -> tuple[str, str] | None:
     ):
         return "Strategic developments", "Headquarters or base established"
     return None
+
+
+def _armed(party: Actor | None) -> bool:
+    return party is not None and (party.sector in {"REB", "PRM", "UAF"} or party.inter in {2, 3})
 
 
 def _mentions(event: Event, *words: str) -> bool:
