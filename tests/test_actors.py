@@ -187,3 +187,17 @@ def test_dictionary_loads_once_and_knows_the_usa() -> None:
     assert usa is not None
     assert usa.name == "United States"
     assert actors.country(None) is None
+
+
+def test_ethnic_names_a_people_not_a_state() -> None:
+    actor = resolve_actor("ethnic Albanians", ["ethnic", "albanian"], "albanian")
+    assert actor is not None and actor.country is None and actor.sector == "ETH"
+    guerrillas = resolve_actor(
+        "ethnic Albanian guerrillas", ["ethnic", "albanian", "guerrilla"], "guerrilla"
+    )
+    assert guerrillas is not None and guerrillas.country is None and guerrillas.sector == "REB"
+
+
+def test_parties_named_without_country_belong_where_they_act(code) -> None:
+    (event,) = code("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
+    assert event.actor is not None and event.actor.country == "SRB"

@@ -228,12 +228,16 @@ def resolve_actor(
             inter=org.inter,
             acled_name=org.acled_name or org.name,
         )
-    country = _find_country(words, actors)
+    # "ethnic Albanians in Serbia": the adjective names a people, not the state they act for
+    ethnic = "ethnic" in lemmas
+    country = None if ethnic else _find_country(words, actors)
     agent = actors.agents.get(head_lemma or "") or actors.agents.get(singular(head_lemma or ""))
     if agent is None:
         agent = next(
             (actors.agents[lemma] for lemma in reversed(lemmas) if lemma in actors.agents), None
         )
+    if ethnic and agent is None:
+        agent = Agent("ETH", None)
     if country is None and agent is None:
         return None
     if agent is None:

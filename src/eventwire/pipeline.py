@@ -88,10 +88,13 @@ def _confidence(draft: Draft) -> float:
 
 
 def _with_country(actor: Actor | None, country: str | None) -> Actor | None:
-    """A state body named without its country ("police", "security forces") belongs to the
-    country where it acts."""
-    if actor is None or actor.country or not country or actor.sector not in STATE_SECTORS:
+    """A party named without its country belongs to the country where it acts: a state body
+    ("police", "security forces") by name too, others ("students", "rebels in the Ivory
+    Coast", "ethnic Albanians") by country only."""
+    if actor is None or actor.country or not country or actor.sector is None:
         return actor
+    if actor.sector not in STATE_SECTORS:
+        return replace(actor, country=country)
     state = load_actors().country(country)
     label = SECTOR_LABELS.get(actor.sector or "")
     name = f"{label} of {state.name}" if state and label else actor.name
