@@ -386,3 +386,33 @@ def test_a_visit_is_directed_at_the_host_country(code):
     )
     assert event.type == "CONSULT"
     assert (event.actor.country, event.recipient.country) == ("IRQ", "JOR")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Students began a hunger strike on Monday to protest against Sweden's decision.", "SWE"),
+        (
+            "Refugees staged a sit-in in Oslo on Monday in protest of the Russian government's "
+            "refusal to hear them.",
+            "RUS",
+        ),
+        (
+            "Thousands marched in Jakarta on Saturday to demand the resignation of President "
+            "Suharto.",
+            "IDN",
+        ),
+    ],
+)
+def test_a_protest_is_aimed_at_the_party_its_goal_names(code, text: str, country: str) -> None:
+    event = next(e for e in code(text) if e.type == "PROTEST")
+    assert event.recipient is not None and event.recipient.country == country
+
+
+def test_a_threat_is_aimed_at_the_party_its_condition_names(code) -> None:
+    events = [
+        e
+        for e in code("Iran threatened on Monday to launch a new offensive unless Iraq withdrew.")
+        if e.type == "THREATEN"
+    ]
+    assert events and events[0].recipient is not None and events[0].recipient.country == "IRQ"

@@ -189,6 +189,9 @@ MEETING_NOUNS = frozenset(
         "visit",
     }
 )
+GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT"})
+GOAL_PREPS = frozenset({"against", "over", "for"})  # "against the war", "over the ban"
+GOAL_NOUNS = frozenset({"protest", "response", "opposition", "defiance", "solidarity"})
 THING_PREPS = frozenset({"of", "from", "to", "for", "with", "by", "against"})
 DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
 REPEL_VERBS = frozenset({"repulse", "repel", "foil", "thwart", "fend"})
@@ -308,6 +311,38 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
             if obj is not None:
                 return phrase(obj, 0).text, None
     return None, None
+
+
+def _goal_party(token: Token) -> Token | None:
+    """The party a protest or threat is aimed at, named in what it is for: "to demand the
+    resignation of President X", "in protest of the Russian government's refusal", "to
+    protest against Sweden's decision", "unless Israel rescinded ..."."""
+    goals = [
+        c
+        for c in token.children
+        if c.dep_ in {"advcl", "xcomp", "acl"}
+        or (c.dep_ == "prep" and c.lower_ in GOAL_PREPS)
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "in"  # "in protest of", "in response to", not "in Oslo"
+            and any(o.lemma_.lower() in GOAL_NOUNS for o in c.children if o.dep_ == "pobj")
+        )
+    ]
+    for goal in goals:
+        condition = child_of(goal, "mark")
+        if condition is not None and condition.lower_ in {"unless", "if"}:
+            subject = child_of(goal, "nsubj")
+            if subject is not None and _names_party(phrase(content(subject), 0)):
+                return content(subject)
+            continue
+        for node in goal.subtree:
+            if (
+                node.dep_ in {"poss", "pobj", "dobj", "nsubj"}
+                and node.pos_ in {"PROPN", "NOUN"}
+                and _names_party(phrase(content(node), 0))
+            ):
+                return content(node)
+    return None
 
 
 def _fold_coordinated(doc: Doc, coded: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
@@ -594,6 +629,8 @@ class Coder:
         if not _names_party(mention.recipient) and trigger.type != "ASSAULT":
             # A verbal act is addressed to a party, not to "a formula" or "a meeting".
             other = _other_party(verb, target)
+            if other is None and mention.type in GOAL_TYPES:
+                other = _goal_party(verb)
             mention.recipient = self._party(other, base, context) if other is not None else None
         if lemma in CASUALTY_LEMMAS and (mention.actor is None or mention.mode is None):
             # "killed in clashes with X", "wounded following an attack by Y on a checkpoint",
@@ -886,6 +923,10 @@ class Coder:
                 for _, obj in prep_objects(clause, frozenset({"with", "between"})):
                     mention.recipient = self._party(obj, base, context)
                     break
+        if not _names_party(mention.recipient) and mention.type in GOAL_TYPES:
+            goal = _goal_party(noun) or (_goal_party(governor) if governor is not None else None)
+            if goal is not None:
+                mention.recipient = self._party(goal, base, context)
         mention.places.extend(places_in(noun, base))
         mention.date_text = (
             _date_text(noun)

@@ -170,7 +170,7 @@ def resolve_mention(
 def _host(location: Location | None, actor: Actor | None) -> Actor | None:
     """The country an act is directed at when the text names only where it happens: "arrived
     in Amman on a visit", "lifted the curfew in Montenegro" (PLOVER's convention)."""
-    if location is None or not location.country or actor is None or not actor.country:
+    if location is None or not location.country:
         return None
     country = load_actors().country(location.country)
     return Actor(
