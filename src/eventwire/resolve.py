@@ -73,8 +73,11 @@ def is_known(actor: Actor | None) -> bool:
 
 # Acts directed at the place they happen in when no party is named.
 PLACE_DIRECTED_TYPES = frozenset(
-    {"CONSULT", "CONCEDE", "RETREAT", "AID", "SUPPORT", "AGREE", "PROTEST", "THREATEN", "COERCE"}
-)
+    {
+        "CONSULT", "CONCEDE", "RETREAT", "AID", "SUPPORT", "AGREE", "PROTEST", "THREATEN",
+        "COERCE",
+    }
+)  # fmt: skip
 # Acts that can be reported by whom they were done to alone ("was indicted", "was expelled").
 DONE_TO_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "ACCUSE", "SANCTION"})
 
@@ -154,8 +157,9 @@ def resolve_mention(
         else None
     )
     location = _location(mention, focus, gazetteer)
-    if recipient is None and mention.type in PLACE_DIRECTED_TYPES:
-        recipient = _host(location, actor)
+    if not is_known(recipient) and mention.type in PLACE_DIRECTED_TYPES:
+        # "shelled the regional capital Juba", "lifted the curfew in Montenegro"
+        recipient = _host(location, actor) or recipient
     sites = (
         [
             geocode(site.text, focus, gazetteer=gazetteer, within=site.within)
