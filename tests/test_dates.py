@@ -206,3 +206,24 @@ def test_february_29_in_the_anchor_leap_year() -> None:
 )
 def test_acled_time_precision(precision: str | None, code: int | None) -> None:
     assert acled_time_precision(precision) == code  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("two days ago", date(2023, 11, 20), "day"),
+        ("3 days ago", date(2023, 11, 19), "day"),
+        ("a week ago", date(2023, 11, 15), "week"),
+        ("two months ago", date(2023, 9, 1), "month"),
+        ("a year ago", date(2022, 1, 1), "year"),
+    ],
+)
+def test_counted_time_ago(text: str, expected: date, precision: str) -> None:
+    resolved = resolve_date(text, date(2023, 11, 22))
+    assert resolved is not None
+    assert (resolved.date, resolved.precision) == (expected, precision)
+
+
+def test_time_ago_without_anchor_gives_no_date() -> None:
+    resolved = resolve_date("two days ago", None)
+    assert resolved is None or resolved.date is None

@@ -33,6 +33,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "today",
         re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.IGNORECASE),
     ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<unit>day|week|month|year)s?\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("last_week", re.compile(r"\blast\s+week\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?:this|earlier\s+this)\s+week\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\blast\s+month\b", re.IGNORECASE)),
@@ -41,6 +49,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?:in|since|during|until)\s+{_MONTH}(?!\s*\d)", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_YEAR}\b")),
 ]
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 _SPAN_START = re.compile(r"\b(?:since|from|starting)\s*$", re.IGNORECASE)
 
 
@@ -93,6 +105,18 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> tuple[date | N
         return anchor - timedelta(days=1), "day"
     if kind == "today":
         return anchor, "day"
+    if kind == "ago":
+        count = m["count"].lower()
+        n = int(count) if count.isdigit() else _COUNTS[count]
+        unit = m["unit"].lower()
+        if unit == "day":
+            return anchor - timedelta(days=n), "day"
+        if unit == "week":
+            return anchor - timedelta(weeks=n), "week"
+        if unit == "month":
+            months = anchor.year * 12 + anchor.month - 1 - n
+            return date(months // 12, months % 12 + 1, 1), "month"
+        return date(anchor.year - n, 1, 1), "year"
     if kind == "last_week":
         monday = anchor - timedelta(days=anchor.weekday() + 7)
         return monday, "week"
