@@ -416,3 +416,25 @@ def test_a_threat_is_aimed_at_the_party_its_condition_names(code) -> None:
         if e.type == "THREATEN"
     ]
     assert events and events[0].recipient is not None and events[0].recipient.country == "IRQ"
+
+
+def test_an_act_promised_unless_the_other_side_yields_is_a_threat(code) -> None:
+    events = code(
+        "Kenya said on Monday it will withdraw its troops from Somalia unless the government "
+        "pays them."
+    )
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_accepting_demands_is_a_concession(code) -> None:
+    (event,) = code("The government on Monday accepted demands from the rebels for reforms.")
+    assert event.type == "CONCEDE"
+
+
+def test_what_a_demand_asks_is_its_content_not_an_event(code) -> None:
+    events = code(
+        "The labour office on Monday repeated its demand that Israel ease restrictions on "
+        "workers."
+    )
+    assert [e.type for e in events] == ["REQUEST"]
+    assert events[0].recipient is not None and events[0].recipient.country == "ISR"

@@ -124,6 +124,9 @@ LAUNCH_VERBS = frozenset(
         "finish",
         # speech acts and measures delivered: "issued an ultimatum", "lodged a protest"
         "issue",
+        "repeat",
+        "reiterate",
+        "voice",
         "lodge",
         "file",
         "deliver",
@@ -189,7 +192,7 @@ MEETING_NOUNS = frozenset(
         "visit",
     }
 )
-GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT"})
+GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT", "REQUEST"})
 GOAL_PREPS = frozenset({"against", "over", "for"})  # "against the war", "over the ban"
 GOAL_NOUNS = frozenset({"protest", "response", "opposition", "defiance", "solidarity"})
 THING_PREPS = frozenset({"of", "from", "to", "for", "with", "by", "against"})
@@ -951,6 +954,8 @@ def _told_by_speech_act(verb: Token, found: dict[Token, Trigger]) -> bool:
     head = verb.head
     if verb.dep_ == "pcomp":
         head = head.head  # "accused X of attacking"
+    elif verb.dep_ == "acl" and head.pos_ == "NOUN":
+        pass  # "its demand that Israel ease restrictions"
     elif verb.dep_ not in {"xcomp", "ccomp"}:
         return False
     return head in found and found[head].type in SPEECH_ACT_TYPES and head is not verb

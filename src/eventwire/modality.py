@@ -56,7 +56,25 @@ HISTORY_ADVERBS = frozenset(
 
 
 def modality_of(token: Token) -> str:
-    """Whether a verbal trigger is asserted, negated, hypothetical, future, or a purpose."""
+    """Whether a verbal trigger is asserted, negated, hypothetical, future, or a purpose; an
+    act promised "unless" the other side yields is an ultimatum."""
+    found = _modality(token)
+    if found == "future" and _on_condition(token):
+        return "ultimatum"
+    return found
+
+
+def _on_condition(token: Token) -> bool:
+    """ "will withdraw its force unless the rebels disarm": the act hangs on the other side."""
+    clauses = [token, token.head] if token.dep_ in {"xcomp", "ccomp"} else [token]
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for clause in clauses
+        for c in clause.children
+    )
+
+
+def _modality(token: Token) -> str:
     children = list(token.children)
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in children):
         return "negated"
@@ -82,7 +100,7 @@ def modality_of(token: Token) -> str:
     if is_infinitive or token.dep_ == "xcomp":
         governor = head.lemma_.lower()
         if governor in INTENT_GOVERNORS or governor in INTENT_ADJECTIVES:
-            return "negated" if modality_of(head) == "negated" else "future"
+            return "negated" if _modality(head) == "negated" else "future"
         if head.pos_ == "AUX" and any(
             c.lemma_.lower() in INTENT_ADJECTIVES for c in head.children if c.dep_ == "acomp"
         ):
@@ -105,6 +123,12 @@ def intended(event_type: str, mode: str | None, modality: str) -> tuple[str, str
                 ("asserted"),
             )
         return event_type, mode, "hypothetical"
+    if modality == "ultimatum":  # "will withdraw its troops unless ...": a threat
+        return (
+            "THREATEN",
+            THREAT_MODES.get((event_type, mode), THREAT_MODES.get(event_type)),
+            ("asserted"),
+        )
     if modality == "future":
         if event_type in COOPERATIVE_TYPES:
             return "AGREE", None, "asserted"
