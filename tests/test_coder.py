@@ -433,8 +433,7 @@ def test_accepting_demands_is_a_concession(code) -> None:
 
 def test_what_a_demand_asks_is_its_content_not_an_event(code) -> None:
     events = code(
-        "The labour office on Monday repeated its demand that Israel ease restrictions on "
-        "workers."
+        "The labour office on Monday repeated its demand that Israel ease restrictions on workers."
     )
     assert [e.type for e in events] == ["REQUEST"]
     assert events[0].recipient is not None and events[0].recipient.country == "ISR"

@@ -159,7 +159,9 @@ def test_stored_record_is_the_event_record_with_its_source(filled: Store) -> Non
     [record] = filled.events(EventFilter(type="ASSAULT"))
 
     source = record.pop("source")
+    cluster = record.pop("cluster")
     assert record == _air_strike().to_dict()
+    assert cluster == {"id": record["id"], "reports": 1, "independent_sources": 1}
     assert source == {
         "article": "tikrit-strike.txt",
         "title": "Drone strike near Tikrit kills four",

@@ -60,7 +60,8 @@ from eventwire.syntax import (
     weapon_mode,
 )
 
-FATAL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "massacre", "killing"})
+FATAL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "massacre", "killing", "die"})
+VICTIM_SUBJECT_LEMMAS = frozenset({"die"})
 INJURY_LEMMAS = frozenset({"wound", "injure", "hurt"})
 CASUALTY_LEMMAS = FATAL_LEMMAS | INJURY_LEMMAS
 AGREEMENT_OBJECTS = frozenset(
@@ -369,6 +370,11 @@ def _fold_coordinated(doc: Doc, coded: list[tuple[int, Mention]]) -> list[tuple[
         head.date_text = head.date_text or mention.date_text
         head.fatalities = head.fatalities or mention.fatalities
         head.injuries = head.injuries or mention.injuries
+        victims = head.recipient.start if head.recipient else None
+        if mention.actor is not None and mention.actor.start != victims:
+            head.actor = head.actor or mention.actor  # (a shared subject is the victims')
+        head.mode = head.mode or mention.mode
+        head.casualty_only = head.casualty_only and head.actor is None and head.mode is None
     return kept
 
 
@@ -553,8 +559,9 @@ class Coder:
         mention.type, mention.mode, mention.modality = intended(
             trigger.type, trigger.mode, modality
         )
-        passive = is_passive(verb)
-        actor_token = agent_of(verb)
+        passive = is_passive(verb) or lemma in VICTIM_SUBJECT_LEMMAS
+        # "11 people died": the subject of "die" is its victim, never its doer
+        actor_token = None if lemma in VICTIM_SUBJECT_LEMMAS else agent_of(verb)
         if actor_token is not None:
             actor_token = content(actor_token)
             if actor_token.lemma_.lower() in NON_AGENT_CAUSES:
@@ -588,7 +595,7 @@ class Coder:
                     # "operations by Afghan forces killed ...": the doer is in the by-phrase
                     doer = next((o for _, o in prep_objects(doer, frozenset({"by"}))), doer)
                 mention.actor = self._party(doer, base, context)
-        target = child_of(verb, "nsubjpass") if passive else child_of(verb, "dobj")
+        target = child_of(verb, "nsubjpass", "nsubj") if passive else child_of(verb, "dobj")
         if lemma in REPEL_VERBS and target is not None and target in found:
             # "Afghan forces repulsed their attack": the attack is the event, its attacker the
             # actor and the defenders its target.
@@ -652,6 +659,7 @@ class Coder:
                     ):
                         mention.actor = self._party(doer, base, context)
                         consumed.add(obj.i)  # "when militants fired a rocket": one event
+                    mention.date_text = mention.date_text or _date_text(obj)
                     weapons = [
                         t for t in (doer, child_of(obj, "dobj")) if t is not None and is_weapon(t)
                     ]
@@ -1037,8 +1045,22 @@ def _partner(verb: Token, actor: Token | None) -> Token | None:
 
 def _sentence_date(token: Token) -> str | None:
     """The sentence's date when it has exactly one date expression (durations do not count)."""
-    dates = [e for e in token.doc.ents if e.label_ == "DATE" and resolve_date(e.text, None)]
+    dates = [
+        e
+        for e in token.doc.ents
+        if e.label_ == "DATE" and resolve_date(e.text, None) and not _dates_the_report(e.root)
+    ]
     return dates[0].text if len(dates) == 1 else None
+
+
+def _dates_the_report(token: Token) -> bool:
+    """ "..., a monitoring group said on Monday": the date of the telling, not of the event."""
+    prep = token.head
+    return (
+        prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in REPORTING_VERBS
+        and prep.head.pos_ == "VERB"
+    )
 
 
 def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) -> bool:

@@ -40,6 +40,7 @@ from eventwire.records import (
 )
 from eventwire.resolve import ResolvedMention, resolve_mention
 from eventwire.sentences import Sentence, split_sentences
+from eventwire.tallies import tallies
 from eventwire.tolls import attribute_tolls, toll_reports
 
 _MODALITY_PRIORITY = ("asserted", "claimed", "future", "hypothetical", "negated")
@@ -297,7 +298,7 @@ class Pipeline:
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
         """Extract the article from ``doc`` and code its events."""
         article = extract_article(doc, published)
-        return ArticleResult(article, self.events(article))
+        return ArticleResult(article, self.events(article), tallies(split_sentences(article.text)))
 
     def run(
         self, items: Iterable[RawDocument | Skipped], published: date | None = None
@@ -345,4 +346,4 @@ class Pipeline:
                 continue
             article, sentences, wanted = entry
             parsed = [(i, next(docs)) for i in wanted]
-            yield ArticleResult(article, self._code(article, sentences, parsed))
+            yield ArticleResult(article, self._code(article, sentences, parsed), tallies(sentences))

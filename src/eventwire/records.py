@@ -133,6 +133,18 @@ class TollReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """A roll-up statement: a count of many events or of their casualties over a period
+    ("66 attacks since October 17"). ``kind`` is "events" or "casualties"."""
+
+    kind: str
+    count: Quantity
+    what: str
+    text: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class AcledCoding:
     event_type: str
     sub_event_type: str
@@ -183,6 +195,7 @@ class Event:
 class ArticleResult:
     article: Article
     events: list[Event]
+    tallies: list[Tally] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         article = self.article
@@ -199,4 +212,5 @@ class ArticleResult:
                 "url": article.url,
             },
             "events": [event.to_dict() for event in self.events],
+            "tallies": [asdict(tally) for tally in self.tallies],
         }

@@ -14,8 +14,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from eventwire.clusters import Report, best_match, search_window
+from eventwire.copies import COPY_SIMILARITY, band_keys, signature, similarity
 from eventwire.pipeline import article_hash
-from eventwire.records import ArticleResult
+from eventwire.records import ArticleResult, Event
 
 DEFAULT_DB = Path("eventwire.db")
 
@@ -92,6 +94,52 @@ MIGRATIONS: tuple[str, ...] = (
         VALUES ('delete', old.id, old.title, old.text);
     END;
     """,
+    # Stories (copies of one text), event clusters (reports of one event), merge explanations,
+    # user merge rules and reported tallies.
+    """
+    CREATE TABLE stories (id INTEGER PRIMARY KEY, canonical_article_id INTEGER NOT NULL);
+    ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
+    ALTER TABLE articles ADD COLUMN signature BLOB;
+    INSERT INTO stories (id, canonical_article_id) SELECT id, id FROM articles;
+    UPDATE articles SET story_id = id;
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE TABLE article_bands (
+        band INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX article_bands_key ON article_bands(band, key);
+    ALTER TABLE events ADD COLUMN cluster_id TEXT;
+    UPDATE events SET cluster_id = id;
+    CREATE INDEX events_cluster ON events(cluster_id);
+    CREATE INDEX events_type_date ON events(type, date);
+    CREATE TABLE merges (
+        event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        cluster_id TEXT NOT NULL,
+        score REAL,
+        matched TEXT NOT NULL,
+        forced INTEGER NOT NULL DEFAULT 0,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE merge_rules (
+        event_id TEXT NOT NULL,
+        other_id TEXT NOT NULL,
+        rule TEXT NOT NULL CHECK (rule IN ('force', 'forbid')),
+        PRIMARY KEY (event_id, other_id)
+    );
+    CREATE TABLE tallies (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        count INTEGER,
+        count_text TEXT NOT NULL,
+        what TEXT NOT NULL,
+        text TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL
+    );
+    CREATE INDEX tallies_article ON tallies(article_id);
+    """,
 )
 
 
@@ -105,6 +153,7 @@ class EventFilter:
     type: str | None = None
     actor: str | None = None
     search: str | None = None
+    min_sources: int | None = None  # independent sources: copies of one wire story count once
     limit: int | None = None
 
 
@@ -155,16 +204,24 @@ class Store:
         return found.fetchone() is not None
 
     def add(self, result: ArticleResult, origin: str | None = None) -> bool:
-        """Store an article and its events in one transaction; False if it was already there."""
+        """Store an article, its events and tallies in one transaction; False if it was
+        already there.
+
+        The article joins the story of a stored near-copy, and each event joins the cluster of
+        a stored report of the same event (or starts its own); every merge is recorded with
+        the fields that matched.
+        """
         article = result.article
         text_hash = article_hash(article)
         with self.db:
             if self.has_article(text_hash):
                 return False
+            sig = signature(article.text)
+            story_id = self._story_of_copy(sig)
             cursor = self.db.execute(
                 "INSERT INTO articles (hash, doc_id, origin, title, text, published, outlet,"
-                " byline, dateline, wire_agency, url, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " byline, dateline, wire_agency, url, ingested_at, story_id, signature)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     text_hash,
                     article.id,
@@ -177,51 +234,143 @@ class Store:
                     article.dateline,
                     article.wire_agency,
                     article.url,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    _now(),
+                    story_id,
+                    sig,
                 ),
             )
-            article_id = cursor.lastrowid
+            article_id = int(cursor.lastrowid or 0)
+            if story_id is None:
+                story_id = int(
+                    self.db.execute(
+                        "INSERT INTO stories (canonical_article_id) VALUES (?)", (article_id,)
+                    ).lastrowid
+                    or 0
+                )
+                self.db.execute(
+                    "UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id)
+                )
+            self.db.executemany(
+                "INSERT INTO article_bands VALUES (?, ?, ?)",
+                [(band, key, article_id) for band, key in band_keys(sig)],
+            )
+            taken: set[str] = set()  # one article's events are different events
             for rank, event in enumerate(result.events):
                 record = event.to_dict()
-                location, actor, recipient = event.location, event.actor, event.recipient
-                self.db.execute(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    " ?, ?, ?, ?, ?, ?)",
-                    (
-                        event.id,
-                        article_id,
-                        rank,
-                        event.type,
-                        event.mode,
-                        record["date"],
-                        event.date_precision,
-                        event.modality,
-                        event.confidence,
-                        location.country if location else None,
-                        location.admin1 if location else None,
-                        location.name if location else None,
-                        location.lat if location else None,
-                        location.lon if location else None,
-                        actor.name or actor.text if actor else None,
-                        actor.country if actor else None,
-                        recipient.name or recipient.text if recipient else None,
-                        recipient.country if recipient else None,
-                        event.fatalities.count if event.fatalities else None,
-                        event.injuries.count if event.injuries else None,
-                        event.acled.event_type if event.acled else None,
-                        event.acled.sub_event_type if event.acled else None,
-                        json.dumps(record, ensure_ascii=False),
-                    ),
+                match = best_match(
+                    Report.of(record, event.id, story_id),
+                    self._candidates(record, story_id),
+                    frozenset(taken),
                 )
-                self.db.executemany(
-                    "INSERT INTO evidence VALUES (?, ?, ?, ?)",
-                    [(event.id, e.sentence, e.start, e.end) for e in event.evidence],
-                )
+                cluster_id = match.cluster_id if match else event.id
+                taken.add(cluster_id)
+                self._insert_event(event, record, article_id, rank, cluster_id)
+                if match:
+                    self.db.execute(
+                        "INSERT INTO merges VALUES (?, ?, ?, ?, 0, ?)",
+                        (event.id, cluster_id, match.score, json.dumps(match.matched), _now()),
+                    )
                 self.db.execute(
                     "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
                     (event.id, article_id, article.outlet, article.url, article.wire_agency),
                 )
+            self.db.executemany(
+                "INSERT INTO tallies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        article_id,
+                        t.kind,
+                        t.count.count,
+                        t.count.text,
+                        t.what,
+                        t.text,
+                        t.evidence.sentence,
+                        t.evidence.start,
+                        t.evidence.end,
+                    )
+                    for t in result.tallies
+                ],
+            )
         return True
+
+    def _story_of_copy(self, sig: bytes) -> int | None:
+        """The story of the stored article this text is a near-copy of, if any."""
+        keys = band_keys(sig)
+        rows = self.db.execute(
+            "SELECT DISTINCT a.id, a.story_id, a.signature FROM article_bands b"
+            " JOIN articles a ON a.id = b.article_id WHERE "
+            + " OR ".join(["(b.band = ? AND b.key = ?)"] * len(keys)),
+            [value for pair in keys for value in pair],
+        ).fetchall()
+        scored = [
+            (similarity(sig, row["signature"]), -row["id"], row["story_id"])
+            for row in rows
+            if row["signature"] is not None
+        ]
+        best = max(scored, default=None)
+        return best[2] if best and best[0] >= COPY_SIMILARITY else None
+
+    def _candidates(self, record: dict[str, Any], story_id: int) -> list[Report]:
+        """Stored reports that may tell the same event: of its kind, within the widest date
+        window, or copies of its own story. Indexed lookups: the cost does not grow with the
+        store, only with how many events of the kind fall in those weeks."""
+        if record["date"]:
+            low, high = search_window(date.fromisoformat(record["date"]))
+            rows = self.db.execute(
+                "SELECT e.record, e.cluster_id, a.story_id FROM events e"
+                " JOIN articles a ON a.id = e.article_id"
+                " WHERE e.type = ? AND e.date BETWEEN ? AND ?",
+                (record["type"], low.isoformat(), high.isoformat()),
+            ).fetchall()
+        else:
+            rows = self.db.execute(
+                "SELECT e.record, e.cluster_id, a.story_id FROM events e"
+                " JOIN articles a ON a.id = e.article_id WHERE a.story_id = ? AND e.type = ?",
+                (story_id, record["type"]),
+            ).fetchall()
+        return [Report.of(json.loads(r["record"]), r["cluster_id"], r["story_id"]) for r in rows]
+
+    def _insert_event(
+        self, event: Event, record: dict[str, Any], article_id: int, rank: int, cluster_id: str
+    ) -> None:
+        location, actor, recipient = event.location, event.actor, event.recipient
+        self.db.execute(
+            "INSERT INTO events (id, article_id, rank, type, mode, date, date_precision,"
+            " modality, confidence, country, admin1, location, lat, lon, actor, actor_country,"
+            " recipient, recipient_country, fatalities, injuries, acled_event_type,"
+            " acled_sub_event_type, record, cluster_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event.id,
+                article_id,
+                rank,
+                event.type,
+                event.mode,
+                record["date"],
+                event.date_precision,
+                event.modality,
+                event.confidence,
+                location.country if location else None,
+                location.admin1 if location else None,
+                location.name if location else None,
+                location.lat if location else None,
+                location.lon if location else None,
+                actor.name or actor.text if actor else None,
+                actor.country if actor else None,
+                recipient.name or recipient.text if recipient else None,
+                recipient.country if recipient else None,
+                event.fatalities.count if event.fatalities else None,
+                event.injuries.count if event.injuries else None,
+                event.acled.event_type if event.acled else None,
+                event.acled.sub_event_type if event.acled else None,
+                json.dumps(record, ensure_ascii=False),
+                cluster_id,
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?)",
+            [(event.id, e.sentence, e.start, e.end) for e in event.evidence],
+        )
 
     def _rows(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
         try:
@@ -230,7 +379,8 @@ class Store:
             raise StoreError(str(exc)) from exc
 
     def events(self, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        """Stored events matching ``where``, newest first, each with its article's metadata."""
+        """Stored events matching ``where``, newest first: one per real-world event, told by
+        its most confident report, with how many reports and independent sources it has."""
         clauses, params = [], []
         if where.since:
             clauses.append("e.date >= ?")
@@ -249,46 +399,212 @@ class Store:
             params.extend([f"%{where.actor}%"] * 2)
         if where.search:
             clauses.append(
-                "e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+                "e.cluster_id IN (SELECT m.cluster_id FROM events m WHERE m.article_id IN"
+                " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
             )
             params.append(where.search)
+        if where.min_sources:
+            clauses.append("c.independent >= ?")
+            params.append(where.min_sources)
         sql = (
-            "SELECT e.record, a.doc_id, a.title, a.outlet, a.url, a.published"
-            " FROM events e JOIN articles a ON a.id = e.article_id"
+            f"WITH {_CLUSTERS_SQL}"
+            " SELECT e.record, e.cluster_id, c.reports, c.independent, c.conservative,"
+            " a.doc_id, a.title, a.outlet, a.url, a.published"
+            " FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id AND c.lead = e.id"
+            " JOIN articles a ON a.id = e.article_id"
             + (" WHERE " + " AND ".join(clauses) if clauses else "")
             + " ORDER BY e.date IS NULL, e.date DESC, a.id, e.rank"
             + (" LIMIT ?" if where.limit else "")
         )
         if where.limit:
             params.append(where.limit)
-        return [_with_source(row) for row in self._rows(sql, params)]
+        return [_clustered(row) for row in self._rows(sql, params)]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
-        """One event with its sources and the text of the article its evidence points into."""
-        rows = self._rows(
-            "SELECT e.record, a.doc_id, a.title, a.outlet, a.url, a.published, a.text"
-            " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
-            (event_id,),
+        """One real-world event (by the id of any of its reports, or of its cluster): its
+        leading report, every report with its source and figures, why they were merged,
+        and the text of the article the leading report's evidence points into."""
+        cluster = self._rows(
+            "SELECT cluster_id FROM events WHERE id = ? OR cluster_id = ? LIMIT 1",
+            (event_id, event_id),
         )
-        if not rows:
+        if not cluster:
             return None
-        found = _with_source(rows[0])
+        cluster_id = cluster[0]["cluster_id"]
+        rows = self._rows(
+            f"WITH {_CLUSTERS_SQL}"
+            " SELECT e.record, e.cluster_id, c.reports, c.independent, c.conservative,"
+            " a.doc_id, a.title, a.outlet, a.url, a.published, a.text"
+            " FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id AND c.lead = e.id"
+            " JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
+            (cluster_id,),
+        )
+        found = _clustered(rows[0])
         found["article_text"] = rows[0]["text"]
-        found["sources"] = [
-            dict(r)
+        found["reports"] = [
+            {
+                "event_id": r["id"],
+                "article": r["doc_id"],
+                "title": r["title"],
+                "outlet": r["outlet"],
+                "url": r["url"],
+                "wire_agency": r["wire_agency"],
+                "published": r["published"],
+                "story": r["story_id"],
+                "fatalities": (record := json.loads(r["record"]))["fatalities"],
+                "injuries": record["injuries"],
+                "attribution": record["attribution"],
+                "merged": json.loads(r["matched"]) if r["matched"] else None,
+                "forced": bool(r["forced"]),
+            }
             for r in self._rows(
-                "SELECT s.outlet, s.url, s.wire_agency, a.doc_id, a.title, a.published"
-                " FROM sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?",
-                (event_id,),
+                "SELECT e.id, e.record, a.doc_id, a.title, a.outlet, a.url, a.wire_agency,"
+                " a.published, a.story_id, m.matched, m.forced FROM events e"
+                " JOIN articles a ON a.id = e.article_id LEFT JOIN merges m ON m.event_id = e.id"
+                " WHERE e.cluster_id = ? ORDER BY a.id, e.rank",
+                (cluster_id,),
             )
         ]
+        found["sources"] = [
+            {
+                "outlet": report["outlet"],
+                "url": report["url"],
+                "wire_agency": report["wire_agency"],
+                "doc_id": report["article"],
+                "title": report["title"],
+                "published": report["published"],
+            }
+            for report in found["reports"]
+        ]
+        counts = [r["fatalities"]["count"] for r in found["reports"] if r["fatalities"]]
+        found["cluster"]["fatalities_range"] = [min(counts), max(counts)] if counts else None
         return found
+
+    def split(self, event_id: str) -> str:
+        """Take one report out of its event: it becomes an event of its own, and is never
+        merged back with the reports it left. Returns its new cluster id."""
+        with self.db:
+            row = self.db.execute(
+                "SELECT cluster_id FROM events WHERE id = ?", (event_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no event {event_id}")
+            others = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM events WHERE cluster_id = ? AND id != ? ORDER BY id",
+                    (row["cluster_id"], event_id),
+                )
+            ]
+            if not others:
+                return event_id
+            if row["cluster_id"] == event_id:  # the rest keep a cluster id of their own
+                self.db.execute(
+                    "UPDATE events SET cluster_id = ? WHERE cluster_id = ? AND id != ?",
+                    (others[0], event_id, event_id),
+                )
+                self.db.execute(
+                    "UPDATE merges SET cluster_id = ? WHERE cluster_id = ?", (others[0], event_id)
+                )
+            self.db.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (event_id, event_id))
+            self.db.execute("DELETE FROM merges WHERE event_id = ?", (event_id,))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO merge_rules VALUES (?, ?, 'forbid')",
+                [pair for other in others for pair in ((event_id, other), (other, event_id))],
+            )
+        return event_id
+
+    def merge(self, event_id: str, other_id: str) -> str:
+        """Force two reports (and the events they belong to) into one event; returns its
+        cluster id."""
+        with self.db:
+            rows = {
+                r["id"]: r["cluster_id"]
+                for r in self.db.execute(
+                    "SELECT id, cluster_id FROM events WHERE id IN (?, ?)", (event_id, other_id)
+                )
+            }
+            missing = [e for e in (event_id, other_id) if e not in rows]
+            if missing:
+                raise StoreError(f"no event {missing[0]}")
+            target, moved = rows[event_id], rows[other_id]
+            if target == moved:
+                return target
+            members = [
+                r[0]
+                for r in self.db.execute("SELECT id FROM events WHERE cluster_id = ?", (moved,))
+            ]
+            self.db.execute(
+                "UPDATE events SET cluster_id = ? WHERE cluster_id = ?", (target, moved)
+            )
+            self.db.execute(
+                "UPDATE merges SET cluster_id = ? WHERE cluster_id = ?", (target, moved)
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO merges VALUES (?, ?, NULL, ?, 1, ?)",
+                [(m, target, json.dumps({"forced": "merged by a user"}), _now()) for m in members],
+            )
+            self.db.execute(
+                "DELETE FROM merge_rules WHERE (event_id = ? AND other_id = ?)"
+                " OR (event_id = ? AND other_id = ?)",
+                (event_id, other_id, other_id, event_id),
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO merge_rules VALUES (?, ?, 'force')", (event_id, other_id)
+            )
+        return target
+
+    def tallies(self, article_doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Reported tallies, of one article or of all."""
+        sql = (
+            "SELECT a.doc_id AS article, t.kind, t.count, t.count_text, t.what, t.text,"
+            " t.sentence, t.start, t.end FROM tallies t JOIN articles a ON a.id = t.article_id"
+        )
+        params: tuple[Any, ...] = ()
+        if article_doc_id is not None:
+            sql += " WHERE a.doc_id = ?"
+            params = (article_doc_id,)
+        return [dict(r) for r in self._rows(sql + " ORDER BY a.id, t.start", params)]
 
     def counts(self) -> dict[str, int]:
         return {
             table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
             for table in ("articles", "events", "evidence", "sources")
         }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# Per cluster: its leading report (the most confident, then the first stored), how many
+# reports and independent sources it has (copies of one story, or of one wire agency's
+# story, count once), and the most conservative credible death toll among its reports.
+_CLUSTERS_SQL = """clusters AS (
+    SELECT e.cluster_id,
+        (SELECT l.id FROM events l WHERE l.cluster_id = e.cluster_id
+         ORDER BY l.confidence DESC, l.article_id, l.rank LIMIT 1) AS lead,
+        count(*) AS reports,
+        count(DISTINCT coalesce(lower(a.wire_agency), 'story ' || a.story_id)) AS independent,
+        min(CASE WHEN json_extract(e.record, '$.acled.fatalities') > 0
+            THEN json_extract(e.record, '$.acled.fatalities') END) AS conservative
+    FROM events e JOIN articles a ON a.id = e.article_id
+    GROUP BY e.cluster_id
+)"""
+
+
+def _clustered(row: sqlite3.Row) -> dict[str, Any]:
+    """A cluster's leading report, with the cluster's counts and its ACLED toll: the most
+    conservative credible figure among its reports (a party's claim counts for none)."""
+    record = _with_source(row)
+    record["cluster"] = {
+        "id": row["cluster_id"],
+        "reports": row["reports"],
+        "independent_sources": row["independent"],
+    }
+    if record.get("acled"):
+        record["acled"]["fatalities"] = row["conservative"] or 0
+    return record
 
 
 def _with_source(row: sqlite3.Row) -> dict[str, Any]:
