@@ -112,7 +112,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN cluster_id TEXT;
     UPDATE events SET cluster_id = id;
     CREATE INDEX events_cluster ON events(cluster_id);
-    CREATE INDEX events_type_date ON events(type, date);
+    CREATE INDEX events_type_country_date ON events(type, country, date);
     CREATE TABLE merges (
         event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
         cluster_id TEXT NOT NULL,
@@ -311,23 +311,34 @@ class Store:
         return best[2] if best and best[0] >= COPY_SIMILARITY else None
 
     def _candidates(self, record: dict[str, Any], story_id: int) -> list[Report]:
-        """Stored reports that may tell the same event: of its kind, within the widest date
-        window, or copies of its own story. Indexed lookups: the cost does not grow with the
-        store, only with how many events of the kind fall in those weeks."""
-        if record["date"]:
-            low, high = search_window(date.fromisoformat(record["date"]))
-            rows = self.db.execute(
-                "SELECT e.record, e.cluster_id, a.story_id FROM events e"
-                " JOIN articles a ON a.id = e.article_id"
-                " WHERE e.type = ? AND e.date BETWEEN ? AND ?",
-                (record["type"], low.isoformat(), high.isoformat()),
-            ).fetchall()
+        """Stored reports that may tell the same event: of its kind, in its country (or with
+        no country), within the widest date window; or, for an undated report, copies of its
+        own story. Indexed lookups, so the cost follows how many such events fall in those
+        weeks, not the size of the store."""
+        select = (
+            "SELECT e.record, e.cluster_id, a.story_id FROM events e"
+            " JOIN articles a ON a.id = e.article_id WHERE e.type = ?"
+        )
+        if not record["date"]:
+            found = self.db.execute(select + " AND a.story_id = ?", (record["type"], story_id))
+            rows = found.fetchall()
         else:
-            rows = self.db.execute(
-                "SELECT e.record, e.cluster_id, a.story_id FROM events e"
-                " JOIN articles a ON a.id = e.article_id WHERE a.story_id = ? AND e.type = ?",
-                (story_id, record["type"]),
-            ).fetchall()
+            low, high = search_window(date.fromisoformat(record["date"]))
+            window = (low.isoformat(), high.isoformat())
+            country = (record.get("location") or {}).get("country")
+            if country is None:
+                rows = self.db.execute(
+                    select + " AND e.date BETWEEN ? AND ?", (record["type"], *window)
+                ).fetchall()
+            else:
+                rows = [
+                    row
+                    for value in (country, None)
+                    for row in self.db.execute(
+                        select + " AND e.country IS ? AND e.date BETWEEN ? AND ?",
+                        (record["type"], value, *window),
+                    )
+                ]
         return [Report.of(json.loads(r["record"]), r["cluster_id"], r["story_id"]) for r in rows]
 
     def _insert_event(
