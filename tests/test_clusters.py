@@ -187,3 +187,17 @@ def test_reingesting_changes_nothing(clustered: Store, pipeline) -> None:
 def test_tallies_are_stored_with_their_article(clustered: Store) -> None:
     found = clustered.tallies("cw-baidoa-market-bombing")
     assert [(t["kind"], t["count"], t["what"]) for t in found] == [("events", 40, "attacks")]
+
+
+def test_exports_carry_corroboration_and_every_outlet(clustered: Store) -> None:
+    from eventwire.export import acled_row, flat_row
+
+    [bombing] = [
+        e for e in clustered.events(EventFilter(min_sources=3)) if e["location"]["name"] == "Baidoa"
+    ]
+    assert flat_row(bombing)["independent_sources"] == 3
+    row = acled_row(bombing)
+    assert row is not None
+    assert row["source"] == (
+        "Coastline Wire; Horn Daily Online; Mogadishu Monitor; Sahel and Horn Post"
+    )

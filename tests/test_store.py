@@ -161,7 +161,12 @@ def test_stored_record_is_the_event_record_with_its_source(filled: Store) -> Non
     source = record.pop("source")
     cluster = record.pop("cluster")
     assert record == _air_strike().to_dict()
-    assert cluster == {"id": record["id"], "reports": 1, "independent_sources": 1}
+    assert cluster == {
+        "id": record["id"],
+        "reports": 1,
+        "independent_sources": 1,
+        "outlets": ["Tigris Daily"],
+    }
     assert source == {
         "article": "tikrit-strike.txt",
         "title": "Drone strike near Tikrit kills four",

@@ -22,7 +22,7 @@ FLAT_COLUMNS = (
     "location_text", "location_name", "country", "admin1", "latitude", "longitude",
     "geo_precision", "fatalities", "fatalities_text", "injuries", "injuries_text",
     "attribution", "claimed_by", "acled_event_type", "acled_sub_event_type", "evidence",
-    "article", "outlet", "url", "published",
+    "article", "outlet", "url", "published", "reports", "independent_sources",
 )  # fmt: skip
 # ACLED's own column names, in ACLED's order, for the columns Eventwire can fill.
 ACLED_COLUMNS = (
@@ -75,6 +75,8 @@ def flat_row(record: Record) -> dict[str, Any]:
         "evidence": evidence,
         "article": get(record, "source", "article"), "outlet": get(record, "source", "outlet"),
         "url": get(record, "source", "url"), "published": get(record, "source", "published"),
+        "reports": get(record, "cluster", "reports"),
+        "independent_sources": get(record, "cluster", "independent_sources"),
     }  # fmt: skip
 
 
@@ -106,7 +108,9 @@ def acled_row(record: Record) -> dict[str, Any] | None:
         "admin1": location.get("admin1"), "admin2": None, "admin3": None,
         "location": location.get("name"), "latitude": location.get("lat"),
         "longitude": location.get("lon"), "geo_precision": acled["geo_precision"],
-        "source": source.get("outlet"), "source_scale": None,
+        "source": "; ".join(get(record, "cluster", "outlets") or [source.get("outlet") or ""])
+        or None,
+        "source_scale": None,
         "notes": " ".join(e["sentence"] for e in record.get("evidence") or []),
         "fatalities": acled["fatalities"], "timestamp": None,
     }  # fmt: skip

@@ -419,7 +419,7 @@ class Store:
             params.append(where.min_sources)
         sql = (
             f"WITH {_CLUSTERS_SQL}"
-            " SELECT e.record, e.cluster_id, c.reports, c.independent, c.conservative,"
+            " SELECT e.record, e.cluster_id, c.reports, c.independent, c.conservative, c.outlets,"
             " a.doc_id, a.title, a.outlet, a.url, a.published"
             " FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id AND c.lead = e.id"
             " JOIN articles a ON a.id = e.article_id"
@@ -444,7 +444,7 @@ class Store:
         cluster_id = cluster[0]["cluster_id"]
         rows = self._rows(
             f"WITH {_CLUSTERS_SQL}"
-            " SELECT e.record, e.cluster_id, c.reports, c.independent, c.conservative,"
+            " SELECT e.record, e.cluster_id, c.reports, c.independent, c.conservative, c.outlets,"
             " a.doc_id, a.title, a.outlet, a.url, a.published, a.text"
             " FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id AND c.lead = e.id"
             " JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
@@ -596,6 +596,7 @@ _CLUSTERS_SQL = """clusters AS (
         (SELECT l.id FROM events l WHERE l.cluster_id = e.cluster_id
          ORDER BY l.confidence DESC, l.article_id, l.rank LIMIT 1) AS lead,
         count(*) AS reports,
+        json_group_array(DISTINCT a.outlet) AS outlets,
         count(DISTINCT coalesce(lower(a.wire_agency), 'story ' || a.story_id)) AS independent,
         min(CASE WHEN json_extract(e.record, '$.acled.fatalities') > 0
             THEN json_extract(e.record, '$.acled.fatalities') END) AS conservative
@@ -612,6 +613,7 @@ def _clustered(row: sqlite3.Row) -> dict[str, Any]:
         "id": row["cluster_id"],
         "reports": row["reports"],
         "independent_sources": row["independent"],
+        "outlets": sorted(o for o in json.loads(row["outlets"]) if o),
     }
     if record.get("acled"):
         record["acled"]["fatalities"] = row["conservative"] or 0
