@@ -11,6 +11,7 @@ import pytest
 
 from eventwire.clusters import Report, compare
 from eventwire.copies import band_keys, signature, similarity
+from eventwire.export import acled_row, flat_row
 from eventwire.read import read_jsonl
 from eventwire.sentences import split_sentences
 from eventwire.store import EventFilter, Store
@@ -190,8 +191,6 @@ def test_tallies_are_stored_with_their_article(clustered: Store) -> None:
 
 
 def test_exports_carry_corroboration_and_every_outlet(clustered: Store) -> None:
-    from eventwire.export import acled_row, flat_row
-
     [bombing] = [
         e for e in clustered.events(EventFilter(min_sources=3)) if e["location"]["name"] == "Baidoa"
     ]
