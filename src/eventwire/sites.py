@@ -184,6 +184,8 @@ def _items(doc: Doc, i: int) -> list[_Item]:
             break
         item = _Item(i, end, after_and=after_and, of_link=of_link)
         j = end
+        while j < len(doc) and doc[j].text in _QUOTES:
+            j += 1  # "the 'Shaklan Sarak' area"
         if j < len(doc) and doc[j].text == "(":  # an alias: "Dih Bala (Hasakmina)"
             close = next(
                 (k for k in range(j + 1, min(j + 8, len(doc))) if doc[k].text == ")"), None
