@@ -1045,11 +1045,9 @@ def _partner(verb: Token, actor: Token | None) -> Token | None:
 
 def _sentence_date(token: Token) -> str | None:
     """The sentence's date when it has exactly one date expression (durations do not count)."""
-    dates = [
-        e
-        for e in token.doc.ents
-        if e.label_ == "DATE" and resolve_date(e.text, None) and not _dates_the_report(e.root)
-    ]
+    dates = [e for e in token.doc.ents if e.label_ == "DATE" and resolve_date(e.text, None)]
+    if len(dates) > 1:  # "on Sunday, a monitoring group said on Monday": not the telling
+        dates = [e for e in dates if not _dates_the_report(e.root)]
     return dates[0].text if len(dates) == 1 else None
 
 
