@@ -677,6 +677,8 @@ class Coder:
                     if event is not None:
                         mention.actor = mention.actor or event.actor or event.recipient
                         mention.mode = mention.mode or event.mode
+                        # "wounded in the raid": casualties of an event told before
+                        mention.anaphoric = mention.anaphoric or (index > 0 and _is_definite(obj))
                         mention.places.extend(event.places)
                         mention.date_text = mention.date_text or event.date_text
                     break

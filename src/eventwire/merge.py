@@ -117,7 +117,9 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
         return None  # one sentence that tells several events yields several
     # Casualties fall on either side: "12 militants were killed when forces repulsed their
     # attack" belongs to the militants' attack.
-    casualties_only = candidate.mention.casualty_only and candidate.actor is None
+    casualties_only = (
+        candidate.mention.casualty_only or candidate.mention.anaphoric
+    ) and candidate.actor is None
     for mine, theirs in ((draft.actor, candidate.actor), (draft.recipient, candidate.recipient)):
         same = same_party(mine, theirs)
         if same is False:

@@ -1,0 +1,76 @@
+"""One original sentence (or two) for each construction the coder reads roles from: passives,
+nominal events, coordination, appositions, relative clauses and references within an article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def _only(events, kind: str):
+    found = [e for e in events if e.type == kind]
+    assert len(found) == 1, [(e.type, e.actor, e.recipient) for e in events]
+    return found[0]
+
+
+def test_passive_with_by(code) -> None:
+    event = _only(code("A convoy was ambushed by Houthi fighters near Marib on Monday."), "ASSAULT")
+    assert event.actor is not None and event.actor.name == "Houthis"
+
+
+def test_nominal_event_by_x_on_y(code) -> None:
+    event = _only(
+        code("An attack by Boko Haram on a military base in Borno killed six soldiers on Monday."),
+        "ASSAULT",
+    )
+    assert event.actor is not None and event.actor.country == "NGA"
+    assert event.fatalities is not None and event.fatalities.count == 6
+
+
+def test_possessive_nominal_event(code) -> None:
+    event = _only(code("Israel's offensive in Gaza resumed on Monday, medics said."), "ASSAULT")
+    assert event.actor is not None and event.actor.country == "ISR"
+
+
+def test_coordinated_actors_keep_their_side(code) -> None:
+    events = code("Police and soldiers raided a compound in Kano on Monday, arresting 12 men.")
+    assert events and all(e.type == "COERCE" for e in events)
+    assert all(e.actor and e.actor.sector in {"COP", "MIL"} for e in events)
+    assert all(e.actor and e.actor.country == "NGA" for e in events)
+
+
+def test_apposition_gives_the_role(code) -> None:
+    events = code(
+        "Amina Yusuf, the UN humanitarian coordinator, urged the warring parties in Sudan on "
+        "Monday to open the roads to aid convoys."
+    )
+    event = _only(events, "REQUEST")
+    assert event.actor is not None and event.actor.country == "IGO"
+
+
+def test_relative_clause_history_is_no_event(code) -> None:
+    events = code(
+        "The rebels, who seized the town of Kidal in 2012, attacked an army convoy near Gao on "
+        "Monday, killing three soldiers."
+    )
+    event = _only(events, "ASSAULT")
+    assert event.date == date(2025, 3, 3)
+    assert event.fatalities is not None and event.fatalities.count == 3
+
+
+def test_she_added_points_at_the_last_speaker(code) -> None:
+    events = code(
+        "Troops killed five militants in a raid in Kunduz on Monday, army spokeswoman Farida "
+        "Karimi said. She added that two soldiers were wounded in the raid."
+    )
+    event = _only(events, "ASSAULT")
+    assert event.attribution is not None and "Karimi" in event.attribution.text
+    assert event.injuries is not None and event.injuries.count == 2
+
+
+def test_the_group_points_at_the_last_armed_group_named(code) -> None:
+    events = code(
+        "Al-Shabaab fighters attacked an army base in Lower Shabelle on Monday. "
+        "The group said it had killed 10 soldiers."
+    )
+    event = _only(events, "ASSAULT")
+    assert event.actor is not None and event.actor.name == "al-Shabaab"
