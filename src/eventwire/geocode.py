@@ -1,14 +1,18 @@
-"""Offline geocoding against the bundled GeoNames-derived gazetteer.
+"""Offline geocoding against a GeoNames-derived gazetteer.
 
-A place name is looked up by its folded key (:func:`eventwire.names.name_key`); facility names
-("Ain al-Asad air base") are also matched by their distinctive words, so that transliteration
-variants of the same base find it. Candidates are ranked by the article's focus countries, the
-kind of place the words ask for, and population.
+The gazetteer is the bundled one, or a full-size one built from a GeoNames dump
+(``eventwire gazetteer build``) and named by ``EVENTWIRE_GAZETTEER``; only the latter has
+second-level divisions (kind ``admin2``). A place name is looked up by its folded key
+(:func:`eventwire.names.name_key`); facility names ("Ain al-Asad air base") are also matched by
+their distinctive words, so that transliteration variants of the same base find it. Candidates
+are ranked by the article's focus countries, the kind of place the words ask for, and
+population.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -19,8 +23,9 @@ from pathlib import Path
 from eventwire.names import FACILITY_WORDS, core_tokens, name_key, name_tokens, skeleton
 from eventwire.records import Location, Precision
 
-_KIND_RANK = {"facility": 3.0, "city": 2.0, "admin1": 2.5, "country": 2.8}
-# The gazetteer has no population for first-level divisions; a province outweighs a village.
+_KIND_RANK = {"facility": 3.0, "city": 2.0, "admin2": 2.25, "admin1": 2.5, "country": 2.8}
+# The bundled gazetteer has no population for first-level divisions; a province outweighs a
+# village.
 _ADMIN1_POPULATION = 1_000_000
 _ADMIN_WORDS = frozenset(
     {
@@ -38,6 +43,8 @@ _ADMIN_WORDS = frozenset(
 
 
 _ADMIN2_WORDS = frozenset({"district", "county", "municipality", "subdistrict"})
+# Kinds of administrative division, with the precision of a location that is one.
+_DIVISIONS: dict[str, Precision] = {"admin1": "admin1", "admin2": "admin2"}
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "area", "center", "centre"})
 _TOWN_REACH_KM = 30.0  # how far from a town its parts ("PD4 of Lashkargah") may lie
 
@@ -50,44 +57,73 @@ class Place:
     feature: str | None
     country: str
     admin1: str | None
+    admin2: str | None  # only in gazetteers built from a GeoNames dump
     lat: float | None
     lon: float | None
     population: int | None
     geonames_id: int | None
 
 
-def default_gazetteer_path() -> Path:
+GAZETTEER_ENV = "EVENTWIRE_GAZETTEER"
+
+
+class GazetteerError(Exception):
+    """A gazetteer file that is missing or is not a gazetteer."""
+
+
+def bundled_gazetteer_path() -> Path:
     return Path(str(resources.files("eventwire") / "data" / "gazetteer.sqlite"))
 
 
+def default_gazetteer_path() -> Path:
+    """The file named by ``EVENTWIRE_GAZETTEER``, or else the bundled gazetteer."""
+    configured = os.environ.get(GAZETTEER_ENV)
+    return Path(configured) if configured else bundled_gazetteer_path()
+
+
 class Gazetteer:
-    """Read-only access to a gazetteer file; opening it costs milliseconds."""
+    """Read-only access to a gazetteer file; opening it costs milliseconds.
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or default_gazetteer_path()
-        uri = f"file:{self.path}?mode=ro&immutable=1"
+    Raises :class:`GazetteerError` when ``path`` is missing or holds no gazetteer."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path else default_gazetteer_path()
+        if not self.path.is_file():
+            raise GazetteerError(f"gazetteer not found: {self.path}")
+        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        try:
+            tables = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master")}
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(places)")}
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"not a gazetteer: {self.path} ({exc})") from exc
+        if not {"places", "names", "meta"} <= tables:
+            raise GazetteerError(f"not a gazetteer: {self.path} (no places, names or meta)")
+        # Built from a GeoNames dump: second-level divisions, and facility words to query.
+        self._facility_words = "facility_words" in tables
+        admin2 = "p.admin2" if "admin2" in columns else "NULL"
+        self._select = (
+            "SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1, "
+            f"{admin2}, p.lat, p.lon, p.population, p.geonames_id FROM places p"
+        )
 
-    def _places(self, sql: str, params: tuple[object, ...]) -> list[Place]:
-        return [Place(*row) for row in self._db.execute(sql, params)]
+    def _places(self, where: str, params: tuple[object, ...] = ()) -> list[Place]:
+        return [Place(*row) for row in self._db.execute(f"{self._select} {where}", params)]
+
+    def meta(self) -> dict[str, str]:
+        """The build's description: build date, sources, counts, options."""
+        return dict(self._db.execute("SELECT k, v FROM meta ORDER BY k"))
 
     def lookup(self, name: str) -> list[Place]:
         """Every place one of whose names has the same key as ``name``."""
         return self._places(
-            "SELECT DISTINCT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.lat, p.lon,"
-            " p.population, p.geonames_id FROM names n JOIN places p ON p.id = n.place_id"
-            " WHERE n.key = ?",
-            (name_key(name),),
+            "WHERE p.id IN (SELECT place_id FROM names WHERE key = ?)", (name_key(name),)
         )
 
     @cached_property
     def _facilities(self) -> dict[str, list[tuple[frozenset[str], Place]]]:
         index: dict[str, list[tuple[frozenset[str], Place]]] = {}
-        for place in self._places(
-            "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
-            " FROM places WHERE kind = 'facility'",
-            (),
-        ):
+        for place in self._places("WHERE p.kind = 'facility'"):
             core = core_tokens(place.name)
             for token in core:
                 index.setdefault(token, []).append((core, place))
@@ -96,6 +132,15 @@ class Gazetteer:
     def facilities(self, text: str) -> list[Place]:
         """Facilities whose distinctive name words all appear in ``text``."""
         words = core_tokens(text)
+        if not words:
+            return []
+        if self._facility_words:
+            marks = ", ".join("?" * len(words))
+            return self._places(
+                f"WHERE p.id IN (SELECT place_id FROM facility_words WHERE word IN ({marks})"
+                " GROUP BY place_id HAVING count(*) = max(size)) ORDER BY p.id",
+                tuple(words),
+            )
         found: dict[int, Place] = {}
         for token in sorted(words):
             for core, place in self._facilities.get(token, []):
@@ -106,11 +151,7 @@ class Gazetteer:
     @cached_property
     def _admin1_skeletons(self) -> dict[tuple[str, str], list[Place]]:
         index: dict[tuple[str, str], list[Place]] = {}
-        for place in self._places(
-            "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
-            " FROM places WHERE kind = 'admin1'",
-            (),
-        ):
+        for place in self._places("WHERE p.kind = 'admin1'"):
             index.setdefault((place.country, skeleton(place.name)), []).append(place)
         return index
 
@@ -127,11 +168,7 @@ class Gazetteer:
         return found if len(found) == 1 else []
 
     def country(self, iso3: str) -> Place | None:
-        rows = self._places(
-            "SELECT id, name, kind, feature, country, admin1, lat, lon, population, geonames_id"
-            " FROM places WHERE kind = 'country' AND country = ?",
-            (iso3,),
-        )
+        rows = self._places("WHERE p.kind = 'country' AND p.country = ?", (iso3,))
         return rows[0] if rows else None
 
 
@@ -151,6 +188,8 @@ def _score(place: Place, focus: Counter[str], words: frozenset[str], wants_admin
             score += 2.0  # "air base" asks for an air base, "airport" for an airport
     if wants_admin and place.kind == "admin1":
         score += 3.0
+    if place.kind == "admin2" and words & _ADMIN2_WORDS:
+        score += 4.0  # "Nad Ali district": the district before a province or town of that name
     total = sum(focus.values())
     if total:
         score += 6.0 * focus.get(place.country, 0) / total
@@ -191,13 +230,13 @@ def geocode(
         if not named:
             return None
         name, area = named[0]
-        return _location(name, area, "admin1" if area.kind == "admin1" else "near")
+        return _location(name, area, _DIVISIONS.get(area.kind, "near"))
     tokens = name_tokens(text)
     precision: Precision
     if best.kind == "country":
         precision = "country"
-    elif best.kind == "admin1":
-        precision = "admin1"
+    elif best.kind in _DIVISIONS:
+        precision = _DIVISIONS[best.kind]
     elif near:
         precision = "near"
     elif tokens and tokens[-1] in _ADMIN2_WORDS:
@@ -237,8 +276,8 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
     if not candidates:
         return None
     best = max(candidates, key=lambda p: (_score(p, focus, words, wants_admin), -p.id))
-    if best.kind == "admin1" and not wants_admin:
-        # "Kandahar": the city of the province's name is the more precise reading.
+    if best.kind in _DIVISIONS and not wants_admin:
+        # "Kandahar": the city of the division's name is the more precise reading.
         key = name_key(" ".join(t for t in tokens if t not in _SETTLEMENT_WORDS) or text)
         namesake = [
             c
@@ -270,14 +309,16 @@ def _area(
         candidates = gazetteer.admin1_like(core, country)
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (_score(p, focus, frozenset(), True), -p.id))
+    words = frozenset(tokens)
+    return max(candidates, key=lambda p: (_score(p, focus, words, True), -p.id))
 
 
 def _inside(place: Place, area: Place) -> bool:
     if area.kind == "country":
         return place.country == area.country
-    if area.kind == "admin1":
-        return place.country == area.country and place.admin1 == area.admin1
+    if area.kind in _DIVISIONS:
+        same_admin2 = area.kind == "admin1" or place.admin2 == area.admin2
+        return place.country == area.country and place.admin1 == area.admin1 and same_admin2
     return (
         place.lat is not None
         and area.lat is not None
