@@ -211,3 +211,43 @@ def test_unknown_model_is_a_clear_error(runner):
     result = runner.invoke(main, ["extract", ERBIL_TXT, "--model", "no_such_model_xx"])
     assert result.exit_code == 1
     assert "no_such_model_xx" in result.output and "not installed" in result.output
+
+
+CLUSTERS = str(Path(__file__).parent / "data" / "clusters.jsonl")
+
+
+@pytest.fixture
+def clustered_db(runner: CliRunner, tmp_path: Path) -> Path:
+    path = tmp_path / "clusters.db"
+    assert invoke(runner, "ingest", CLUSTERS, "--db", str(path)).exit_code == 0
+    return path
+
+
+def test_events_with_min_sources_lists_only_corroborated_events(runner, clustered_db):
+    result = invoke(
+        runner, "events", "--db", str(clustered_db), "--min-sources", "3", "--format", "json"
+    )
+    [bombing] = json.loads(result.stdout)
+    assert bombing["cluster"]["reports"] == 4
+
+
+def test_split_then_merge_from_the_command_line(runner, clustered_db):
+    listing = invoke(
+        runner, "events", "--db", str(clustered_db), "--min-sources", "3", "--format", "json"
+    )
+    event_id = json.loads(listing.stdout)[0]["id"]
+    shown = json.loads(
+        invoke(runner, "show", event_id, "--db", str(clustered_db), "--format", "json").stdout
+    )
+    other = next(r["event_id"] for r in shown["reports"] if r["event_id"] != event_id)
+    result = invoke(runner, "split", other, "--db", str(clustered_db))
+    assert result.exit_code == 0 and "of its own" in result.output
+    result = invoke(runner, "merge", event_id, other, "--db", str(clustered_db))
+    assert result.exit_code == 0 and "one event" in result.output
+    unknown = runner.invoke(main, ["split", "no-such-event", "--db", str(clustered_db)])
+    assert unknown.exit_code == 1 and "no event" in unknown.output
+
+
+def test_tallies_command_lists_roll_up_statements(runner, clustered_db):
+    result = invoke(runner, "tallies", "cw-baidoa-market-bombing", "--db", str(clustered_db))
+    assert "more than 40 attacks" in result.output

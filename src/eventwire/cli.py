@@ -240,6 +240,11 @@ def ingest(
 @click.option("--type", "event_type", help="PLOVER type, or ACLED event or sub-event type.")
 @click.option("--actor", help="Text in the actor's or recipient's name.")
 @click.option("--search", help="Full-text search over the articles (SQLite FTS5 syntax).")
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    help="Events told by at least this many independent sources (copies count once).",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option(
     "--format",
@@ -256,10 +261,11 @@ def events(
     event_type: str | None,
     actor: str | None,
     search: str | None,
+    min_sources: int | None,
     limit: int | None,
     fmt: str,
 ) -> None:
-    """List stored events."""
+    """List stored events: one per real-world event, however many reports tell it."""
     with _open(db) as store:
         try:
             where = EventFilter(
@@ -269,6 +275,7 @@ def events(
                 type=event_type,
                 actor=actor,
                 search=search,
+                min_sources=min_sources,
                 limit=limit,
             )
             found = store.events(where)
@@ -289,7 +296,7 @@ def events(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def show(event_id: str, db: Path, fmt: str) -> None:
-    """One event with its evidence sentences and sources."""
+    """One event with its evidence, every report of it and why they were merged."""
     with _open(db) as store:
         found = store.event(event_id)
     if found is None:
@@ -298,6 +305,47 @@ def show(event_id: str, db: Path, fmt: str) -> None:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         console().print(event_panel(found))
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+def split(event_id: str, db: Path) -> None:
+    """Take one report out of the event it was merged into; it is never merged back."""
+    with _open(db) as store:
+        try:
+            store.split(event_id)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"{event_id} is now an event of its own")
+
+
+@main.command()
+@click.argument("event_id")
+@click.argument("other_id")
+@db_option
+def merge(event_id: str, other_id: str, db: Path) -> None:
+    """Force two reports (and the events they belong to) into one event."""
+    with _open(db) as store:
+        try:
+            cluster = store.merge(event_id, other_id)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"{event_id} and {other_id} are one event ({cluster})")
+
+
+@main.command()
+@click.argument("article", required=False)
+@db_option
+def tallies(article: str | None, db: Path) -> None:
+    """Reported tallies ("66 attacks since October 17"), kept apart from events."""
+    with _open(db) as store:
+        found = store.tallies(article)
+    for tally in found:
+        count = tally["count"] if tally["count"] is not None else tally["count_text"]
+        click.echo(
+            f"{tally['article']}\t{tally['kind']}\t{count}\t{tally['what']}\t{tally['text']}"
+        )
 
 
 @main.command()

@@ -69,9 +69,17 @@ def events_table(records: Iterable[Record], title: str | None = None) -> Table:
             f"{_party(record.get('actor'))}\n\u2192 {_party(record.get('recipient'))}",
             _place(record.get("location")),
             _casualties(record),
-            source.get("outlet") or source.get("article") or "-",
+            (source.get("outlet") or source.get("article") or "-") + _corroboration(record),
         )
     return table
+
+
+def _corroboration(record: Record) -> str:
+    cluster = record.get("cluster") or {}
+    reports = cluster.get("reports") or 1
+    if reports < 2:
+        return ""
+    return f"\n{reports} reports, {cluster.get('independent_sources')} independent"
 
 
 def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> Text:
@@ -125,17 +133,42 @@ def event_panel(record: Record) -> Group:
     else:
         for evidence in record.get("evidence") or []:
             parts.append(Text(f"\u201c{evidence['sentence']}\u201d"))
-    sources = record.get("sources") or [record.get("source") or {}]
-    listing = Table("outlet", "article", "published", "url", title="sources", expand=True)
-    for source in sources:
+    reports = record.get("reports")
+    if reports:
+        parts.append(_reports_table(record, reports))
+    else:
+        source = record.get("source") or {}
+        listing = Table("outlet", "article", "published", "url", title="source", expand=True)
         listing.add_row(
             source.get("outlet") or "-",
-            source.get("title") or source.get("doc_id") or "-",
+            source.get("title") or source.get("article") or "-",
             source.get("published") or "-",
             source.get("url") or "-",
         )
-    parts.append(listing)
+        parts.append(listing)
     return Group(*parts)
+
+
+def _reports_table(record: Record, reports: list[Record]) -> Table:
+    """Every report of the event: its source, its own figures and why it was merged."""
+    cluster = record.get("cluster") or {}
+    title = f"{len(reports)} reports, {cluster.get('independent_sources', 1)} independent sources"
+    if cluster.get("fatalities_range"):
+        low, high = cluster["fatalities_range"]
+        title += f"; killed: {low}" + (f" to {high}" if high != low else "")
+    listing = Table(
+        "report", "outlet", "published", "killed", "merged because", title=title, expand=True
+    )
+    for report in reports:
+        merged = report.get("merged")
+        listing.add_row(
+            report["event_id"],
+            f"{report.get('outlet') or '-'}\n{report.get('url') or report.get('article')}",
+            report.get("published") or "-",
+            (report.get("fatalities") or {}).get("text") or "-",
+            "; ".join(f"{k}: {v}" for k, v in merged.items()) if merged else "(first report)",
+        )
+    return listing
 
 
 def console(stderr: bool = False) -> Console:
