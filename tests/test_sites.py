@@ -136,3 +136,10 @@ def test_an_event_at_three_places_becomes_three_events(code) -> None:
 def test_an_event_at_one_place_in_a_province_is_one_event(code) -> None:
     (event,) = code("On Monday, a soldier was killed by a sniper in Qaltaqan district, Balkh.")
     assert event.location is not None and event.location.admin1 == "Balkh"
+
+
+def test_a_province_spelt_another_way_is_found() -> None:
+    place = geocode("Ghor province", AFGHANISTAN)
+    assert place is not None and place.admin1 == "Ghowr" and place.precision == "admin1"
+    uruzgan = geocode("Uruzgan province")
+    assert uruzgan is not None and uruzgan.precision == "admin1" and uruzgan.admin1 == "Oruzgan"

@@ -42,6 +42,7 @@ _ADMIN_WORDS = frozenset(
 )
 
 
+_ADMIN1_WORDS = frozenset({"province", "governorate", "region", "state", "oblast"})
 _ADMIN2_WORDS = frozenset({"district", "county", "municipality", "subdistrict"})
 # Kinds of administrative division, with the precision of a location that is one.
 _DIVISIONS: dict[str, Precision] = {"admin1": "admin1", "admin2": "admin2"}
@@ -160,10 +161,10 @@ class Gazetteer:
 
         With no country known, only a division whose spelling no other one shares anywhere."""
         key = skeleton(name)
+        if country is not None:  # few divisions to tell apart: two consonants will do
+            return self._admin1_skeletons.get((country, key), []) if len(key) >= 2 else []
         if len(key) < 3:
             return []
-        if country is not None:
-            return self._admin1_skeletons.get((country, key), [])
         found = [p for (_, k), places in self._admin1_skeletons.items() if k == key for p in places]
         return found if len(found) == 1 else []
 
@@ -270,6 +271,14 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
         candidates = gazetteer.lookup(stripped)
     if not candidates and len(tokens) > 1 and tokens[-1] in _SETTLEMENT_WORDS:
         candidates = gazetteer.lookup(" ".join(tokens[:-1]))  # "Qalat city", "Alasay area"
+    if (
+        wants_admin
+        and tokens[-1] in _ADMIN1_WORDS
+        and not any(c.kind == "admin1" for c in candidates)
+    ):
+        # "Ghor province": a division spelt another way ("Ghowr") in the gazetteer
+        country = focus.most_common(1)[0][0] if focus else None
+        candidates = [*candidates, *gazetteer.admin1_like(" ".join(tokens[:-1]), country)]
     candidates = [c for c in candidates if c.lat is not None]
     if areas:
         candidates = [c for c in candidates if _inside(c, areas[-1]) and c != areas[0]]
