@@ -311,11 +311,10 @@ def _area(
         and c.kind != "facility"
         and (outer is None or (_inside(c, outer) and c != outer))
     ]
-    if not candidates:
-        country = (
-            outer.country if outer is not None else focus.most_common(1)[0][0] if focus else None
-        )
-        candidates = gazetteer.admin1_like(core, country)
+    country = outer.country if outer is not None else focus.most_common(1)[0][0] if focus else None
+    if outer is None and not any(c.kind == "admin1" and c.country == country for c in candidates):
+        # the widest container is most often a division, perhaps spelt otherwise ("Ghor")
+        candidates += gazetteer.admin1_like(core, country)
     if not candidates:
         return None
     words = frozenset(tokens)

@@ -30,7 +30,7 @@ PLURAL_NOUNS = frozenset(k for k, v in SITE_NOUNS.items() if k != v and k.endswi
 _NAME_LINKS = frozenset({"-", "i", "e", "ye", "wa", "al", "el", "ul", "da", "de", "du", "bin"})
 _SEAT_WORDS = frozenset({"center", "centre", "administration", "administrative", "headquarters"})
 _OUTSKIRTS = frozenset({"limits", "outskirts", "vicinity", "suburbs", "centre", "center"})
-_LIST_PREPS = frozenset({"in", "near", "outside", "at", "around"})
+_LIST_PREPS = frozenset({"in", "near", "outside", "at", "around", "between"})
 _NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
 
@@ -134,6 +134,8 @@ def listed_at(doc: Doc) -> int | None:
             i += 1
         if i + 1 < len(doc) and doc[i].lower_ in _OUTSKIRTS and doc[i + 1].lower_ == "of":
             i += 2  # "in the limits of Qalat city"
+        elif i < len(doc) and doc[i].lower_ == "of":
+            i += 1  # "outside of Farah city"
         if i < len(doc) and _is_name_word(doc[i]) and doc[i].ent_type_ not in _NOT_PLACES:
             return doc[i].idx
     return None
