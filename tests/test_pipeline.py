@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import samples_dir
-from eventwire.pipeline import Pipeline
+from eventwire.pipeline import Pipeline, focus_countries
 from eventwire.read import read_inputs
 from eventwire.records import ArticleResult, Skipped
 
@@ -192,3 +192,10 @@ def test_batched_run_equals_one_by_one(pipeline, samples):
     for doc in docs:
         alone = pipeline.process(doc)
         assert [e.id for e in alone.events] == [e.id for e in samples[doc.id].events]
+
+
+def test_the_groups_an_article_names_count_toward_its_focus() -> None:
+    focus = focus_countries(None, ["Taliban fighters attacked a post in Ghor on Monday."])
+    assert focus.most_common(1)[0][0] == "AFG"
+    named = focus_countries(None, ["Houthi fighters attacked a Saudi border post."])
+    assert named.most_common(1)[0][0] == "SAU"  # a country named outweighs a group's

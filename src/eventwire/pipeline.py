@@ -65,17 +65,22 @@ def dateline_country(article: Article, gazetteer: Gazetteer) -> str | None:
 
 
 def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[str]:
-    """Countries the article is about: its dateline's and the countries its sentences name."""
+    """Countries the article is about: its dateline's, the countries its sentences name, and
+    those of the groups they name ("Taliban" speaks of Afghanistan)."""
     focus: Counter[str] = Counter()
     if reported_from:
         focus[reported_from] += 2
-    countries = load_actors().countries
+    actors = load_actors()
     for text in texts:
         for word in text.replace(",", " ").replace(".", " ").split():
             if word[:1].isupper():
-                country = countries.get(fold(word))
+                key = fold(word)
+                country = actors.countries.get(key)
+                group = actors.organizations.get(key)
                 if country:
                     focus[country.iso3] += 1
+                elif group is not None and group.country and not group.person:
+                    focus[group.country] += 0.5  # a group counts for less than a name
     return focus
 
 
