@@ -1,0 +1,254 @@
+"""End-to-end tests of the web front-end: the real API app over a store filled from the bundled
+samples and tests/data/clusters.jsonl, driven with Playwright through Debian's Chromium.
+
+Screenshots of each step go to test-artifacts/web/ at the repository root. The tests skip when
+/usr/bin/chromium, Playwright or the built assets (scripts/build_web.sh) are missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from eventwire.read import read_inputs
+from eventwire.records import Skipped
+from eventwire.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+STATIC = ROOT / "src" / "eventwire" / "web" / "static"
+SAMPLES = ROOT / "src" / "eventwire" / "samples"
+CLUSTERS = Path(__file__).parent / "data" / "clusters.jsonl"
+ARTIFACTS = ROOT / "test-artifacts" / "web"
+TIMEOUT_MS = 10_000
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    if not (STATIC / "index.html").exists() or not (STATIC / "app.js").exists():
+        pytest.skip(f"the web assets are not built in {STATIC}: run scripts/build_web.sh")
+    api = pytest.importorskip("eventwire.api", reason="eventwire.api is not available")
+    uvicorn = pytest.importorskip("uvicorn")
+
+    pipeline: Pipeline = request.getfixturevalue("pipeline")  # loaded only when not skipping
+    db = tmp_path_factory.mktemp("web") / "events.sqlite"
+    with Store(db) as store:
+        for item in pipeline.run(read_inputs([str(SAMPLES), str(CLUSTERS)])):
+            if not isinstance(item, Skipped):
+                store.add(item)
+
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(api.create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the API server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def api(base_url: str, path: str) -> dict:
+    with urllib.request.urlopen(base_url + path, timeout=10) as response:
+        return json.load(response)
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def query(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def rows(page):
+    return page.locator("#events-table tbody tr")
+
+
+def wait_for_rows(page, count: int) -> None:
+    page.wait_for_function(
+        "n => document.querySelectorAll('#events-table tbody tr').length === n", arg=count
+    )
+
+
+def open_dashboard(page, base_url: str, qs: str = "") -> None:
+    page.goto(f"{base_url}/{qs}")
+    page.wait_for_selector("#events-table tbody tr")
+    page.wait_for_selector("#result-status:has-text('match')")
+
+
+def test_dashboard_shows_markers_table_and_timeline(page, base_url: str) -> None:
+    total = api(base_url, "/v1/events?limit=500")["count"]
+    open_dashboard(page, base_url)
+    page.wait_for_selector(".leaflet-marker-icon")  # single markers or clusters
+    page.wait_for_selector("#timeline svg rect")
+    # the bundled country outlines
+    page.wait_for_selector(".leaflet-outlines-pane path", state="attached")
+    wait_for_rows(page, min(total, 50))
+    assert int(page.locator("#map").get_attribute("data-markers")) > 0
+    assert re.search(rf"\b{total} events match", page.locator("#result-status").inner_text())
+    assert page.locator(".legend li").count() > 0
+    shot(page, "01-dashboard")
+
+    page.locator(".leaflet-marker-icon").first.click()
+    if page.locator(".leaflet-popup").count() == 0:  # a cluster: zoom in until a marker shows
+        page.locator(".ew-marker").first.wait_for()
+        page.locator(".ew-marker").first.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("a", has_text="Open event page").count() == 1
+    shot(page, "02-map-popup")
+
+
+def test_filter_by_country_updates_table_and_url(page, base_url: str) -> None:
+    expected = api(base_url, "/v1/events?country=SOM&limit=500")
+    total = api(base_url, "/v1/events?limit=500")["count"]
+    assert 0 < expected["count"] < total
+    open_dashboard(page, base_url)
+
+    page.fill("#f-country", "som")
+    page.press("#f-country", "Enter")
+    page.wait_for_url(re.compile(r"[?&]country=SOM\b"))
+    wait_for_rows(page, expected["count"])
+    ids = rows(page).evaluate_all("trs => trs.map(tr => tr.dataset.id)")
+    assert ids == [e["id"] for e in expected["items"]]
+    assert f"{expected['count']} event" in page.locator("#result-status").inner_text()
+    shot(page, "03-country-SOM")
+
+    page.go_back()  # history: back to the unfiltered view
+    page.wait_for_function("() => !location.search.includes('country')")
+    wait_for_rows(page, min(total, 50))
+    assert page.input_value("#f-country") == ""
+
+
+def test_brushing_the_timeline_sets_since_and_until(page, base_url: str) -> None:
+    total = api(base_url, "/v1/events?limit=500")["count"]
+    open_dashboard(page, base_url, "?interval=day")
+    page.wait_for_selector("#timeline svg rect")
+    box = page.locator("#timeline .brush .overlay").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.55, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.8, y, steps=5)
+    page.mouse.move(box["x"] + box["width"] - 1, y, steps=5)
+    page.mouse.up()
+    page.wait_for_url(re.compile(r"since=\d{4}-\d\d-\d\d.*until=\d{4}-\d\d-\d\d"))
+    params = query(page)
+    expected = api(base_url, f"/v1/events?since={params['since']}&until={params['until']}")
+    assert 0 < expected["count"] < total
+    wait_for_rows(page, expected["count"])
+    dates = rows(page).locator("td:first-child").all_inner_texts()
+    assert all(params["since"] <= d <= params["until"] for d in dates)
+    assert page.input_value("#f-since") == params["since"]
+    assert page.input_value("#f-until") == params["until"]
+    shot(page, "04-brushed")
+
+
+def test_open_event_with_keyboard_shows_highlighted_evidence(page, base_url: str) -> None:
+    open_dashboard(page, base_url, "?country=SOM&sort=-fatalities")
+    first = rows(page).first.get_attribute("data-id")
+    second = rows(page).nth(1).get_attribute("data-id")
+    page.locator("a.event-link").first.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('tr').dataset.id") == second
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/events/{re.escape(first)}\?"))
+    page.wait_for_selector("#article-text mark")
+
+    event = api(base_url, f"/v1/events/{first}")
+    sentences = [e["sentence"] for e in event["evidence"]]
+    marks = page.locator("#article-text mark").all_inner_texts()
+    assert marks and sorted(marks) == sorted(sentences)
+    assert page.locator("table.reports tbody tr").count() == len(event["reports"])
+    assert page.locator("table.fields tbody tr").count() >= 4
+    assert page.locator(".event-page h1").inner_text().strip()
+    shot(page, "05-event-page")
+
+    page.go_back()
+    page.wait_for_selector("#events-table tbody tr")
+    assert query(page) == {"country": "SOM", "sort": "-fatalities"}
+
+
+def test_a_shared_url_reloads_to_the_same_view(page, base_url: str, browser) -> None:
+    qs = "?country=SOM&type=ASSAULT&sort=-fatalities&interval=day"
+    open_dashboard(page, base_url, qs)
+    before = rows(page).evaluate_all("trs => trs.map(tr => tr.dataset.id)")
+    assert before
+    form = {f: page.input_value(f) for f in ("#f-country", "#f-type", "#f-interval")}
+    assert form == {"#f-country": "SOM", "#f-type": "ASSAULT", "#f-interval": "day"}
+    assert page.get_attribute("th:has(button:has-text('Fatalities'))", "aria-sort") == "descending"
+
+    other = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        shared = other.new_page()
+        shared.set_default_timeout(TIMEOUT_MS)
+        open_dashboard(shared, base_url, qs)
+        wait_for_rows(shared, len(before))
+        assert (
+            shared.locator("#events-table tbody tr").evaluate_all(
+                "trs => trs.map(tr => tr.dataset.id)"
+            )
+            == before
+        )
+        assert {f: shared.input_value(f) for f in form} == form
+        shot(shared, "06-shared-url")
+    finally:
+        other.close()
+
+    page.reload()
+    page.wait_for_selector("#events-table tbody tr")
+    wait_for_rows(page, len(before))
+    assert rows(page).evaluate_all("trs => trs.map(tr => tr.dataset.id)") == before
+    assert urlsplit(page.url).query == qs[1:]

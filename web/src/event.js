@@ -1,0 +1,206 @@
+// The event page (/events/<id>): the article text with every evidence sentence highlighted,
+// each coded field with the sentence it comes from, and every report with its own figures
+// and why it was merged into this event.
+import { EXPORTS, getJSON } from "./api.js";
+import { fmtNumber, h } from "./dom.js";
+import { casualties, eventDate, parties, place } from "./format.js";
+import { FILTER_KEYS, query, readState } from "./state.js";
+import { typeColor, typeLabel } from "./types.js";
+
+// Evidence spans that really point into the article text (offsets checked, else found by
+// searching), sorted and without overlaps.
+function locateEvidence(text, evidence) {
+  const spans = [];
+  (evidence || []).forEach((item, index) => {
+    const sentence = item.sentence || "";
+    let start = item.start;
+    let end = item.end;
+    if (!(Number.isInteger(start) && text.slice(start, end) === sentence)) {
+      start = sentence ? text.indexOf(sentence) : -1;
+      end = start + sentence.length;
+    }
+    if (start >= 0 && sentence) spans.push({ start, end, index });
+  });
+  spans.sort((a, b) => a.start - b.start);
+  return spans.filter((s, i) => i === 0 || s.start >= spans[i - 1].end);
+}
+
+function articleWithMarks(text, spans) {
+  const body = h("div", { class: "article-text", id: "article-text" });
+  let at = 0;
+  for (const span of spans) {
+    if (span.start > at) body.append(text.slice(at, span.start));
+    body.append(h("mark", { id: `evidence-${span.index + 1}`, dataset: { evidence: String(span.index) }, tabindex: "-1" }, text.slice(span.start, span.end)));
+    at = span.end;
+  }
+  if (at < text.length) body.append(text.slice(at));
+  return body;
+}
+
+// The sentence a field's words come from: the first evidence sentence holding them, else
+// the sentence of the article holding them.
+function sourceSentence(words, evidence, text) {
+  if (!words) return null;
+  const needle = words.toLowerCase();
+  const index = (evidence || []).findIndex((e) => (e.sentence || "").toLowerCase().includes(needle));
+  if (index >= 0) return { sentence: evidence[index].sentence, index };
+  const at = (text || "").toLowerCase().indexOf(needle);
+  if (at < 0) return null;
+  const before = text.slice(0, at).search(/[.!?]\s+[^.!?]*$/);
+  const start = before >= 0 ? before + 1 : Math.max(0, text.lastIndexOf("\n", at) + 1);
+  const stop = text.slice(at).search(/[.!?](\s|$)/);
+  return { sentence: text.slice(start, stop >= 0 ? at + stop + 1 : undefined).trim(), index: null };
+}
+
+function quote(found, words) {
+  if (!found) return h("span", { class: "muted" }, "—");
+  const lower = found.sentence.toLowerCase();
+  const at = words ? lower.indexOf(words.toLowerCase()) : -1;
+  const content = at >= 0 ? [found.sentence.slice(0, at), h("strong", {}, found.sentence.slice(at, at + words.length)), found.sentence.slice(at + words.length)] : [found.sentence];
+  return h("blockquote", {}, content, found.index !== null ? [" ", h("a", { href: `#evidence-${found.index + 1}`, class: "jump" }, `evidence ${found.index + 1}`)] : null);
+}
+
+const describeParty = (p) => (p ? [p.name || p.text, p.country, p.sector].filter(Boolean).join(" · ") + (p.text && p.name && p.text !== p.name ? ` (“${p.text}”)` : "") : null);
+function describeQuantity(q) {
+  if (!q) return null;
+  const known = q.count !== null && q.count !== undefined;
+  const number = known ? fmtNumber(q.count) : "unknown";
+  return q.text && q.text !== String(q.count) ? `${number} (“${q.text}”)` : number;
+}
+
+function describeValue(value) {
+  if (value === null || value === undefined || value === "") return null;
+  if (Array.isArray(value)) return value.length ? value.map(describeValue).join("; ") : null;
+  if (typeof value === "object") {
+    const parts = Object.entries(value).filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => `${k.replace(/_/g, " ")}: ${typeof v === "object" ? JSON.stringify(v) : v}`);
+    return parts.length ? parts.join(", ") : null;
+  }
+  return String(value);
+}
+
+function fieldRows(event) {
+  const ev = event.evidence || [];
+  const first = ev.length ? { sentence: ev[0].sentence, index: 0 } : null;
+  const loc = event.location;
+  const rows = [
+    ["Type", `${typeLabel(event.type)}${event.mode ? ` (${event.mode})` : ""}`, first, null],
+    ["Date", event.date ? `${event.date}${event.date_precision ? ` (${event.date_precision})` : ""}${event.date_text ? `, “${event.date_text}”` : ""}` : "unknown", event.date_text, "text"],
+    ["Actor", describeParty(event.actor), event.actor?.text],
+    ["Recipient", describeParty(event.recipient), event.recipient?.text],
+    ["Place", loc ? [place(event), loc.precision ? `precision: ${loc.precision}` : null, typeof loc.lat === "number" ? `${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)}` : null].filter(Boolean).join(" · ") : null, loc?.text],
+    ["Fatalities", describeQuantity(event.fatalities), event.fatalities?.text],
+    ["Injuries", describeQuantity(event.injuries), event.injuries?.text],
+    ["Attributed to", event.attribution?.text, event.attribution?.text],
+    ["Claimed by", describeValue(event.claimed_by), typeof event.claimed_by === "string" ? event.claimed_by : event.claimed_by?.text],
+    ["Modality", describeValue(event.modality), null],
+    ["Confidence", typeof event.confidence === "number" ? event.confidence.toFixed(2) : describeValue(event.confidence), null],
+    ["ACLED", describeValue(event.acled), null],
+    ["CAMEO root", describeValue(event.cameo_root), null],
+  ];
+  return rows
+    .filter(([, value]) => value)
+    .map(([label, value, words]) => {
+      const found = words && typeof words === "object" ? words : sourceSentence(words, ev, event.article_text);
+      const wordText = words && typeof words === "string" ? words : null;
+      return h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, value), h("td", { class: "from" }, quote(found, wordText)));
+    });
+}
+
+function mergeExplanation(report) {
+  if (report.forced) return "Merged by hand.";
+  if (!report.merged) return "First report of this event; the others were matched to it.";
+  return h("ul", { class: "merge" }, Object.entries(report.merged).map(([field, how]) => h("li", {}, h("strong", {}, field), `: ${describeValue(how) ?? "matched"}`)));
+}
+
+function reportsTable(event) {
+  const reports = event.reports || [];
+  return h(
+    "div",
+    { class: "table-scroll" },
+    h(
+      "table",
+      { class: "reports" },
+      h("caption", { class: "visually-hidden" }, "Reports of this event, with their own figures and how each was matched"),
+      h("thead", {}, h("tr", {}, ["Source", "Published", "Wire agency", "Killed", "Injured", "Attributed to", "Why merged"].map((c) => h("th", { scope: "col" }, c)))),
+      h(
+        "tbody",
+        {},
+        reports.map((r) =>
+          h(
+            "tr",
+            { class: r.event_id === event.id ? "lead" : null },
+            h("td", {}, h("span", { class: "outlet" }, r.outlet || "Unknown outlet"), h("br"), r.url ? h("a", { href: r.url, rel: "noopener noreferrer", target: "_blank" }, r.title || r.url) : r.title || r.article),
+            h("td", { class: "nowrap" }, r.published || ""),
+            h("td", {}, r.wire_agency || ""),
+            h("td", { class: "num" }, describeQuantity(r.fatalities) || ""),
+            h("td", { class: "num" }, describeQuantity(r.injuries) || ""),
+            h("td", {}, r.attribution?.text || ""),
+            h("td", {}, mergeExplanation(r)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export async function renderEvent(root, id) {
+  const state = readState();
+  const back = h("a", { href: `/${query(state) ? `?${query(state)}` : ""}`, class: "back" }, "← Back to events");
+  root.replaceChildren(h("nav", { "aria-label": "Event" }, back), h("p", { role: "status", "aria-live": "polite" }, "Loading event…"));
+  let event;
+  try {
+    event = await getJSON(`/v1/events/${encodeURIComponent(id)}`);
+  } catch (error) {
+    const heading = h("h1", { tabindex: "-1" }, error.status === 404 ? "Event not found" : "Could not load the event");
+    root.replaceChildren(h("nav", { "aria-label": "Event" }, back), heading, h("p", { role: "alert" }, error.status === 404 ? `There is no event with id ${id}.` : error.message));
+    heading.focus();
+    document.title = "Eventwire: event not found";
+    return;
+  }
+  const text = event.article_text || "";
+  const spans = locateEvidence(text, event.evidence);
+  const cluster = event.cluster || {};
+  const range = cluster.fatalities_range;
+  const heading = h("h1", { tabindex: "-1" }, h("span", { class: "swatch big", style: `background:${typeColor(event.type)}`, "aria-hidden": "true" }), `${typeLabel(event.type)}: ${parties(event)}`);
+  const filters = query(state, FILTER_KEYS);
+  const missing = (event.evidence || []).filter((_, i) => !spans.some((s) => s.index === i));
+  root.replaceChildren(
+    h("nav", { "aria-label": "Event" }, back),
+    h(
+      "article",
+      { class: "event-page" },
+      h(
+        "header",
+        {},
+        heading,
+        h("p", { class: "meta" }, [eventDate(event), place(event), casualties(event)].filter(Boolean).join(" · ")),
+        h(
+          "p",
+          { class: "meta" },
+          `${fmtNumber(cluster.reports ?? 1)} ${cluster.reports === 1 ? "report" : "reports"} from ${fmtNumber(cluster.independent_sources ?? 1)} independent ${cluster.independent_sources === 1 ? "source" : "sources"}`,
+          range && range[0] !== range[1] ? `; fatality figures range from ${fmtNumber(range[0])} to ${fmtNumber(range[1])}` : "",
+          ".",
+        ),
+      ),
+      h("section", { "aria-labelledby": "fields-h" }, h("h2", { id: "fields-h" }, "Coded fields and where they come from"), h("div", { class: "table-scroll" }, h("table", { class: "fields" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Field"), h("th", { scope: "col" }, "Value"), h("th", { scope: "col" }, "Sentence"))), h("tbody", {}, fieldRows(event))))),
+      h(
+        "section",
+        { "aria-labelledby": "article-h" },
+        h("h2", { id: "article-h" }, "Article"),
+        h("p", { class: "meta" }, event.source?.url ? h("a", { href: event.source.url, rel: "noopener noreferrer", target: "_blank" }, event.source.title || event.source.url) : event.source?.title || "", event.source?.outlet ? ` · ${event.source.outlet}` : "", event.source?.published ? ` · published ${event.source.published}` : ""),
+        h("p", { class: "hint" }, `${spans.length} evidence ${spans.length === 1 ? "sentence is" : "sentences are"} highlighted.`),
+        text ? articleWithMarks(text, spans) : h("p", { class: "muted" }, "The article text is not available."),
+        missing.length ? h("div", { class: "missing" }, h("p", {}, "Evidence not found in the text:"), h("ul", {}, missing.map((e) => h("li", {}, e.sentence)))) : null,
+      ),
+      h("section", { "aria-labelledby": "reports-h" }, h("h2", { id: "reports-h" }, "Reports and sources"), reportsTable(event)),
+      h(
+        "section",
+        { "aria-labelledby": "export-event-h" },
+        h("h2", { id: "export-event-h" }, "Export"),
+        h("p", { class: "exports" }, h("a", { href: `/v1/events/${encodeURIComponent(event.id)}`, download: `${event.id}.json` }, "This event (JSON)"), " · Events matching the current filters: ", EXPORTS.flatMap(([path, label], i) => [i ? " · " : "", h("a", { href: filters ? `${path}?${filters}` : path, download: "" }, label)])),
+      ),
+    ),
+  );
+  document.title = `Eventwire: ${typeLabel(event.type)}, ${eventDate(event)}`;
+  heading.focus();
+}
