@@ -17,6 +17,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
+	scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
