@@ -143,3 +143,23 @@ def test_a_province_spelt_another_way_is_found() -> None:
     assert place is not None and place.admin1 == "Ghowr" and place.precision == "admin1"
     uruzgan = geocode("Uruzgan province")
     assert uruzgan is not None and uruzgan.precision == "admin1" and uruzgan.admin1 == "Oruzgan"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "country"),
+    [
+        ("the Rafah crossing", "Rafah border crossing", "PSE"),
+        ("the Zaatari camp", "Zaatari refugee camp", "JOR"),
+        ("Mosul Dam", "Mosul Dam", "IRQ"),
+        ("the Zaporizhzhia nuclear plant", "Zaporizhzhia nuclear power plant", "UKR"),
+        ("Tower 22", "Tower 22", "JOR"),
+    ],
+)
+def test_curated_facilities(phrase: str, name: str, country: str) -> None:
+    place = geocode(phrase)
+    assert place is not None and (place.name, place.country) == (name, country)
+
+
+def test_a_town_is_not_taken_for_its_crossing() -> None:
+    place = geocode("Rafah")
+    assert place is not None and place.name != "Rafah border crossing"

@@ -11,6 +11,7 @@ population.
 
 from __future__ import annotations
 
+import csv
 import math
 import os
 import sqlite3
@@ -131,10 +132,20 @@ class Gazetteer:
         return index
 
     def facilities(self, text: str) -> list[Place]:
-        """Facilities whose distinctive name words all appear in ``text``."""
+        """Facilities whose distinctive name words all appear in ``text``: the gazetteer's,
+        then the curated list's (``data/facilities.csv``)."""
         words = core_tokens(text)
         if not words:
             return []
+        curated = [
+            place
+            for token in sorted(words)
+            for core, place in curated_facilities().get(token, [])
+            if core <= words
+        ]
+        return list(dict.fromkeys(self._gazetteer_facilities(words))) + list(dict.fromkeys(curated))
+
+    def _gazetteer_facilities(self, words: frozenset[str]) -> list[Place]:
         if self._facility_words:
             marks = ", ".join("?" * len(words))
             return self._places(
@@ -171,6 +182,35 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         rows = self._places("WHERE p.kind = 'country' AND p.country = ?", (iso3,))
         return rows[0] if rows else None
+
+
+@cache
+def curated_facilities() -> dict[str, list[tuple[frozenset[str], Place]]]:
+    """The curated facilities news names often (crossings, camps, dams, ports, bases, plants)
+    from ``data/facilities.csv``, indexed by the distinctive words of each name and alias.
+    Users extend the file without code; each row says where its coordinates come from."""
+    index: dict[str, list[tuple[frozenset[str], Place]]] = {}
+    source = resources.files("eventwire") / "data" / "facilities.csv"
+    with source.open(encoding="utf-8") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=1):
+            place = Place(
+                id=-number,
+                name=row["name"],
+                kind="facility",
+                feature=row["kind"],
+                country=row["country"],
+                admin1=row["admin1"] or None,
+                admin2=None,
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                population=None,
+                geonames_id=None,
+            )
+            for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                core = core_tokens(name)
+                for token in core:
+                    index.setdefault(token, []).append((core, place))
+    return index
 
 
 @cache
@@ -266,6 +306,13 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
     words = frozenset(tokens)
     wants_admin = bool(tokens) and tokens[-1] in _ADMIN_WORDS
     candidates = gazetteer.facilities(text) if wants_facility else []
+    if not candidates and not wants_facility:
+        # a curated facility named in full without a facility word ("Tower 22")
+        candidates = [
+            place
+            for core, place in curated_facilities().get(next(iter(core_tokens(text)), ""), [])
+            if name_key(place.name) == name_key(text)
+        ]
     if not candidates:
         stripped = " ".join(t for t in tokens if t not in _ADMIN_WORDS) if wants_admin else text
         candidates = gazetteer.lookup(stripped)

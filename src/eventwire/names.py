@@ -20,6 +20,8 @@ FACILITY_WORDS = frozenset(
     {
         "air", "base", "airbase", "airfield", "airport", "international", "military", "airstrip",
         "force", "field", "naval", "station", "camp", "port", "crossing", "border", "dam",
+        "garrison", "outpost", "plant", "nuclear", "power", "refugee", "bridge", "harbour",
+        "harbor", "hydroelectric",
     }
 )  # fmt: skip
 
