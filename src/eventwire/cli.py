@@ -484,6 +484,23 @@ def demo(db: Path, model: str | None, gazetteer: Path | None) -> None:
     click.echo(f"Next: eventwire show {found[0]['id']} --db {db}" if found else "", err=True)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="EVENTWIRE_API_TOKEN",
+    help="Enable POST /v1/articles for clients that send this bearer token.",
+)
+def serve(db: Path, host: str, port: int, token: str | None) -> None:
+    """Serve the web app and the REST API (OpenAPI at /docs) over the store."""
+    from eventwire.serve import run  # the web stack loads only for this command
+
+    click.echo(f"Eventwire at http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop", err=True)
+    run(db, host=host, port=port, token=token)
+
+
 @main.group("gazetteer")
 def gazetteer_group() -> None:
     """Build a full-size gazetteer from a GeoNames dump, or describe the one in use."""

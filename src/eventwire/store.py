@@ -16,10 +16,48 @@ from typing import Any
 
 from eventwire.clusters import Report, best_match, search_window
 from eventwire.copies import COPY_SIMILARITY, band_keys, signature, similarity
+from eventwire.ontology import PLOVER_TYPES
 from eventwire.pipeline import article_hash
 from eventwire.records import ArticleResult, Event
 
 DEFAULT_DB = Path("eventwire.db")
+
+# Rebuilds the summary rows of the clusters whose ids ``{ids}`` gives (a list or a SELECT):
+# each cluster's leading report (the most confident, then the first stored) with the keys it
+# is filtered and sorted by, how many reports and independent sources it has (copies of one
+# story, or of one wire agency's story, count once), and the most conservative credible death
+# toll among its reports. ``fatalities`` is the toll its record shows: that ACLED figure for
+# an event ACLED codes, else the leading report's count. Migration 3 is built from it: change
+# it only together with a new migration that replaces the triggers.
+_REFRESH_CLUSTERS = """
+    DELETE FROM clusters WHERE id IN ({ids});
+    INSERT INTO clusters (id, lead, article_id, rank, undated, day, type, country, admin1,
+        location, lat, lon, actor, actor_country, actor_sector, recipient, recipient_country,
+        recipient_sector, acled_event_type, acled_sub_event_type, fatalities, reports,
+        independent, outlets, conservative)
+    SELECT s.cluster_id, l.id, l.article_id, l.rank, l.date IS NULL, ifnull(l.date, ''), l.type,
+        l.country, l.admin1, l.location, l.lat, l.lon, l.actor, l.actor_country,
+        json_extract(l.record, '$.actor.sector'), l.recipient, l.recipient_country,
+        json_extract(l.record, '$.recipient.sector'), l.acled_event_type,
+        l.acled_sub_event_type,
+        CASE WHEN l.acled_event_type IS NULL THEN ifnull(l.fatalities, 0)
+            ELSE ifnull(s.conservative, 0) END,
+        s.reports, s.independent, s.outlets, s.conservative
+    FROM (
+        SELECT e.cluster_id, count(*) AS reports,
+            json_group_array(DISTINCT a.outlet) AS outlets,
+            count(DISTINCT coalesce(lower(a.wire_agency), 'story ' || a.story_id)) AS independent,
+            min(CASE WHEN json_extract(e.record, '$.acled.fatalities') > 0
+                THEN json_extract(e.record, '$.acled.fatalities') END) AS conservative
+        FROM events e JOIN articles a ON a.id = e.article_id
+        WHERE e.cluster_id IN ({ids})
+        GROUP BY e.cluster_id
+    ) s
+    JOIN events l ON l.id = (
+        SELECT x.id FROM events x WHERE x.cluster_id = s.cluster_id
+        ORDER BY x.confidence DESC, x.article_id, x.rank LIMIT 1
+    );
+"""
 
 # Each migration moves the schema one version up; PRAGMA user_version records where it is.
 MIGRATIONS: tuple[str, ...] = (
@@ -140,6 +178,68 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX tallies_article ON tallies(article_id);
     """,
+    # A summary row per event cluster (its leading report's keys, counts and toll), kept up to
+    # date by triggers, so listing, filtering and paging never regroup the whole store.
+    """
+    CREATE TABLE clusters (
+        id TEXT PRIMARY KEY,
+        lead TEXT NOT NULL,
+        article_id INTEGER NOT NULL,
+        rank INTEGER NOT NULL,
+        undated INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        admin1 TEXT,
+        location TEXT,
+        lat REAL,
+        lon REAL,
+        actor TEXT,
+        actor_country TEXT,
+        actor_sector TEXT,
+        recipient TEXT,
+        recipient_country TEXT,
+        recipient_sector TEXT,
+        acled_event_type TEXT,
+        acled_sub_event_type TEXT,
+        fatalities INTEGER NOT NULL,
+        reports INTEGER NOT NULL,
+        independent INTEGER NOT NULL,
+        outlets TEXT NOT NULL,
+        conservative INTEGER
+    );
+    """
+    + _REFRESH_CLUSTERS.format(ids="SELECT cluster_id FROM events")
+    + """
+    CREATE INDEX clusters_newest ON clusters(day DESC, article_id, rank);
+    CREATE INDEX clusters_oldest ON clusters(undated, day, article_id, rank);
+    CREATE INDEX clusters_deadliest ON clusters(fatalities DESC, day DESC, article_id, rank);
+    CREATE INDEX clusters_least_deadly ON clusters(fatalities, day DESC, article_id, rank);
+    CREATE INDEX clusters_country ON clusters(country, type, day);
+    CREATE INDEX clusters_actor_country ON clusters(actor_country, type, day);
+    CREATE INDEX clusters_recipient_country ON clusters(recipient_country, type, day);
+    CREATE INDEX clusters_type ON clusters(type, day);
+    CREATE INDEX clusters_actor ON clusters(actor, actor_country, actor_sector);
+    CREATE INDEX clusters_recipient
+        ON clusters(recipient, recipient_country, recipient_sector, actor);
+    CREATE INDEX clusters_place ON clusters(location, country, admin1, lat, lon);
+    CREATE INDEX articles_doc ON articles(doc_id);
+    """
+    + f"""
+    CREATE TRIGGER clusters_event_insert AFTER INSERT ON events BEGIN
+        {_REFRESH_CLUSTERS.format(ids="NEW.cluster_id")}
+    END;
+    CREATE TRIGGER clusters_event_update AFTER UPDATE ON events BEGIN
+        {_REFRESH_CLUSTERS.format(ids="OLD.cluster_id, NEW.cluster_id")}
+    END;
+    CREATE TRIGGER clusters_event_delete AFTER DELETE ON events BEGIN
+        {_REFRESH_CLUSTERS.format(ids="OLD.cluster_id")}
+    END;
+    CREATE TRIGGER clusters_article_update AFTER UPDATE OF outlet, wire_agency, story_id
+    ON articles BEGIN
+        {_REFRESH_CLUSTERS.format(ids="SELECT cluster_id FROM events WHERE article_id = NEW.id")}
+    END;
+    """,
 )
 
 
@@ -155,23 +255,58 @@ class EventFilter:
     search: str | None = None
     min_sources: int | None = None  # independent sources: copies of one wire story count once
     limit: int | None = None
+    admin1: str | None = None
+    acled_type: str | None = None  # ACLED event type or sub-event type
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+
+
+# Orders events can be listed in: (expression, descending) keys over the ``clusters`` summary,
+# the last ones unique, so that a page can start after any event (keyset pagination). An
+# undated event's ``day`` is '', so newest first puts undated events last.
+SortKey = tuple[str, bool]
+_NEWEST: tuple[SortKey, ...] = (("c.day", True), ("c.article_id", False), ("c.rank", False))
+SORTS: dict[str, tuple[SortKey, ...]] = {
+    "-date": _NEWEST,
+    "date": (("c.undated", False), ("c.day", False), ("c.article_id", False), ("c.rank", False)),
+    "-fatalities": (("c.fatalities", True), *_NEWEST),
+    "fatalities": (("c.fatalities", False), *_NEWEST),
+}
+PERIODS = {
+    "day": "c.day",
+    "week": "date(c.day, '-6 days', 'weekday 1')",  # the Monday the week starts on
+}
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or queried."""
 
 
+class SearchError(StoreError):
+    """A full-text search query that is not valid FTS5 syntax."""
+
+
 class Store:
     """Eventwire's SQLite store."""
 
-    def __init__(self, path: Path | str = DEFAULT_DB) -> None:
+    def __init__(
+        self,
+        path: Path | str = DEFAULT_DB,
+        *,
+        read_only: bool = False,
+        check_same_thread: bool = True,
+    ) -> None:
+        """Open and migrate the store. A ``read_only`` connection neither migrates nor writes;
+        without ``check_same_thread`` one may pass from thread to thread (one at a time)."""
         self.path = Path(path)
         try:
-            self.db = sqlite3.connect(self.path)
+            self.db = sqlite3.connect(self.path, check_same_thread=check_same_thread)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
         self.db.row_factory = sqlite3.Row
         try:
+            if read_only:
+                self.db.execute("PRAGMA query_only = ON")
+                return
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.migrate()
@@ -389,47 +524,208 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise StoreError(str(exc)) from exc
 
-    def events(self, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        """Stored events matching ``where``, newest first: one per real-world event, told by
-        its most confident report, with how many reports and independent sources it has."""
-        clauses, params = [], []
+    def _check_search(self, query: str) -> None:
+        """Raise :class:`SearchError` if ``query`` is not valid FTS5 syntax."""
+        try:
+            self.db.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (query,)
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise SearchError(f"bad search query {query!r}: {exc}") from exc
+
+    def _filter(self, where: EventFilter) -> tuple[list[str], list[Any]]:
+        """SQL conditions on the cluster summary ``c`` for ``where`` (all but its limit)."""
+        clauses: list[str] = []
+        params: list[Any] = []
         if where.since:
-            clauses.append("e.date >= ?")
+            clauses.append("c.day >= ?")
             params.append(where.since.isoformat())
         if where.until:
-            clauses.append("e.date <= ?")
+            clauses.append("c.day > '' AND c.day <= ?")
             params.append(where.until.isoformat())
         if where.country:
-            clauses.append("(e.country = ? OR e.actor_country = ? OR e.recipient_country = ?)")
+            clauses.append("(c.country = ? OR c.actor_country = ? OR c.recipient_country = ?)")
             params.extend([where.country.upper()] * 3)
         if where.type:
-            clauses.append("(e.type = ? OR e.acled_event_type = ? OR e.acled_sub_event_type = ?)")
-            params.extend([where.type.upper(), where.type, where.type])
+            # No ACLED label is a PLOVER name, so a PLOVER name needs the type index alone.
+            if where.type.upper() in PLOVER_TYPES:
+                clauses.append("c.type = ?")
+                params.append(where.type.upper())
+            else:
+                clauses.append("(c.acled_event_type = ? OR c.acled_sub_event_type = ?)")
+                params.extend([where.type] * 2)
+        if where.acled_type:
+            clauses.append("(c.acled_event_type = ? OR c.acled_sub_event_type = ?)")
+            params.extend([where.acled_type] * 2)
+        if where.admin1:
+            clauses.append("c.admin1 = ? COLLATE NOCASE")
+            params.append(where.admin1)
         if where.actor:
-            clauses.append("(e.actor LIKE ? OR e.recipient LIKE ?)")
+            clauses.append("(c.actor LIKE ? OR c.recipient LIKE ?)")
             params.extend([f"%{where.actor}%"] * 2)
+        if where.bbox:
+            min_lon, min_lat, max_lon, max_lat = where.bbox
+            clauses.append("c.lon BETWEEN ? AND ? AND c.lat BETWEEN ? AND ?")
+            params.extend([min_lon, max_lon, min_lat, max_lat])
         if where.search:
+            self._check_search(where.search)
             clauses.append(
-                "e.cluster_id IN (SELECT m.cluster_id FROM events m WHERE m.article_id IN"
+                "c.id IN (SELECT m.cluster_id FROM events m WHERE m.article_id IN"
                 " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
             )
             params.append(where.search)
         if where.min_sources:
             clauses.append("c.independent >= ?")
             params.append(where.min_sources)
+        return clauses, params
+
+    def events(self, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """Stored events matching ``where``, newest first: one per real-world event, told by
+        its most confident report, with how many reports and independent sources it has."""
+        records, _ = self.page(where, limit=where.limit)
+        return records
+
+    def page(
+        self,
+        where: EventFilter = EventFilter(),
+        sort: str = "-date",
+        after: Sequence[Any] | None = None,
+        limit: int | None = 100,
+    ) -> tuple[list[dict[str, Any]], list[Any] | None]:
+        """Up to ``limit`` events matching ``where`` in the order ``sort`` (a key of
+        :data:`SORTS`) that come after the event whose sort key is ``after``; and the sort key
+        of the last one when more follow, to ask for the next page with."""
+        keys = SORTS[sort]
+        clauses, params = self._filter(where)
+        if after is not None:
+            if len(after) != len(keys):
+                raise ValueError(f"a {sort} position has {len(keys)} values, not {len(after)}")
+            clause, values = _after(keys, after)
+            clauses.append(clause)
+            params.extend(values)
+        order = ", ".join(f"{expr}{' DESC' if desc else ''}" for expr, desc in keys)
+        columns = ", ".join(f"{expr} AS k{n}" for n, (expr, _) in enumerate(keys))
         sql = (
-            f"WITH {_CLUSTERS_SQL}"
-            " SELECT e.record, e.cluster_id, c.reports, c.independent, c.conservative, c.outlets,"
-            " a.doc_id, a.title, a.outlet, a.url, a.published"
-            " FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id AND c.lead = e.id"
-            " JOIN articles a ON a.id = e.article_id"
+            f"{_LEADS_SQL}, {columns} {_LEADS_FROM}"
             + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " ORDER BY e.date IS NULL, e.date DESC, a.id, e.rank"
-            + (" LIMIT ?" if where.limit else "")
+            + f" ORDER BY {order}"
+            + (" LIMIT ?" if limit else "")
         )
-        if where.limit:
-            params.append(where.limit)
-        return [_clustered(row) for row in self._rows(sql, params)]
+        rows = self._rows(sql, [*params, limit + 1] if limit else params)
+        more = bool(limit) and len(rows) > limit
+        rows = rows[:limit] if limit else rows
+        last = [rows[-1][f"k{n}"] for n in range(len(keys))] if more else None
+        return [_clustered(row) for row in rows], last
+
+    def optimize(self) -> None:
+        """Gather statistics for the query planner when the event summary has none, or has
+        more than doubled since they were gathered."""
+        stats = (
+            self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+            and self.db.execute(
+                "SELECT stat FROM sqlite_stat1 WHERE tbl = 'clusters' LIMIT 1"
+            ).fetchone()
+        )
+        analyzed = int(stats[0].split()[0]) if stats else 0
+        if self.count_events() > 2 * analyzed:
+            self.db.execute("ANALYZE")
+            self.db.commit()
+
+    def count_events(self, where: EventFilter = EventFilter()) -> int:
+        """How many events (clusters) match ``where``, whatever its limit."""
+        clauses, params = self._filter(where)
+        sql = "SELECT count(*) FROM clusters c" + (
+            " WHERE " + " AND ".join(clauses) if clauses else ""
+        )
+        return int(self._rows(sql, params)[0][0])
+
+    def timeseries(self, where: EventFilter = EventFilter(), interval: str = "day") -> list[dict]:
+        """Dated events matching ``where`` per period (a key of :data:`PERIODS`; weeks start
+        on Monday) and PLOVER type: how many, and the sum of their fatalities (the ACLED
+        figure each record shows where ACLED codes it, else its leading report's count)."""
+        clauses, params = self._filter(where)
+        period = PERIODS[interval]
+        sql = (
+            f"SELECT {period} AS period, c.type, count(*) AS events,"
+            " sum(c.fatalities) AS fatalities FROM clusters c"
+            " WHERE " + " AND ".join(["c.day > ''", *clauses]) + " GROUP BY period, c.type"
+            " ORDER BY period, c.type"
+        )
+        return [dict(row) for row in self._rows(sql, params)]
+
+    def articles(
+        self, search: str | None = None, before: int | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        """Stored articles, the latest stored first, each with its store ``key`` (to page
+        with: pass the last one as ``before``) and how many events it reports."""
+        clauses, params = [], []
+        if search:
+            self._check_search(search)
+            clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(search)
+        if before is not None:
+            clauses.append("a.id < ?")
+            params.append(before)
+        sql = (
+            "SELECT a.id AS key, a.doc_id AS id, a.title, a.outlet, a.url, a.published,"
+            " a.wire_agency, (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
+            " FROM articles a"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " ORDER BY a.id DESC LIMIT ?"
+        )
+        return [dict(row) for row in self._rows(sql, [*params, limit])]
+
+    def article(self, doc_id: str) -> dict[str, Any] | None:
+        """The latest stored article with this document id: its fields, text, events and
+        reported tallies."""
+        rows = self._rows(
+            "SELECT id AS key, doc_id AS id, title, outlet, url, published, wire_agency, byline,"
+            " dateline, origin, ingested_at, text FROM articles WHERE doc_id = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (doc_id,),
+        )
+        if not rows:
+            return None
+        found = dict(rows[0])
+        found["events"] = [
+            dict(row)
+            for row in self._rows(
+                "SELECT id, type, date, cluster_id FROM events WHERE article_id = ? ORDER BY rank",
+                (found.pop("key"),),
+            )
+        ]
+        found["tallies"] = self.tallies(doc_id)
+        return found
+
+    def actors(self, search: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors by how many events (clusters) they lead as actor or recipient, most first;
+        ``search`` keeps the names that contain it."""
+        like = " AND {role} LIKE ?" if search else ""
+        sql = (
+            "SELECT name, max(country) AS country, max(sector) AS sector, sum(n) AS events FROM"
+            " (SELECT actor AS name, max(actor_country) AS country, max(actor_sector) AS sector,"
+            " count(*) AS n FROM clusters WHERE actor IS NOT NULL"
+            + like.format(role="actor")
+            + " GROUP BY actor UNION ALL SELECT recipient, max(recipient_country),"
+            " max(recipient_sector), count(*) FROM clusters"
+            " WHERE recipient IS NOT NULL AND recipient IS NOT actor"
+            + like.format(role="recipient")
+            + " GROUP BY recipient) GROUP BY name ORDER BY events DESC, name LIMIT ?"
+        )
+        params = [f"%{search}%"] * 2 if search else []
+        return [dict(row) for row in self._rows(sql, [*params, limit])]
+
+    def places(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Places by how many events (clusters) happened there, most first."""
+        return [
+            dict(row)
+            for row in self._rows(
+                "SELECT location AS name, country, admin1, lat, lon, count(*) AS events"
+                " FROM clusters WHERE location IS NOT NULL"
+                " GROUP BY location, country, admin1, lat, lon ORDER BY events DESC, name LIMIT ?",
+                (limit,),
+            )
+        ]
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One real-world event (by the id of any of its reports, or of its cluster): its
@@ -443,11 +739,7 @@ class Store:
             return None
         cluster_id = cluster[0]["cluster_id"]
         rows = self._rows(
-            f"WITH {_CLUSTERS_SQL}"
-            " SELECT e.record, e.cluster_id, c.reports, c.independent, c.conservative, c.outlets,"
-            " a.doc_id, a.title, a.outlet, a.url, a.published, a.text"
-            " FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id AND c.lead = e.id"
-            " JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
+            f"{_LEADS_SQL}, a.text {_LEADS_FROM} WHERE c.id = ?",
             (cluster_id,),
         )
         found = _clustered(rows[0])
@@ -577,10 +869,13 @@ class Store:
             params = (article_doc_id,)
         return [dict(r) for r in self._rows(sql + " ORDER BY a.id, t.start", params)]
 
-    def counts(self) -> dict[str, int]:
+    def counts(
+        self, tables: Sequence[str] = ("articles", "events", "evidence", "sources")
+    ) -> dict[str, int]:
+        """Rows in each of ``tables`` (the store's own table names)."""
         return {
             table: int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in ("articles", "events", "evidence", "sources")
+            for table in tables
         }
 
 
@@ -588,21 +883,27 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-# Per cluster: its leading report (the most confident, then the first stored), how many
-# reports and independent sources it has (copies of one story, or of one wire agency's
-# story, count once), and the most conservative credible death toll among its reports.
-_CLUSTERS_SQL = """clusters AS (
-    SELECT e.cluster_id,
-        (SELECT l.id FROM events l WHERE l.cluster_id = e.cluster_id
-         ORDER BY l.confidence DESC, l.article_id, l.rank LIMIT 1) AS lead,
-        count(*) AS reports,
-        json_group_array(DISTINCT a.outlet) AS outlets,
-        count(DISTINCT coalesce(lower(a.wire_agency), 'story ' || a.story_id)) AS independent,
-        min(CASE WHEN json_extract(e.record, '$.acled.fatalities') > 0
-            THEN json_extract(e.record, '$.acled.fatalities') END) AS conservative
-    FROM events e JOIN articles a ON a.id = e.article_id
-    GROUP BY e.cluster_id
-)"""
+# The columns :func:`_clustered` reads, from a cluster summary ``c``, its leading report ``e``
+# and that report's article ``a``.
+_LEADS_SQL = (
+    "SELECT e.record, c.id AS cluster_id, c.reports, c.independent, c.conservative, c.outlets,"
+    " a.doc_id, a.title, a.outlet, a.url, a.published"
+)
+_LEADS_FROM = (
+    "FROM clusters c JOIN events e ON e.id = c.lead JOIN articles a ON a.id = c.article_id"
+)
+
+
+def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """The condition that a row comes after the one whose sort key is ``values``: a range on
+    the first key, which an index can seek to, and the exact comparison."""
+    (first, first_desc), terms, params = keys[0], [], [values[0]]
+    for n, (expr, desc) in enumerate(keys):
+        ties = [f"{tied} = ?" for tied, _ in keys[:n]]
+        terms.append("(" + " AND ".join([*ties, f"{expr} {'<' if desc else '>'} ?"]) + ")")
+        params.extend(values[: n + 1])
+    bound = f"{first} {'<=' if first_desc else '>='} ?"
+    return f"({bound} AND (" + " OR ".join(terms) + "))", params
 
 
 def _clustered(row: sqlite3.Row) -> dict[str, Any]:

@@ -1,0 +1,701 @@
+"""Eventwire's versioned REST API over the event store, and the web app that uses it.
+
+``create_app(db_path)`` builds the FastAPI application. Reads go through a small pool of
+read-only connections, one request at a time each; writes (``POST /v1/articles``) go through
+one connection and one pipeline, one article at a time. Lists page by keyset: a page's
+``next_cursor`` names the last event it showed, so pages stay stable while articles arrive.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import csv
+import hmac
+import io
+import itertools
+import json
+import math
+import os
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from datetime import date
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+import anyio
+import anyio.to_thread
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field, ValidationError
+
+from eventwire import __version__
+from eventwire.article import ExtractionError
+from eventwire.export import ACLED_COLUMNS, FLAT_COLUMNS, acled_row, flat_row
+from eventwire.ontology import PLOVER_TYPES
+from eventwire.pipeline import Pipeline
+from eventwire.read import InputError, document_from_json
+from eventwire.records import ArticleResult, RawDocument
+from eventwire.store import SORTS, EventFilter, SearchError, Store, StoreError
+
+TOKEN_ENV = "EVENTWIRE_API_TOKEN"
+STATIC_DIR = resources.files("eventwire") / "web" / "static"
+# Paths the web app's client-side routes never take: unknown ones there are plain 404s.
+RESERVED = ("v1", "static", "docs", "redoc", "openapi.json")
+EXPORT_PAGE = 500  # events read per query while streaming an export
+EXPORT_CHUNK = 64 * 1024  # characters sent at a time
+
+Record = dict[str, Any]
+T = TypeVar("T")
+PloverType = StrEnum("PloverType", {name: name for name in PLOVER_TYPES})  # type: ignore[misc]
+Sort = Literal["-date", "date", "-fatalities", "fatalities"]
+
+DESCRIPTION = """\
+Events coded from news reports (PLOVER, with ACLED and CAMEO codings), one per real-world
+event: each event is a cluster of the reports that tell it, shown through its most confident
+report, with `cluster` (its id, reports, independent sources and outlets) and `source` (the
+leading report's article).
+
+Lists are paged by keyset: pass a page's `next_cursor` as `cursor` to get the next one.
+`POST /v1/articles` needs `Authorization: Bearer <token>` and is off unless the server has a
+token (`EVENTWIRE_API_TOKEN`).
+"""
+
+
+# --- connections -------------------------------------------------------------------------
+
+
+class Stores:
+    """The store as the app uses it: pooled read-only connections, and one writer with its
+    pipeline (loaded on first use) behind a lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._writer = Store(path, check_same_thread=False)  # migrates before any reader
+        self._writer.optimize()
+        self._write_lock = threading.Lock()
+        self._pipeline: Pipeline | None = None
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
+        # As many reading threads as cores: more only contend for the GIL.
+        self.readers = anyio.CapacityLimiter(os.cpu_count() or 2)
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A read-only connection for this thread's exclusive use until the block ends."""
+        try:
+            store = self._idle.get_nowait()
+        except queue.Empty:
+            store = Store(self.path, read_only=True, check_same_thread=False)
+        try:
+            yield store
+        finally:
+            self._idle.put(store)
+
+    def ingest(self, doc: RawDocument) -> tuple[bool, ArticleResult]:
+        """Code ``doc`` and store it; whether it was new, and what was coded."""
+        with self._write_lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline()
+            result = self._pipeline.process(doc)
+            stored = self._writer.add(result, origin=result.article.url or result.article.id)
+        return stored, result
+
+    def close(self) -> None:
+        self._writer.close()
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+
+def _stores(request: Request) -> Stores:
+    return request.app.state.stores
+
+
+async def _read(request: Request, work: Callable[[Store], T]) -> T:
+    """``work(store)`` with a pooled read-only connection, in a worker thread: one hop per
+    request (parameters are checked and responses encoded on the event loop), and no more
+    threads at a time than :attr:`Stores.readers` allows."""
+    stores = _stores(request)
+
+    def run() -> T:
+        with stores.reader() as store:
+            return work(store)
+
+    return await anyio.to_thread.run_sync(run, limiter=stores.readers)
+
+
+# --- parameters ----------------------------------------------------------------------------
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        box = tuple(float(part) for part in value.split(","))
+    except ValueError:
+        box = ()
+    if len(box) != 4 or not all(math.isfinite(v) for v in box):
+        raise HTTPException(422, "bbox must be four numbers: minlon,minlat,maxlon,maxlat")
+    min_lon, min_lat, max_lon, max_lat = box
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise HTTPException(
+            422, "bbox needs -180 <= minlon <= maxlon <= 180 and -90 <= minlat <= maxlat <= 90"
+        )
+    return min_lon, min_lat, max_lon, max_lat
+
+
+async def event_filter(
+    since: Annotated[date | None, Query(description="Events on or after this date.")] = None,
+    until: Annotated[date | None, Query(description="Events on or before this date.")] = None,
+    country: Annotated[
+        str | None,
+        Query(
+            pattern="^[A-Za-z]{3}$",
+            description="ISO 3166-1 alpha-3 code of the event's country or a participant's.",
+        ),
+    ] = None,
+    admin1: Annotated[
+        str | None, Query(description="First-order administrative division (any case).")
+    ] = None,
+    event_type: Annotated[
+        PloverType | None, Query(alias="type", description="PLOVER event type.")
+    ] = None,
+    acled_type: Annotated[
+        str | None, Query(description="ACLED event type or sub-event type, e.g. Battles.")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(description="Text the actor's or recipient's name contains.")
+    ] = None,
+    min_sources: Annotated[
+        int | None,
+        Query(ge=1, description="At least this many independent sources (copies count once)."),
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=1, description="Full-text search of the reports' articles (FTS5)."),
+    ] = None,
+    bbox: Annotated[
+        str | None,
+        Query(description="Events placed inside minlon,minlat,maxlon,maxlat (degrees)."),
+    ] = None,
+) -> EventFilter:
+    """The event filters shared by the list, time series and export endpoints."""
+    if since and until and since > until:
+        raise HTTPException(422, "since is after until")
+    return EventFilter(
+        since=since,
+        until=until,
+        country=country.upper() if country else None,
+        type=event_type.value if event_type else None,
+        actor=actor,
+        search=q,
+        min_sources=min_sources,
+        admin1=admin1,
+        acled_type=acled_type,
+        bbox=_bbox(bbox),
+    )
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Limit = Annotated[int, Query(ge=1, le=500, description="Most items to return (1 to 500).")]
+Cursor = Annotated[
+    str | None, Query(description="The `next_cursor` of the previous page, for the next one.")
+]
+
+
+def _encode_cursor(*position: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(position).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str, kind: str, size: int) -> list[Any]:
+    """The position a cursor of ``kind`` with ``size`` values names, or a 400."""
+    try:
+        position = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError):
+        position = None
+    valid = (
+        isinstance(position, list)
+        and len(position) == size + 1
+        and all(type(v) in (int, float, str) for v in position)
+    )
+    if not valid or position[0] != kind:
+        raise HTTPException(400, f"invalid cursor for {kind}: pass a next_cursor unchanged")
+    return position[1:]
+
+
+# --- response shapes (for the OpenAPI description) -----------------------------------------
+
+
+class Health(BaseModel):
+    status: str = Field(description='"ok" when the store answers.')
+    events: int = Field(description="Events (clusters of reports) stored.")
+    articles: int = Field(description="Articles stored.")
+
+
+class EventPage(BaseModel):
+    items: list[Record] = Field(description="Event records with `cluster` and `source`.")
+    next_cursor: str | None = Field(description="Cursor of the next page; null on the last.")
+    count: int = Field(description="How many events match the filters in all.")
+
+
+class ArticleFields(BaseModel):
+    id: str = Field(description="The article's document id.")
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    wire_agency: str | None
+
+
+class ArticleSummary(ArticleFields):
+    events: int = Field(description="Events coded from it.")
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleSummary]
+    next_cursor: str | None = Field(description="Cursor of the next page; null on the last.")
+
+
+class ArticleEvent(BaseModel):
+    id: str
+    type: str
+    date: str | None
+    cluster_id: str = Field(description="The event (cluster) the report belongs to.")
+
+
+class ArticleDetail(ArticleFields):
+    byline: str | None
+    dateline: str | None
+    origin: str | None
+    ingested_at: str
+    text: str = Field(description="The clean text that evidence offsets point into.")
+    events: list[ArticleEvent] = Field(description="The events coded from it.")
+    tallies: list[Record] = Field(description="Roll-up figures it reports (not events).")
+
+
+class ActorCount(BaseModel):
+    name: str
+    country: str | None
+    sector: str | None
+    events: int = Field(description="Events it leads as actor or recipient.")
+
+
+class ActorList(BaseModel):
+    items: list[ActorCount]
+
+
+class PlaceCount(BaseModel):
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    events: int
+
+
+class PlaceList(BaseModel):
+    items: list[PlaceCount]
+
+
+class Period(BaseModel):
+    period: str = Field(description="The day, or the Monday that starts the week.")
+    type: str = Field(description="PLOVER type.")
+    events: int
+    fatalities: int = Field(
+        description="Sum of the events' fatalities: the conservative ACLED figure (the lowest"
+        " credible toll among a cluster's reports) where ACLED codes the event, else the"
+        " leading report's fatalities.count."
+    )
+
+
+class Timeseries(BaseModel):
+    interval: Literal["day", "week"]
+    items: list[Period]
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest, as in a JSON Lines input file."""
+
+    id: str | int = Field(description="Document id.")
+    text: str | None = Field(None, description="Plain text (or give html).")
+    html: str | None = Field(None, description="The article's HTML page (or give text).")
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    outlet: str | None = None
+
+
+class Ingested(BaseModel):
+    stored: bool = Field(description="False when the same text was stored before.")
+    events: list[Record] = Field(description="The event records coded from it.")
+
+
+# --- endpoints -----------------------------------------------------------------------------
+
+v1 = APIRouter(prefix="/v1")
+
+
+@v1.get("/health", response_model=Health)
+async def health(request: Request) -> Record:
+    """Whether the API and its store answer, with how many events and articles it holds."""
+
+    def count(store: Store) -> Record:
+        return {
+            "status": "ok",
+            "events": store.count_events(),
+            "articles": store.counts(["articles"])["articles"],
+        }
+
+    return await _read(request, count)
+
+
+@v1.get("/events", response_model=EventPage)
+async def list_events(
+    request: Request,
+    where: Filter,
+    sort: Annotated[
+        Sort, Query(description="Order: newest (-date), oldest, deadliest or least deadly.")
+    ] = "-date",
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> Record:
+    """Events matching the filters, one per real-world event, a page at a time."""
+    after = _decode_cursor(cursor, sort, len(SORTS[sort])) if cursor else None
+
+    def page(store: Store) -> Record:
+        items, last = store.page(where, sort, after, limit)
+        return {
+            "items": items,
+            "next_cursor": _encode_cursor(sort, *last) if last else None,
+            "count": store.count_events(where),
+        }
+
+    return await _read(request, page)
+
+
+@v1.get(
+    "/events/{event_id}", response_model=Record, responses={404: {"description": "No such event."}}
+)
+async def get_event(
+    request: Request,
+    event_id: Annotated[str, PathParam(description="The id of the event or of any report.")],
+) -> Record:
+    """One event: its leading record, every report (with why it was merged), its sources,
+    and `article_text`, the text its evidence offsets (`evidence[i].start/end`) point into."""
+    found = await _read(request, lambda store: store.event(event_id))
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return found
+
+
+@v1.get("/articles", response_model=ArticlePage)
+async def list_articles(
+    request: Request,
+    q: Annotated[str | None, Query(min_length=1, description="Full-text search (FTS5).")] = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> Record:
+    """Stored articles, the latest stored first, a page at a time."""
+    before = _decode_cursor(cursor, "articles", 1)[0] if cursor else None
+    rows = await _read(request, lambda store: store.articles(q, before, limit + 1))
+    last = rows[limit - 1]["key"] if len(rows) > limit else None
+    return {
+        "items": rows[:limit],
+        "next_cursor": _encode_cursor("articles", last) if last is not None else None,
+    }
+
+
+@v1.get(
+    "/articles/{doc_id:path}",
+    response_model=ArticleDetail,
+    responses={404: {"description": "No such article."}},
+)
+async def get_article(
+    request: Request,
+    doc_id: Annotated[str, PathParam(description="The article's document id.")],
+) -> Record:
+    """One article: its fields, clean text, the events coded from it and its tallies."""
+    found = await _read(request, lambda store: store.article(doc_id))
+    if found is None:
+        raise HTTPException(404, f"no article {doc_id}")
+    return found
+
+
+@v1.get("/actors", response_model=ActorList)
+async def list_actors(
+    request: Request,
+    q: Annotated[str | None, Query(min_length=1, description="Text the name contains.")] = None,
+    limit: Limit = 100,
+) -> Record:
+    """Actors by how many events they lead as actor or recipient, most first."""
+    return {"items": await _read(request, lambda store: store.actors(q, limit))}
+
+
+@v1.get("/places", response_model=PlaceList)
+async def list_places(request: Request, limit: Limit = 100) -> Record:
+    """Places by how many events happened there, most first."""
+    return {"items": await _read(request, lambda store: store.places(limit))}
+
+
+@v1.get("/timeseries", response_model=Timeseries)
+async def timeseries(
+    request: Request,
+    where: Filter,
+    interval: Annotated[
+        Literal["day", "week"], Query(description="Period: day, or week (from Monday).")
+    ] = "day",
+) -> Record:
+    """Dated events matching the filters per period and PLOVER type, with their fatalities
+    (the conservative ACLED figure where ACLED codes an event, else fatalities.count)."""
+    items = await _read(request, lambda store: store.timeseries(where, interval))
+    return {"interval": interval, "items": items}
+
+
+def _authorize(request: Request) -> None:
+    token: str | None = request.app.state.token
+    if not token:
+        raise HTTPException(
+            403, f"ingestion is disabled: start the server with a token ({TOKEN_ENV})"
+        )
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(
+            401, "a valid Authorization: Bearer token is needed", {"WWW-Authenticate": "Bearer"}
+        )
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, or a 413 as soon as it is known to exceed ``limit`` bytes."""
+    too_large = HTTPException(413, f"the body is larger than {limit} bytes")
+    length = request.headers.get("content-length", "0")
+    if not length.isdigit():
+        raise HTTPException(400, "bad Content-Length")
+    if int(length) > limit:
+        raise too_large
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise too_large
+    return bytes(body)
+
+
+@v1.post(
+    "/articles",
+    status_code=201,
+    response_model=Ingested,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": ArticleIn.model_json_schema()}},
+        }
+    },
+    responses={
+        401: {"description": "No or wrong bearer token."},
+        403: {"description": "Ingestion is disabled (no token configured)."},
+        413: {"description": "The body is too large."},
+    },
+)
+async def post_article(request: Request) -> Record:
+    """Code one article (`text` or `html`) and store it with its events."""
+    _authorize(request)
+    body = await _body(request, request.app.state.max_body_bytes)
+    try:
+        payload = json.loads(body)
+    except ValueError as exc:  # not JSON, or not UTF-8
+        raise HTTPException(422, f"invalid JSON: {exc}") from exc
+    try:
+        ArticleIn.model_validate(payload)
+        doc = document_from_json(payload, origin="api")
+    except ValidationError as exc:
+        raise HTTPException(422, exc.errors(include_url=False, include_context=False)) from exc
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    try:
+        stored, result = await run_in_threadpool(_stores(request).ingest, doc)
+    except ExtractionError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    return {"stored": stored, "events": [event.to_dict() for event in result.events]}
+
+
+# --- exports -------------------------------------------------------------------------------
+
+
+def _all_events(stores: Stores, where: EventFilter) -> Iterator[Record]:
+    """Every event matching ``where``, newest first, read a page per query."""
+    after: list[Any] | None = None
+    while True:
+        with stores.reader() as store:
+            records, after = store.page(where, after=after, limit=EXPORT_PAGE)
+        yield from records
+        if after is None:
+            return
+
+
+def _jsonl(records: Iterable[Record]) -> Iterator[str]:
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _csv(columns: tuple[str, ...], rows: Iterable[Record | None]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for row in rows:
+        if row is not None:
+            writer.writerow(row)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _feature(record: Record) -> Record | None:
+    """An event as a GeoJSON point feature (as export.write_geojson writes it), or None."""
+    location = record.get("location") or {}
+    if location.get("lat") is None or location.get("lon") is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": record["id"],
+        "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
+        "properties": {
+            key: value
+            for key, value in flat_row(record).items()
+            if key not in {"latitude", "longitude"}
+        },
+    }
+
+
+def _geojson(records: Iterable[Record]) -> Iterator[str]:
+    yield '{"type": "FeatureCollection", "features": [\n'
+    separator = ""
+    for feature in filter(None, map(_feature, records)):
+        yield separator + json.dumps(feature, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}\n"
+
+
+def _chunked(pieces: Iterable[str]) -> Iterator[str]:
+    """``pieces`` joined into chunks of about :data:`EXPORT_CHUNK` characters."""
+    chunk: list[str] = []
+    size = 0
+    for piece in pieces:
+        chunk.append(piece)
+        size += len(piece)
+        if size >= EXPORT_CHUNK:
+            yield "".join(chunk)
+            chunk, size = [], 0
+    yield "".join(chunk)
+
+
+# name: (media type, file suffix, the text of an export of these records)
+EXPORTS: dict[str, tuple[str, str, Callable[[Iterator[Record]], Iterator[str]]]] = {
+    "jsonl": ("application/x-ndjson", "jsonl", _jsonl),
+    "csv": ("text/csv; charset=utf-8", "csv", lambda rs: _csv(FLAT_COLUMNS, map(flat_row, rs))),
+    "acled.csv": (
+        "text/csv; charset=utf-8",
+        "acled.csv",
+        lambda rs: _csv(ACLED_COLUMNS, map(acled_row, rs)),
+    ),
+    "geojson": ("application/geo+json", "geojson", _geojson),
+}
+EXPORT_NOTES = {
+    "jsonl": "JSON Lines: one event record (with `cluster` and `source`) per line.",
+    "csv": "CSV: one flat row per event.",
+    "acled.csv": "ACLED-style CSV: the events ACLED would record, in ACLED's columns.",
+    "geojson": "GeoJSON FeatureCollection of the events that have coordinates.",
+}
+
+
+def _export_route(name: str) -> Callable[..., StreamingResponse]:
+    media_type, suffix, render = EXPORTS[name]
+
+    def export(request: Request, where: Filter) -> StreamingResponse:
+        chunks = _chunked(render(_all_events(_stores(request), where)))
+        first = next(chunks)  # a bad filter fails here, before the response starts
+        return StreamingResponse(
+            itertools.chain([first], chunks),
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="eventwire-events.{suffix}"'},
+        )
+
+    export.__doc__ = f"{EXPORT_NOTES[name]} Every event matching the filters, newest first."
+    return export
+
+
+for _name in EXPORTS:
+    v1.add_api_route(
+        f"/export.{_name}",
+        _export_route(_name),
+        methods=["GET"],
+        response_class=StreamingResponse,
+        responses={200: {"content": {EXPORTS[_name][0]: {}}}},
+        summary=f"Export {_name}",
+    )
+
+
+# --- the app -------------------------------------------------------------------------------
+
+
+def _store_error(request: Request, exc: Exception) -> JSONResponse:
+    status = 400 if isinstance(exc, SearchError) else 500
+    return JSONResponse({"detail": str(exc)}, status_code=status)
+
+
+def _web(app: FastAPI) -> None:
+    """Serve the web app from :data:`STATIC_DIR` (its client routes too), or else point
+    ``/`` at the API's documentation."""
+    static = Path(str(STATIC_DIR))
+    index = static / "index.html"
+    if static.is_dir():
+        app.mount("/static", StaticFiles(directory=static), name="static")
+    if not index.is_file():
+
+        @app.get("/", include_in_schema=False)
+        def about() -> Record:
+            return {"name": "Eventwire API", "version": __version__, "docs": "/docs"}
+
+        return
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def web_app(path: str) -> FileResponse:
+        if path.split("/", 1)[0] in RESERVED:
+            raise HTTPException(404, "Not Found")
+        return FileResponse(index)
+
+
+def create_app(
+    db_path: Path | str, token: str | None = None, max_body_bytes: int = 2_000_000
+) -> FastAPI:
+    """The API over the store at ``db_path``. ``POST /v1/articles`` needs ``token`` (or
+    ``$EVENTWIRE_API_TOKEN``) as a bearer token, and is refused with 403 when neither is set."""
+    stores = Stores(Path(db_path))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        yield
+        stores.close()
+
+    app = FastAPI(
+        title="Eventwire API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.stores = stores
+    app.state.token = token if token is not None else os.environ.get(TOKEN_ENV)
+    app.state.max_body_bytes = max_body_bytes
+    app.add_exception_handler(StoreError, _store_error)
+    app.include_router(v1)
+    _web(app)
+    return app
