@@ -498,3 +498,15 @@ def test_without_the_web_app_the_root_points_to_the_docs(
     with TestClient(create_app(db)) as bare:
         assert bare.get("/").json()["docs"] == "/docs"
         assert bare.get("/events/abc-1").status_code == 404
+
+
+def test_repeated_reads_follow_every_change_to_the_store(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    app = create_app(tmp_path / "events.db", token=TOKEN)
+    app.state.stores._pipeline = pipeline
+    with TestClient(app) as fresh:
+        assert _get(fresh, "/v1/events")["count"] == 0
+        assert _get(fresh, "/v1/events")["count"] == 0  # answered again, from memory
+        assert fresh.post("/v1/articles", json=ARTICLE, headers=BEARER).status_code == 201
+        assert _get(fresh, "/v1/events")["count"] > 0

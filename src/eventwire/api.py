@@ -37,6 +37,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, ValidationError
 
 from eventwire import __version__
+from eventwire.api_cache import CachedReads
 from eventwire.article import ExtractionError
 from eventwire.export import ACLED_COLUMNS, FLAT_COLUMNS, acled_row, flat_row
 from eventwire.ontology import PLOVER_TYPES
@@ -698,4 +699,5 @@ def create_app(
     app.add_exception_handler(StoreError, _store_error)
     app.include_router(v1)
     _web(app)
+    app.add_middleware(CachedReads, db_path=Path(db_path))
     return app

@@ -1,0 +1,81 @@
+"""Answer repeated reads from memory while the store is unchanged.
+
+Dashboards ask the same questions again and again (the first page of events, this week's
+series for one country). An ASGI middleware keeps the complete responses of successful
+``GET /v1/...`` requests (exports excepted: they stream) keyed by path and query string, and
+drops them all as soon as the store changes. A change is seen through SQLite's
+``PRAGMA data_version`` on a connection of its own that never writes: the number moves whenever
+any other connection, in this process or another (an ``eventwire ingest`` running beside the
+server), commits.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
+
+MAX_ENTRIES = 512
+MAX_BODY = 2_000_000  # larger answers are not kept
+
+
+class CachedReads:
+    """ASGI middleware: complete answers to repeated ``GET /v1`` reads, from memory."""
+
+    def __init__(self, app: ASGIApp, db_path: Path, max_entries: int = MAX_ENTRIES) -> None:
+        self.app = app
+        self.max_entries = max_entries
+        self._watch = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[tuple[str, bytes], tuple[int, list[Message]]] = OrderedDict()
+        self.hits = 0
+
+    def _version(self) -> int:
+        with self._lock:
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        self._watch.close()
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not path.startswith("/v1/")
+            or path.startswith("/v1/export")
+        ):
+            await self.app(scope, receive, send)
+            return
+        key = (path, scope.get("query_string", b""))
+        version = self._version()
+        cached = self._entries.get(key)
+        if cached is not None and cached[0] == version:
+            self._entries.move_to_end(key)
+            self.hits += 1
+            for message in cached[1]:
+                await send(message)
+            return
+        sent: list[Message] = []
+        size = 0
+
+        async def keep(message: Message) -> None:
+            nonlocal size
+            sent.append(message)
+            size += len(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, keep)
+        if sent and sent[0].get("status") == 200 and size <= MAX_BODY:
+            self._entries[key] = (version, sent)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
