@@ -16,6 +16,10 @@ Each query's latency percentiles and rate are printed, then
 twice the given mean, in ms) between requests, as people browsing would; without it every
 client sends its next request as soon as its last is answered, so latency is mostly queueing.
 
+``--wrk`` adds two runs of ``wrk`` (Debian package) over distinct filtered pages, without and
+with a one-second mean pause per connection: ``wrk`` is written in C, so unlike the Python
+clients it leaves the two cores to the server.
+
 Run ``python bench/api_load.py`` (about a minute; ``--quick``: 10,000 events for 5 seconds).
 """
 
@@ -241,12 +245,61 @@ def _percentile(values: list[float], share: float) -> float:
     return 1000 * statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
 
 
+WRK_SCRIPT = """
+local countries = {%(countries)s}
+local types = {%(types)s}
+math.randomseed(7)
+request = function()
+  local since = os.time{year=%(year)d, month=1, day=1} + math.random(0, %(span)d) * 86400
+  local path = string.format(
+    "/v1/events?country=%%s&type=%%s&since=%%s&until=%%s&limit=100",
+    countries[math.random(#countries)], types[math.random(#types)],
+    os.date("!%%Y-%%m-%%d", since), os.date("!%%Y-%%m-%%d", since + 365 * 86400))
+  return wrk.format("GET", path)
+end
+%(delay)s
+done = function(summary, latency, requests)
+  io.write(string.format("p50=%%.1f p95=%%.1f p99=%%.1f ms rps=%%.1f\\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6)))
+end
+"""
+
+
+def wrk_filtered(base: str, seconds: float, think_ms: float, folder: Path) -> str:
+    """Distinct filtered pages from 50 connections of ``wrk`` (a C load generator that takes
+    next to no CPU from the server): with no pause, or with a random pause of ``think_ms`` on
+    average between a connection's requests."""
+    delay = f"delay = function() return math.random(0, {2 * think_ms:.0f}) end" if think_ms else ""
+    script = folder / f"filtered-{think_ms:.0f}.lua"
+    script.write_text(
+        WRK_SCRIPT
+        % {
+            "countries": ", ".join(f'"{c}"' for c in COUNTRIES),
+            "types": ", ".join(f'"{t}"' for t in PLOVER_TYPES),
+            "year": START.year,
+            "span": DAYS - 365,
+            "delay": delay,
+        }
+    )
+    done = subprocess.run(
+        ["wrk", "-t2", f"-c{CLIENTS}", f"-d{seconds:.0f}s", "-s", str(script), base],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10,000 events for 5 seconds")
     parser.add_argument("--think", type=float, default=0, help="mean pause between requests, ms")
     parser.add_argument(
         "--db", type=Path, help="keep the generated store here, or reuse the one found there"
+    )
+    parser.add_argument(
+        "--wrk", action="store_true", help="also load distinct filtered pages with wrk"
     )
     args = parser.parse_args()
     events, seconds = (10_000, 5.0) if args.quick else (100_000, 20.0)
@@ -265,6 +318,10 @@ def main() -> None:
             client_cpu = time.process_time()
             latencies = asyncio.run(load(base, kinds, seconds, args.think))
             client_cpu = time.process_time() - client_cpu
+            if args.wrk:
+                for think in (0.0, 1000.0):
+                    line = wrk_filtered(base, seconds, think, Path(tmp))
+                    print(f"wrk filtered, {CLIENTS} connections, pause {think:.0f} ms: {line}")
         finally:
             server.terminate()
             server.wait()
