@@ -100,15 +100,20 @@ def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None
 
 
 def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Location | None:
-    """The most precise place the mention names."""
+    """The most precise place the mention names: the place list's first site when the text
+    lists several or says what contains it, else the most precise place phrase, else the
+    sentence's first listed place."""
     site = mention.sites[0] if mention.sites else None
-    if site is not None:
+
+    def listed() -> Location | None:
+        assert site is not None
         near = any(n for p, n in mention.places if p.start == site.start)
-        listed = geocode(site.text, focus, near=near, gazetteer=gazetteer, within=site.within)
-        if listed is not None and (len(mention.sites) > 1 or site.within):
-            return listed
-    else:
-        listed = None
+        return geocode(site.text, focus, near=near, gazetteer=gazetteer, within=site.within)
+
+    if site is not None and (len(mention.sites) > 1 or site.within):
+        found = listed()
+        if found is not None:
+            return found
     order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     best: Location | None = None
     for place, near in mention.places:
@@ -117,7 +122,9 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
             best is None or order[found.precision or "country"] < order[best.precision or "country"]
         ):
             best = found
-    return best or listed
+    if best is None and site is not None and not (len(mention.sites) > 1 or site.within):
+        return listed()
+    return best
 
 
 def is_figurative(mention: Mention, actor: Actor | None, recipient: Actor | None) -> bool:

@@ -27,18 +27,29 @@ _CASUALTY = r"(?:killed|injured|wounded|dead|died|hurt|injuries|casualties|wound
 _AUXILIARY = r"(?:(?:have|has|had|were|was|been|being|suffered|sustained)\s+)"
 
 
+_HINTS = frozenset({"since", "far", "date", "year", "total", "all", "past", "last", "times"})
+_WORDS = re.compile(r"[a-z]+")
+
+
+@cache
+def _plurals() -> frozenset[str]:
+    return frozenset(
+        plural
+        for (lemma, pos) in load_lexicon().triggers
+        if pos == "NOUN" and lemma.isalpha()
+        for plural in (lemma + "s", lemma + "es")
+    )
+
+
+def _may_tally(sentence: str) -> bool:
+    """The cheap test before the patterns: a plural event noun or a word of a period."""
+    words = set(_WORDS.findall(sentence.lower()))
+    return not words.isdisjoint(_plurals()) or not words.isdisjoint(_HINTS)
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    nouns = sorted(
-        {
-            plural
-            for (lemma, pos) in load_lexicon().triggers
-            if pos == "NOUN" and lemma.isalpha()
-            for plural in (lemma + "s", lemma + "es")
-        },
-        key=len,
-        reverse=True,
-    )
+    nouns = sorted(_plurals(), key=len, reverse=True)
     events = "(?:" + "|".join(nouns) + ")"
     counted = re.compile(
         rf"\b(?P<count>{_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?P<what>{events}|times)\b"
@@ -60,6 +71,8 @@ def tallies(sentences: Iterable[Sentence]) -> list[Tally]:
     counted, casualties = _patterns()
     found = []
     for sentence in sentences:
+        if not _may_tally(sentence.text):
+            continue
         for kind, pattern in (("events", counted), ("casualties", casualties)):
             match = pattern.search(sentence.text)
             if match is None:
