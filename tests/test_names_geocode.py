@@ -243,3 +243,10 @@ def test_baghdad_to_the_air_base() -> None:
 )
 def test_distance_without_coordinates_is_none(a: Location, b: Location) -> None:
     assert distance_km(a, b) is None
+
+
+def test_a_country_s_name_outranks_towns_that_share_it() -> None:
+    place = geocode("Macedonia")
+    assert place is not None and (place.country, place.precision) == ("MKD", "country")
+    capital = geocode("Kabul")
+    assert capital is not None and capital.precision == "exact"

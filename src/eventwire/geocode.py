@@ -21,7 +21,8 @@ from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
-from eventwire.names import FACILITY_WORDS, core_tokens, name_key, name_tokens, skeleton
+from eventwire.actors import load_actors
+from eventwire.names import FACILITY_WORDS, core_tokens, fold, name_key, name_tokens, skeleton
 from eventwire.records import Location, Precision
 
 _KIND_RANK = {"facility": 3.0, "city": 2.0, "admin2": 2.25, "admin1": 2.5, "country": 2.8}
@@ -266,7 +267,8 @@ def geocode(
         if area is not None:
             named.insert(0, (name, area))
     areas = [a for _, a in named]
-    best = _best(text, focus, gazetteer, areas)
+    best = None if named else _named_country(text, gazetteer)
+    best = best or _best(text, focus, gazetteer, areas)
     if best is None:
         if not named:
             return None
@@ -285,6 +287,16 @@ def geocode(
     else:
         precision = "exact"
     return _location(text, best, precision)
+
+
+def _named_country(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The country a phrase names by one of its names in news ("Macedonia", "the DRC"):
+    a country's name outranks the towns that share it."""
+    words = [w for w in text.split() if w.lower() != "the"]
+    country = load_actors().countries.get(fold(" ".join(words)))
+    if country is None or fold(" ".join(words)) in load_actors().capitals:
+        return None
+    return gazetteer.country(country.iso3)
 
 
 def _location(text: str, place: Place, precision: Precision) -> Location:
