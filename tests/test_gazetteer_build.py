@@ -131,7 +131,7 @@ def test_town_is_found_with_its_divisions(built: Path) -> None:
         "Tora Kalay", "AFG", "Zarghun", "exact",
     )  # fmt: skip
     assert found.geonames_id == 9000004
-    assert Gazetteer(built).lookup("Tora Kalay")[0].admin2 == "Tora Kalay District"
+    assert found.admin2 == "Tora Kalay District"  # the record names the district too
 
 
 @pytest.mark.parametrize("text", ["Toora Kaley", "Tura Kalay"])
@@ -156,6 +156,7 @@ def test_second_level_division_has_admin2_precision(
 
     assert found is not None
     assert (found.name, found.admin1, found.precision) == (name, admin1, "admin2")
+    assert found.admin2 == name
 
 
 def test_district_picks_between_same_named_villages(built: Path) -> None:

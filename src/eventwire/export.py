@@ -105,7 +105,7 @@ def acled_row(record: Record) -> dict[str, Any] | None:
         "actor2": acled.get("actor2") or recipient.get("name"), "assoc_actor_2": None,
         "inter2": acled["inter2"], "interaction": acled["interaction"],
         "iso3": location.get("country"), "country": _country_name(location.get("country")),
-        "admin1": location.get("admin1"), "admin2": None, "admin3": None,
+        "admin1": location.get("admin1"), "admin2": location.get("admin2"), "admin3": None,
         "location": location.get("name"), "latitude": location.get("lat"),
         "longitude": location.get("lon"), "geo_precision": acled["geo_precision"],
         "source": "; ".join(get(record, "cluster", "outlets") or [source.get("outlet") or ""])

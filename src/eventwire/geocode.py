@@ -305,6 +305,7 @@ def _location(text: str, place: Place, precision: Precision) -> Location:
         name=place.name,
         country=place.country,
         admin1=place.admin1,
+        admin2=place.admin2 or (place.name if place.kind == "admin2" else None),
         lat=place.lat,
         lon=place.lon,
         precision=precision,

@@ -89,6 +89,7 @@ class Location:
     lon: float | None = None
     precision: Precision | None = None
     geonames_id: int | None = None
+    admin2: str | None = None  # known from gazetteers built from a GeoNames dump
 
 
 @dataclass(frozen=True, slots=True)
