@@ -437,3 +437,23 @@ def test_what_a_demand_asks_is_its_content_not_an_event(code) -> None:
     )
     assert [e.type for e in events] == ["REQUEST"]
     assert events[0].recipient is not None and events[0].recipient.country == "ISR"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("Settlers set fire to a mosque in the village of Huwara on Monday.", "ASSAULT", "destroy"),
+        ("Hackers defaced hundreds of government websites in Kenya on Monday.", "COERCE", "cyber"),
+        ("Dock workers stopped work in Mombasa on Monday over unpaid wages.", "PROTEST", "strike"),
+        ("The army reimposed a curfew on the town of Jenin on Monday.", "COERCE", "restrict"),
+    ],
+)
+def test_more_acts_in_their_words(code, text: str, kind: str, mode: str) -> None:
+    assert any(e.type == kind and e.mode == mode for e in code(text)), [
+        (e.type, e.mode) for e in code(text)
+    ]
+
+
+def test_pressing_a_party_to_act_is_a_request(code) -> None:
+    events = code("The government pressured the union on Monday to cancel the strike in Tehran.")
+    assert any(e.type == "REQUEST" for e in events)
