@@ -457,3 +457,8 @@ def test_more_acts_in_their_words(code, text: str, kind: str, mode: str) -> None
 def test_pressing_a_party_to_act_is_a_request(code) -> None:
     events = code("The government pressured the union on Monday to cancel the strike in Tehran.")
     assert any(e.type == "REQUEST" for e in events)
+
+
+def test_agreeing_to_reopen_a_border_is_an_agreement(code) -> None:
+    events = code("Ethiopia agreed on Monday to re-open its borders to UN peacekeepers.")
+    assert [e.type for e in events] == ["AGREE"]
