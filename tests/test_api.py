@@ -19,6 +19,7 @@ from eventwire.api import TOKEN_ENV, create_app
 from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
 from eventwire.records import ArticleResult
+from eventwire.serve import DB_ENV, app_from_environment
 from eventwire.store import EventFilter, Store, StoreError
 
 SAMPLES = Path(eventwire.api.__file__).parent / "samples"
@@ -510,3 +511,11 @@ def test_repeated_reads_follow_every_change_to_the_store(
         assert _get(fresh, "/v1/events")["count"] == 0  # answered again, from memory
         assert fresh.post("/v1/articles", json=ARTICLE, headers=BEARER).status_code == 201
         assert _get(fresh, "/v1/events")["count"] > 0
+
+
+def test_a_worker_process_builds_its_app_from_the_environment(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DB_ENV, str(db))
+    with TestClient(app_from_environment()) as worker:
+        assert worker.get("/v1/health").json()["status"] == "ok"

@@ -493,12 +493,19 @@ def demo(db: Path, model: str | None, gazetteer: Path | None) -> None:
     envvar="EVENTWIRE_API_TOKEN",
     help="Enable POST /v1/articles for clients that send this bearer token.",
 )
-def serve(db: Path, host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Server processes; reads scale with the cores.",
+)
+def serve(db: Path, host: str, port: int, token: str | None, workers: int) -> None:
     """Serve the web app and the REST API (OpenAPI at /docs) over the store."""
     from eventwire.serve import run  # the web stack loads only for this command
 
     click.echo(f"Eventwire at http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop", err=True)
-    run(db, host=host, port=port, token=token)
+    run(db, host=host, port=port, token=token, workers=workers)
 
 
 @main.group("gazetteer")
