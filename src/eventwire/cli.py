@@ -481,7 +481,12 @@ def demo(db: Path, model: str | None, gazetteer: Path | None) -> None:
     out = console()
     out.print(events_table(found, title=f"Eventwire demo: {len(found)} events in {db}"))
     click.echo(_summary(tally, db), err=True)
-    click.echo(f"Next: eventwire show {found[0]['id']} --db {db}" if found else "", err=True)
+    if found:
+        click.echo(
+            f"Next: eventwire show {found[0]['id']} --db {db}"
+            f"\n  or: eventwire serve --db {db}  (the web app and API on http://127.0.0.1:8000/)",
+            err=True,
+        )
 
 
 @main.command()
