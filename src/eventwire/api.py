@@ -39,7 +39,7 @@ from pydantic import BaseModel, Field, ValidationError
 from eventwire import __version__
 from eventwire.api_cache import CachedReads
 from eventwire.article import ExtractionError
-from eventwire.export import ACLED_COLUMNS, FLAT_COLUMNS, acled_row, flat_row
+from eventwire.export import ACLED_COLUMNS, FLAT_COLUMNS, acled_row, flat_row, geojson_feature
 from eventwire.ontology import PLOVER_TYPES
 from eventwire.pipeline import Pipeline
 from eventwire.read import InputError, document_from_json
@@ -560,27 +560,10 @@ def _csv(columns: tuple[str, ...], rows: Iterable[Record | None]) -> Iterator[st
     yield buffer.getvalue()
 
 
-def _feature(record: Record) -> Record | None:
-    """An event as a GeoJSON point feature (as export.write_geojson writes it), or None."""
-    location = record.get("location") or {}
-    if location.get("lat") is None or location.get("lon") is None:
-        return None
-    return {
-        "type": "Feature",
-        "id": record["id"],
-        "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
-        "properties": {
-            key: value
-            for key, value in flat_row(record).items()
-            if key not in {"latitude", "longitude"}
-        },
-    }
-
-
 def _geojson(records: Iterable[Record]) -> Iterator[str]:
     yield '{"type": "FeatureCollection", "features": [\n'
     separator = ""
-    for feature in filter(None, map(_feature, records)):
+    for feature in filter(None, map(geojson_feature, records)):
         yield separator + json.dumps(feature, ensure_ascii=False)
         separator = ",\n"
     yield "\n]}\n"

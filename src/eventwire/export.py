@@ -146,25 +146,32 @@ def write_acled_csv(records: Iterable[Record], out: TextIO) -> int:
     return count
 
 
+def geojson_feature(record: Record) -> Record | None:
+    """An event as a GeoJSON point feature with the flat row as properties, or None when it
+    has no coordinates."""
+    location = record.get("location") or {}
+    if location.get("lat") is None or location.get("lon") is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": record["id"],
+        "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
+        "properties": {
+            key: value
+            for key, value in flat_row(record).items()
+            if key not in {"latitude", "longitude"}
+        },
+    }
+
+
 def write_geojson(records: Iterable[Record], out: TextIO) -> int:
     """A GeoJSON FeatureCollection of the events that have coordinates, written as it goes."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     for record in records:
-        location = record.get("location") or {}
-        if location.get("lat") is None or location.get("lon") is None:
+        feature = geojson_feature(record)
+        if feature is None:
             continue
-        properties = {
-            key: value
-            for key, value in flat_row(record).items()
-            if key not in {"latitude", "longitude"}
-        }
-        feature = {
-            "type": "Feature",
-            "id": record["id"],
-            "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
-            "properties": properties,
-        }
         out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
         count += 1
     out.write("\n]}\n")
