@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from eventwire.casualties import UNITS
 from eventwire.records import DatePrecision
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
@@ -49,10 +50,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?:in|since|during|until)\s+{_MONTH}(?!\s*\d)", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_YEAR}\b")),
 ]
-_COUNTS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 _SPAN_START = re.compile(r"\b(?:since|from|starting)\s*$", re.IGNORECASE)
 
 
@@ -107,7 +104,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> tuple[date | N
         return anchor, "day"
     if kind == "ago":
         count = m["count"].lower()
-        n = int(count) if count.isdigit() else _COUNTS[count]
+        n = int(count) if count.isdigit() else UNITS[count]
         unit = m["unit"].lower()
         if unit == "day":
             return anchor - timedelta(days=n), "day"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.actors import ACLED_GENERIC_NAMES
+from eventwire.actors import ACLED_GENERIC_NAMES, ARMED_SECTORS
 from eventwire.casualties import acled_count
 from eventwire.dates import acled_time_precision
 from eventwire.records import AcledCoding, Actor, Event
@@ -136,7 +136,7 @@ def acled_types(event: Event, trigger: str) -> tuple[str, str] | None:
 
 
 def _armed(party: Actor | None) -> bool:
-    return party is not None and (party.sector in {"REB", "PRM", "UAF"} or party.inter in {2, 3})
+    return party is not None and (party.sector in ARMED_SECTORS or party.inter in {2, 3})
 
 
 def _mentions(event: Event, *words: str) -> bool:
