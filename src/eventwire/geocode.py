@@ -16,6 +16,7 @@ import math
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -67,6 +68,8 @@ class Place:
     geonames_id: int | None
 
 
+# Facilities by each distinctive word of their names: word -> [(all the name's words, place)]
+FacilityIndex = dict[str, list[tuple[frozenset[str], Place]]]
 GAZETTEER_ENV = "EVENTWIRE_GAZETTEER"
 
 
@@ -124,13 +127,8 @@ class Gazetteer:
         )
 
     @cached_property
-    def _facilities(self) -> dict[str, list[tuple[frozenset[str], Place]]]:
-        index: dict[str, list[tuple[frozenset[str], Place]]] = {}
-        for place in self._places("WHERE p.kind = 'facility'"):
-            core = core_tokens(place.name)
-            for token in core:
-                index.setdefault(token, []).append((core, place))
-        return index
+    def _facilities(self) -> FacilityIndex:
+        return _word_index((p.name, p) for p in self._places("WHERE p.kind = 'facility'"))
 
     def facilities(self, text: str) -> list[Place]:
         """Facilities whose distinctive name words all appear in ``text``: the gazetteer's,
@@ -138,13 +136,7 @@ class Gazetteer:
         words = core_tokens(text)
         if not words:
             return []
-        curated = [
-            place
-            for token in sorted(words)
-            for core, place in curated_facilities().get(token, [])
-            if core <= words
-        ]
-        return list(dict.fromkeys(self._gazetteer_facilities(words))) + list(dict.fromkeys(curated))
+        return self._gazetteer_facilities(words) + _matching(curated_facilities(), words)
 
     def _gazetteer_facilities(self, words: frozenset[str]) -> list[Place]:
         if self._facility_words:
@@ -154,12 +146,7 @@ class Gazetteer:
                 " GROUP BY place_id HAVING count(*) = max(size)) ORDER BY p.id",
                 tuple(words),
             )
-        found: dict[int, Place] = {}
-        for token in sorted(words):
-            for core, place in self._facilities.get(token, []):
-                if core and core <= words:
-                    found[place.id] = place
-        return sorted(found.values(), key=lambda p: p.id)
+        return _matching(self._facilities, words)
 
     @cached_property
     def _admin1_skeletons(self) -> dict[tuple[str, str], list[Place]]:
@@ -186,11 +173,11 @@ class Gazetteer:
 
 
 @cache
-def curated_facilities() -> dict[str, list[tuple[frozenset[str], Place]]]:
+def curated_facilities() -> FacilityIndex:
     """The curated facilities news names often (crossings, camps, dams, ports, bases, plants)
     from ``data/facilities.csv``, indexed by the distinctive words of each name and alias.
     Users extend the file without code; each row says where its coordinates come from."""
-    index: dict[str, list[tuple[frozenset[str], Place]]] = {}
+    named: list[tuple[str, Place]] = []
     source = resources.files("eventwire") / "data" / "facilities.csv"
     with source.open(encoding="utf-8") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=1):
@@ -207,11 +194,28 @@ def curated_facilities() -> dict[str, list[tuple[frozenset[str], Place]]]:
                 population=None,
                 geonames_id=None,
             )
-            for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                core = core_tokens(name)
-                for token in core:
-                    index.setdefault(token, []).append((core, place))
+            named += [(n, place) for n in [row["name"], *filter(None, row["aliases"].split("|"))]]
+    return _word_index(named)
+
+
+def _word_index(named: Iterable[tuple[str, Place]]) -> FacilityIndex:
+    """Facilities by each distinctive word of their names, with the name's whole set."""
+    index: FacilityIndex = {}
+    for name, place in named:
+        core = core_tokens(name)
+        for token in core:
+            index.setdefault(token, []).append((core, place))
     return index
+
+
+def _matching(index: FacilityIndex, words: frozenset[str]) -> list[Place]:
+    """The facilities of ``index`` whose distinctive name words all are among ``words``."""
+    found: dict[int, Place] = {}
+    for token in sorted(words):
+        for core, place in index.get(token, []):
+            if core and core <= words:
+                found[place.id] = place
+    return sorted(found.values(), key=lambda p: p.id)
 
 
 @cache
