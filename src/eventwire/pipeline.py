@@ -257,12 +257,11 @@ class Pipeline:
         self.gazetteer = self.gazetteer or default_gazetteer()
         load_actors()
 
-    def events(self, article: Article) -> list[Event]:
-        """The events of one article, most salient first."""
-        sentences = split_sentences(article.text)
-        wanted = candidate_sentences(sentences, self.lexicon)
-        docs = self.nlp.pipe((sentences[i].text for i in wanted), batch_size=self.batch_size)
-        return self._code(article, sentences, list(zip(wanted, docs, strict=True)))
+    def _result(
+        self, article: Article, sentences: list[Sentence], parsed: list[tuple[int, Doc]]
+    ) -> ArticleResult:
+        """One article's events, most salient first, and its reported tallies."""
+        return ArticleResult(article, self._code(article, sentences, parsed), tallies(sentences))
 
     def _code(
         self, article: Article, sentences: list[Sentence], parsed: list[tuple[int, Doc]]
@@ -303,7 +302,10 @@ class Pipeline:
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
         """Extract the article from ``doc`` and code its events."""
         article = extract_article(doc, published)
-        return ArticleResult(article, self.events(article), tallies(split_sentences(article.text)))
+        sentences = split_sentences(article.text)
+        wanted = candidate_sentences(sentences, self.lexicon)
+        docs = self.nlp.pipe((sentences[i].text for i in wanted), batch_size=self.batch_size)
+        return self._result(article, sentences, list(zip(wanted, docs, strict=True)))
 
     def run(
         self, items: Iterable[RawDocument | Skipped], published: date | None = None
@@ -351,4 +353,4 @@ class Pipeline:
                 continue
             article, sentences, wanted = entry
             parsed = [(i, next(docs)) for i in wanted]
-            yield ArticleResult(article, self._code(article, sentences, parsed), tallies(sentences))
+            yield self._result(article, sentences, parsed)
