@@ -74,3 +74,27 @@ def test_the_group_points_at_the_last_armed_group_named(code) -> None:
     )
     event = _only(events, "ASSAULT")
     assert event.actor is not None and event.actor.name == "al-Shabaab"
+
+
+def test_target_named_by_place_alone_is_the_host_country(code) -> None:
+    event = _only(code("Gunmen fired rockets into the city of Kandahar on Monday."), "ASSAULT")
+    assert event.recipient is not None and event.recipient.country == "AFG"
+    assert event.recipient.sector is None  # a place's country, not a party
+
+
+def test_target_of_unknown_kind_takes_the_country_it_is_in(code) -> None:
+    event = _only(code("Gunmen ambushed the convoy in Ghazni province on Monday."), "ASSAULT")
+    assert event.recipient is not None and event.recipient.text == "the convoy"
+    assert event.recipient.country == "AFG"
+
+
+def test_country_of_a_people_named_inside_the_target(code) -> None:
+    event = _only(
+        code("A camp for Somali refugees was attacked by militiamen on Tuesday, killing four."),
+        "ASSAULT",
+    )
+    assert event.recipient is not None and event.recipient.country == "SOM"
+
+
+def test_a_name_inside_a_longer_name_gives_no_country(code) -> None:
+    assert code("Inter Milan attacked from the first whistle on Sunday.") == []

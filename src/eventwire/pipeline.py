@@ -38,7 +38,12 @@ from eventwire.records import (
     Skipped,
     TollReport,
 )
-from eventwire.resolve import ResolvedMention, resolve_mention
+from eventwire.resolve import (
+    ResolvedMention,
+    host,
+    is_known,
+    resolve_mention,
+)
 from eventwire.sentences import Sentence, split_sentences
 from eventwire.tallies import tallies
 from eventwire.tolls import attribute_tolls, toll_reports
@@ -174,6 +179,10 @@ def _build_event(
     country = location.country if location and location.country else focus_country
     modalities = {m.mention.modality for m in draft.mentions}
     modality = next(m for m in _MODALITY_PRIORITY if m in modalities)
+    recipient = draft.recipient
+    if not is_known(recipient):
+        # "shelled the regional capital Juba", "lifted the curfew in Montenegro"
+        recipient = host(location, recipient)
     attribution_text = next(
         (m.mention.attribution for m in draft.mentions if m.mention.attribution), None
     )
@@ -182,7 +191,7 @@ def _build_event(
         type=mention.type,
         mode=draft.mode,
         actor=_with_country(draft.actor, country),
-        recipient=_with_country(draft.recipient, country),
+        recipient=_with_country(recipient, country),
         location=location,
         date=dated.date if dated else None,
         date_precision=dated.precision if dated else None,

@@ -64,20 +64,30 @@ def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
         place = geocode(phrase.located_in)
         if place is not None and place.country:
             resolved = replace(resolved, country=place.country)
+    if (resolved is None or resolved.country is None) and "ethnic" not in phrase.lemmas:
+        # "the regional capital Juba", "a camp for Congolese refugees": the country of a
+        # place or people the phrase names (an ethnic people is no state's)
+        country = _named_country(phrase.names)
+        if country is not None:
+            resolved = replace(resolved or Actor(text=phrase.text), country=country)
     return resolved or Actor(text=phrase.text)
+
+
+def _named_country(names: tuple[str, ...]) -> str | None:
+    for name in names:
+        people = resolve_actor(name, name.lower().split())
+        if people is not None and people.country:
+            return people.country
+        place = geocode(name)
+        if place is not None and place.country:
+            return place.country
+    return None
 
 
 def is_known(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
 
 
-# Acts directed at the place they happen in when no party is named.
-PLACE_DIRECTED_TYPES = frozenset(
-    {
-        "CONSULT", "CONCEDE", "RETREAT", "AID", "SUPPORT", "AGREE", "PROTEST", "THREATEN",
-        "COERCE",
-    }
-)  # fmt: skip
 # Acts that can be reported by whom they were done to alone ("was indicted", "was expelled").
 DONE_TO_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "ACCUSE", "SANCTION"})
 
@@ -164,9 +174,6 @@ def resolve_mention(
         else None
     )
     location = _location(mention, focus, gazetteer)
-    if not is_known(recipient) and mention.type in PLACE_DIRECTED_TYPES:
-        # "shelled the regional capital Juba", "lifted the curfew in Montenegro"
-        recipient = _host(location, actor) or recipient
     sites = (
         [
             geocode(site.text, focus, gazetteer=gazetteer, within=site.within)
@@ -178,11 +185,15 @@ def resolve_mention(
     return ResolvedMention(mention, actor, recipient, location, when, claim, supporting, sites)
 
 
-def _host(location: Location | None, actor: Actor | None) -> Actor | None:
+def host(location: Location | None, named: Actor | None = None) -> Actor | None:
     """The country an act is directed at when the text names only where it happens: "arrived
-    in Amman on a visit", "lifted the curfew in Montenegro" (PLOVER's convention)."""
+    in Amman on a visit", "lifted the curfew in Montenegro" (PLOVER's convention). A target
+    named without kind or country ("the convoy") keeps its words and takes the place's
+    country. It has no sector: a place's country is no party (see ``merge.same_party``)."""
     if location is None or not location.country:
-        return None
+        return named
+    if named is not None:
+        return replace(named, country=location.country)
     country = load_actors().country(location.country)
     return Actor(
         text=location.text, name=country.name if country else None, country=location.country

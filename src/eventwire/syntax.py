@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.lexicon import QUANTITY_NOUNS, REPORTING_VERBS, SUICIDE_WORDS, WEAPON_MODES
 
@@ -49,6 +49,8 @@ class Phrase:
     is_place: bool = False
     refers_to: str | None = None  # the named party a pronoun or "the group" stands for
     located_in: str | None = None  # "rebels in the Ivory Coast": where the party is
+    # places and peoples named in the phrase or its modifiers: "a camp for Congolese refugees"
+    names: tuple[str, ...] = ()
 
 
 def _collect(token: Token, stop_at_clauses: bool) -> Iterator[Token]:
@@ -86,7 +88,43 @@ def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
             ),
             None,
         ),
+        names=_names(root),
     )
+
+
+NAME_LABELS = frozenset({"GPE", "LOC", "NORP"})
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "appos"})
+
+
+def _names(root: Token) -> tuple[str, ...]:
+    """The place and people names inside the phrase headed by ``root``, its modifiers
+    included and its clauses left out, in text order."""
+    tokens = sorted(_collect_modifiers(root), key=lambda t: t.i)
+    names: list[str] = []
+    for token in tokens:
+        if token.ent_type_ in NAME_LABELS and token.ent_iob_ == "B":
+            entity = next(e for e in token.doc.ents if e.start == token.i)
+            if not _inside_longer_name(entity):
+                names.append(entity.text)
+    return tuple(names)
+
+
+def _inside_longer_name(entity: Span) -> bool:
+    """Whether the entity is part of a longer proper name: "Madrid" in "Real Madrid"."""
+    return any(
+        child.dep_ == "compound"
+        and child.pos_ == "PROPN"
+        and not entity.start <= child.i < entity.end
+        for token in entity
+        for child in token.children
+    )
+
+
+def _collect_modifiers(token: Token) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ not in CLAUSES:
+            yield from _collect_modifiers(child)
 
 
 def child_of(token: Token, *deps: str) -> Token | None:
