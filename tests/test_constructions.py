@@ -98,3 +98,23 @@ def test_country_of_a_people_named_inside_the_target(code) -> None:
 
 def test_a_name_inside_a_longer_name_gives_no_country(code) -> None:
     assert code("Inter Milan attacked from the first whistle on Sunday.") == []
+
+
+def test_recipient_of_an_act_named_by_a_noun(code) -> None:
+    event = _only(
+        code("Kenya paid compensation to 40 Somali traders on Monday, officials said."), "RETREAT"
+    )
+    assert event.recipient is not None and event.recipient.country == "SOM"
+
+
+def test_recipient_is_whose_the_thing_is(code) -> None:
+    event = _only(
+        code("The minister conceded on Friday to demands from Ethiopian farmers."), "CONCEDE"
+    )
+    assert event.recipient is not None and event.recipient.country == "ETH"
+
+
+def test_place_of_the_object_places_the_act(code) -> None:
+    event = _only(code("Turkey has strengthened its forces in Syria, officials said."), "MOBILIZE")
+    assert event.location is not None and event.location.country == "SYR"
+    assert event.recipient is not None and event.recipient.country == "SYR"

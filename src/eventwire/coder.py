@@ -159,7 +159,9 @@ ANAPHORIC_NOUNS = frozenset(
 CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "following", "after", "amid", "when"})
 TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "battle", "fight", "gunfight", "skirmish"})
 MATERIAL_TYPES = HOSTILE_TYPES | {"AID", "RETREAT", "COOPERATE"}
-PARTNER_PREPS = frozenset({"to", "with", "against", "from", "on", "toward", "towards", "for"})
+PARTNER_PREPS = frozenset(
+    {"to", "with", "against", "from", "on", "toward", "towards", "for", "into"}
+)
 # Nouns that carry a nominal event told as their modifier: "a mediation mission".
 CARRIER_NOUNS = frozenset(
     {
@@ -689,6 +691,9 @@ class Coder:
         self._casualties(verb, mention, found, consumed)
         if lemma in CASUALTY_LEMMAS and mention.actor is None and mention.mode is None:
             mention.casualty_only = True
+        obj = child_of(verb, "dobj")
+        if obj is not None and not mention.places:
+            mention.places.extend(places_in(obj, base))  # "strengthened its forces in Lebanon"
         mention.places.extend(
             inherited_places(verb, base)
             or ([] if mention.casualty_only or mention.places else sentence_places(verb, base))
@@ -936,6 +941,11 @@ class Coder:
                 for _, obj in prep_objects(clause, frozenset({"with", "between"})):
                     mention.recipient = self._party(obj, base, context)
                     break
+        if not _names_party(mention.recipient) and mention.type != "ASSAULT":
+            # "paid compensation to 67 British nationals", "an offer from Kabul"
+            other = _other_party(governor, noun) if governor is not None else None
+            if other is not None and other is not actor_token:
+                mention.recipient = self._party(other, base, context)
         if not _names_party(mention.recipient) and mention.type in GOAL_TYPES:
             goal = _goal_party(noun) or (_goal_party(governor) if governor is not None else None)
             if goal is not None:
@@ -1142,14 +1152,22 @@ def _other_party(verb: Token, target: Token | None) -> Token | None:
     ]
     objects = [target] if target is not None else []
     objects += [o for clause in clauses for o in clause.children if o.dep_ == "dobj"]
-    for thing in objects:  # "military aid to Mozambique", "Reagan's statement"
-        candidates += [c for c in thing.children if c.dep_ == "poss"]
-        candidates += [obj for _, obj in prep_objects(thing, THING_PREPS)]
+    candidates += [c for thing in objects for c in _owners(thing)]
+    # then whose the things named are: "conceded to demands from UNITA", "hack into the
+    # computers of army officers"
+    candidates += [c for thing in candidates if thing not in objects for c in _owners(thing)]
     for candidate in candidates:
         party = phrase(content(candidate), 0)
         if candidate.pos_ != "PRON" and _names_party(party):
             return content(candidate)
     return None
+
+
+def _owners(thing: Token) -> list[Token]:
+    """Whose a thing is or whom it concerns: "Reagan's statement", "military aid to
+    Mozambique"."""
+    owners = [c for c in thing.children if c.dep_ == "poss"]
+    return owners + [obj for _, obj in prep_objects(thing, THING_PREPS)]
 
 
 def _names_party(candidate: Phrase | None) -> bool:
