@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -54,6 +55,35 @@ class Lexicon:
         if not found.isdisjoint(self.open_forms):
             return True
         return bool(_NAMED.search(text)) or not self.actor_words.isdisjoint(words)
+
+    def with_irregular_forms(self, lemmas: Mapping[str, Iterable[str]]) -> Lexicon:
+        """The lexicon whose filter also knows irregular forms ("paid" for "pay"); ``lemmas``
+        maps a form to its lemmas, as a lemmatiser's exception table does."""
+        forms = set(self.forms)
+        companions = {form: set(needed) for form, needed in self.companions.items()}
+        open_forms, lemma_of = set(self.open_forms), dict(self.lemma_of)
+        needs = {word for needed in self.companions.values() for word in needed}
+        for form, bases in lemmas.items():
+            for base in bases:
+                if base in self.forms:
+                    forms.add(form)
+                    lemma_of.setdefault(form, self.lemma_of.get(base, base))
+                if base in self.open_forms:
+                    open_forms.add(form)
+                if base in self.companions:
+                    companions.setdefault(form, set()).update(self.companions[base])
+                    lemma_of.setdefault(form, self.lemma_of.get(base, base))
+                if base in needs:
+                    for needed in companions.values():
+                        if base in needed:
+                            needed.add(form)
+        return replace(
+            self,
+            forms=frozenset(forms),
+            companions={f: frozenset(n) for f, n in companions.items() if f not in forms},
+            lemma_of=lemma_of,
+            open_forms=frozenset(open_forms),
+        )
 
     def senses(self, lemma: str, pos: str, form: str = "") -> tuple[Trigger, ...]:
         """The trigger senses of a word, those that need company first."""

@@ -65,3 +65,17 @@ def load_nlp(name: str | None = None) -> Language:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
         ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
     return nlp
+
+
+def irregular_forms(nlp: Language) -> dict[str, list[str]]:
+    """The irregular word forms the pipeline's lemmatiser knows ("paid" -> ["pay"]), if any."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return {}
+    forms: dict[str, list[str]] = {}
+    for table in lookups.get_table("lemma_exc").values():
+        for form, lemmas in table.items():
+            forms.setdefault(form, []).extend(lemmas)
+    return forms

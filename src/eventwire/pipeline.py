@@ -24,7 +24,7 @@ from eventwire.geocode import Gazetteer, default_gazetteer, geocode
 from eventwire.lexicon import Lexicon, load_lexicon
 from eventwire.merge import Draft, merge_mentions, same_party
 from eventwire.names import fold
-from eventwire.nlp import load_nlp
+from eventwire.nlp import irregular_forms, load_nlp
 from eventwire.ontology import STATE_SECTORS, acled_coding, cameo_root, contexts
 from eventwire.records import (
     Actor,
@@ -261,7 +261,7 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         self.nlp: Language = load_nlp(self.model)
-        self.lexicon = load_lexicon()
+        self.lexicon = load_lexicon().with_irregular_forms(irregular_forms(self.nlp))
         self.coder = Coder(self.lexicon)
         self.gazetteer = self.gazetteer or default_gazetteer()
         load_actors()
