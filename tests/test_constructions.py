@@ -118,3 +118,21 @@ def test_place_of_the_object_places_the_act(code) -> None:
     event = _only(code("Turkey has strengthened its forces in Syria, officials said."), "MOBILIZE")
     assert event.location is not None and event.location.country == "SYR"
     assert event.recipient is not None and event.recipient.country == "SYR"
+
+
+def test_an_organisation_named_in_full_acts_though_unknown_to_the_dictionary(code) -> None:
+    event = _only(
+        code("The Coastal Fisheries Forum demanded on Monday that Chile close its trawling zones."),
+        "REQUEST",
+    )
+    assert event.actor is not None and event.actor.text == "The Coastal Fisheries Forum"
+    assert event.recipient is not None and event.recipient.country == "CHL"
+
+
+def test_a_named_official_resigning_is_an_event(code) -> None:
+    event = _only(code("Lt. Gen. Anatole Brusset resigned on Monday."), "RETREAT")
+    assert event.actor is not None and event.actor.text.endswith("Anatole Brusset")
+
+
+def test_declining_to_comment_is_no_rejection(code) -> None:
+    assert code("The ministry declined to comment on the report on Tuesday.") == []

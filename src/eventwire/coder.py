@@ -195,6 +195,8 @@ MEETING_NOUNS = frozenset(
         "visit",
     }
 )
+# What a source "declines to" do when it only keeps silent.
+NO_COMMENT_VERBS = REPORTING_VERBS | {"comment", "elaborate"}
 GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT", "REQUEST"})
 GOAL_PREPS = frozenset({"against", "over", "for"})  # "against the war", "over the ban"
 GOAL_NOUNS = frozenset({"protest", "response", "opposition", "defiance", "solidarity"})
@@ -546,6 +548,10 @@ class Coder:
             return None  # "threatened to attack", "agreed to withdraw": the act carries it
         if _told_by_speech_act(verb, found):
             return None  # "demanded that X release", "accused X of attacking": its content
+        if trigger.type == "REJECT" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS for c in verb.children
+        ):
+            return None  # "declined to comment": a source's silence, not a refusal of anything
         # A casualty participle hanging from another trigger belongs to that event.
         if (
             lemma in CASUALTY_LEMMAS

@@ -93,11 +93,14 @@ DONE_TO_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "ACCUSE", "SANCTION"}
 
 
 def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None) -> bool:
-    """Evidence or nothing: a mention starts an event only when it names who acted, or (for
+    """Evidence or nothing: a mention starts an event only when it names who acted (a party
+    the dictionary knows, or a person or organisation named in full), or (for
     acts done to someone: violence, protest, coercion, charges, sanctions) whom it hit or
     what it cost."""
     if is_known(actor):
         return True
+    if mention.actor is not None and mention.actor.is_named and mention.type != "ASSAULT":
+        return True  # not "Real Madrid attacked": named fighters are known to the dictionary
     if mention.type in DONE_TO_TYPES and (
         is_known(recipient) or mention.fatalities or mention.injuries
     ):
