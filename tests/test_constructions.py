@@ -136,3 +136,17 @@ def test_a_named_official_resigning_is_an_event(code) -> None:
 
 def test_declining_to_comment_is_no_rejection(code) -> None:
     assert code("The ministry declined to comment on the report on Tuesday.") == []
+
+
+def test_the_mover_of_a_movement_noun_is_its_actor(code) -> None:
+    event = _only(code("The withdrawal of Kenyan troops from Kismayo began on Monday."), "RETREAT")
+    assert event.actor is not None and event.actor.country == "KEN"
+    assert event.recipient is None or event.recipient.country == "SOM"
+
+
+def test_a_possessive_pronoun_points_at_the_named_subject(code) -> None:
+    event = _only(
+        code("The Harbour Safety Board has opened its investigation into the Lagos port unions."),
+        "ACCUSE",
+    )
+    assert event.actor is not None and event.actor.text == "its"

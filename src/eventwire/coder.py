@@ -195,6 +195,8 @@ MEETING_NOUNS = frozenset(
         "visit",
     }
 )
+# Acts of moving forces, whose nouns name the mover with "of".
+MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # What a source "declines to" do when it only keeps silent.
 NO_COMMENT_VERBS = REPORTING_VERBS | {"comment", "elaborate"}
 GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT", "REQUEST"})
@@ -737,10 +739,11 @@ class Coder:
         if token.pos_ == "PRON" and lemma in PERSONAL_PRONOUNS:
             speaker = speaker_above(token) or main_subject(token)
             if speaker is not None and speaker.pos_ != "PRON":
+                referent = phrase(speaker, base)
                 return replace(
                     found,
-                    refers_to=self._party(speaker, base, context).refers_to
-                    or phrase(speaker, base).text,
+                    refers_to=self._party(speaker, base, context).refers_to or referent.text,
+                    named=referent.named,
                 )
             return found
         if (
@@ -905,6 +908,9 @@ class Coder:
         actor_token = child_of(noun, "poss") or child_of(anchor, "poss")
         for _prep, obj in prep_objects(noun, frozenset({"by"})):
             actor_token = obj
+        if actor_token is None and mention.type in MOVEMENT_TYPES:
+            # "the withdrawal of US forces", "the deployment of NATO troops": who moves
+            actor_token = next((o for _, o in prep_objects(noun, frozenset({"of"}))), None)
         named_before = any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in noun.lefts)
         # "launched an offensive", "arrived on a visit" -- but not "fired after a march"
         purposive = anchor.dep_ == "pobj" and anchor.head.lower_ in {"on", "for"}
@@ -934,6 +940,8 @@ class Coder:
         for _, obj in prep_objects(noun, frozenset(target_preps)):
             if lemma in {"talk", "meeting", "agreement", "deal"}:
                 break
+            if obj == actor_token:
+                continue
             if obj.ent_type_ in {"DATE", "TIME"}:
                 continue  # "a visit on Wednesday"
             target_phrase = phrase(content(obj), base)
@@ -950,7 +958,7 @@ class Coder:
         if not _names_party(mention.recipient) and mention.type != "ASSAULT":
             # "paid compensation to 67 British nationals", "an offer from Kabul"
             other = _other_party(governor, noun) if governor is not None else None
-            if other is not None and other is not actor_token:
+            if other is not None and other != actor_token:
                 mention.recipient = self._party(other, base, context)
         if not _names_party(mention.recipient) and mention.type in GOAL_TYPES:
             goal = _goal_party(noun) or (_goal_party(governor) if governor is not None else None)

@@ -99,8 +99,13 @@ def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None
     what it cost."""
     if is_known(actor):
         return True
-    if mention.actor is not None and mention.actor.is_named and mention.type != "ASSAULT":
-        return True  # not "Real Madrid attacked": named fighters are known to the dictionary
+    named = mention.actor.named if mention.actor is not None else None
+    if mention.type != "ASSAULT" and (
+        named == "PERSON" or (named == "ORG" and recipient is not None and recipient.country)
+    ):
+        # A person, or an organisation acting towards a party of known country; not "Real
+        # Madrid attacked" (armed groups are in the dictionary) nor a firm's pledge to staff
+        return True
     if mention.type in DONE_TO_TYPES and (
         is_known(recipient) or mention.fatalities or mention.injuries
     ):

@@ -47,7 +47,7 @@ class Phrase:
     head_lemma: str
     singular: bool
     is_place: bool = False
-    is_named: bool = False  # a person or organisation named: "Lt. Gen. Prosper Avril"
+    named: str | None = None  # "PERSON" or "ORG" when it names one: "Lt. Gen. Prosper Avril"
     refers_to: str | None = None  # the named party a pronoun or "the group" stands for
     located_in: str | None = None  # "rebels in the Ivory Coast": where the party is
     # places and peoples named in the phrase or its modifiers: "a camp for Congolese refugees"
@@ -81,7 +81,7 @@ def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
         head_lemma=root.lemma_.lower(),
         singular=root.tag_ in {"NN", "NNP"} and not any(c.dep_ == "nummod" for c in root.children),
         is_place=root.ent_type_ in PLACE_LABELS,
-        is_named=root.ent_type_ in {"PERSON", "ORG"},
+        named=root.ent_type_ if root.ent_type_ in {"PERSON", "ORG"} else None,
         located_in=next(
             (
                 obj.text
