@@ -150,3 +150,22 @@ def test_a_possessive_pronoun_points_at_the_named_subject(code) -> None:
         "ACCUSE",
     )
     assert event.actor is not None and event.actor.text == "its"
+
+
+def test_an_attack_by_no_one_named_is_an_unidentified_armed_group_of_that_country(code) -> None:
+    event = _only(
+        code("A roadside bomb near the town of Baiji killed two Iraqi soldiers on Sunday."),
+        "ASSAULT",
+    )
+    assert event.actor is not None and event.actor.sector == "UAF"
+    assert event.actor.country == "IRQ" and event.actor.text in event.evidence[0].sentence
+    assert event.acled is not None and event.acled.actor1 == "Unidentified Armed Group"
+
+
+def test_a_people_of_a_place_belongs_to_that_place(code) -> None:
+    event = _only(
+        code("The Kurds of northern Syria demanded autonomy from Syrian authorities on Monday."),
+        "REQUEST",
+    )
+    assert event.actor is not None and event.actor.country == "SYR"
+    assert event.actor.sector == "ETH"

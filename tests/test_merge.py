@@ -19,3 +19,9 @@ def test_a_place_country_is_no_party() -> None:
     assert same_party(PLACE, POLICE) is None
     assert same_party(PLACE, SOLDIERS) is None
     assert same_party(None, POLICE) is None
+
+
+def test_unnamed_gunmen_could_be_anyone() -> None:
+    gunmen = Actor("gunmen", "gunmen", "AFG", "UAF", 3)
+    islamic_state = Actor("IS militants", "Islamic State", "IRQ", "REB", 2)
+    assert same_party(gunmen, islamic_state) is None

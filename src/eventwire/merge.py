@@ -87,8 +87,10 @@ def same_party(a: Actor | None, b: Actor | None) -> bool | None:
     "militants", "a militia"), so parties agree when they are on the same side (state, armed
     group, civilians) and their countries do not differ.
     """
-    if a is None or b is None or not a.sector or not b.sector:
-        return None  # a party of unknown kind, or only a place's country (see resolve.host)
+    if a is None or b is None or not a.sector or not b.sector or "UAF" in (a.sector, b.sector):
+        # a party of unknown kind, only a place's country (see resolve.host), or gunmen
+        # whom no one has named: they could be anyone
+        return None
     if a.name and b.name and a.name == b.name:
         return True
     if a.country and b.country and a.country != b.country:

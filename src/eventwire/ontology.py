@@ -28,6 +28,7 @@ SIDE_CHANGE_TRIGGERS = frozenset({"defect", "defection", "join", "switch"})
 RESCUE_TRIGGERS = frozenset({"rescue", "free"})
 _GEO_PRECISION = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
 UNIDENTIFIED_ARMED_GROUP_INTER = 3
+UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group"
 TERRITORY_TRIGGERS = frozenset({"capture", "retake", "recapture", "overrun", "take"})
 WEAPON_WORDS = (
     "weapon",
@@ -204,7 +205,7 @@ def acled_coding(
     elif event_type == "Riots":
         actor1 = "Rioters"
     elif actor1 is None and inter1 == UNIDENTIFIED_ARMED_GROUP_INTER:
-        actor1 = "Unidentified Armed Group"
+        actor1 = UNIDENTIFIED_ARMED_GROUP
     if actor2 is None and event.recipient is not None:
         actor2 = ACLED_GENERIC_NAMES.get(inter2 or 0)
     if actor2 is None and event_type == "Violence against civilians":

@@ -19,13 +19,20 @@ from spacy.tokens import Doc
 from eventwire.actors import SECTOR_LABELS, load_actors, resolve_actor
 from eventwire.article import ExtractionError, extract_article
 from eventwire.casualties import add_tolls, adds_to_toll, share
-from eventwire.coder import Coder, SentenceContext
+from eventwire.coder import Coder, Mention, SentenceContext
 from eventwire.geocode import Gazetteer, default_gazetteer, geocode
 from eventwire.lexicon import Lexicon, load_lexicon
 from eventwire.merge import Draft, merge_mentions, same_party
 from eventwire.names import fold
 from eventwire.nlp import irregular_forms, load_nlp
-from eventwire.ontology import STATE_SECTORS, acled_coding, cameo_root, contexts
+from eventwire.ontology import (
+    STATE_SECTORS,
+    UNIDENTIFIED_ARMED_GROUP,
+    UNIDENTIFIED_ARMED_GROUP_INTER,
+    acled_coding,
+    cameo_root,
+    contexts,
+)
 from eventwire.records import (
     Actor,
     Article,
@@ -179,6 +186,9 @@ def _build_event(
     country = location.country if location and location.country else focus_country
     modalities = {m.mention.modality for m in draft.mentions}
     modality = next(m for m in _MODALITY_PRIORITY if m in modalities)
+    actor = draft.actor
+    if actor is None and mention.type == "ASSAULT" and draft.mode != "crowd-control":
+        actor = unidentified_attacker(mention, location)
     recipient = draft.recipient
     if not is_known(recipient):
         # "shelled the regional capital Juba", "lifted the curfew in Montenegro"
@@ -190,7 +200,7 @@ def _build_event(
         id=event_id,
         type=mention.type,
         mode=draft.mode,
-        actor=_with_country(draft.actor, country),
+        actor=_with_country(actor, country),
         recipient=_with_country(recipient, country),
         location=location,
         date=dated.date if dated else None,
@@ -211,6 +221,22 @@ def _build_event(
         claimed = toll_claimed or _claimed_toll(draft, event)
         event.acled = acled_coding(event, mention.trigger, country, claimed)
     return event
+
+
+def unidentified_attacker(mention: Mention, location: Location | None) -> Actor | None:
+    """Who struck when the text does not say: ACLED's "Unidentified Armed Group" of the country
+    the attack happened in (PLOVER's coders do the same), told by the attack's own word."""
+    if location is None or not location.country:
+        return None
+    told = mention.sentence_text[mention.trigger_start - mention.sentence_start :].split()
+    return Actor(
+        text=told[0].strip(".,;:'\"()") if told else mention.trigger,
+        name=UNIDENTIFIED_ARMED_GROUP,
+        country=location.country,
+        sector="UAF",
+        inter=UNIDENTIFIED_ARMED_GROUP_INTER,
+        acled_name=UNIDENTIFIED_ARMED_GROUP,
+    )
 
 
 def _toll(draft: Draft) -> Quantity | None:

@@ -58,12 +58,15 @@ def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
         if referent is not None:
             return replace(referent, text=phrase.text)
     resolved = resolve_actor(phrase.text, list(phrase.lemmas), phrase.head_lemma, state_sector)
-    if resolved is not None and phrase.located_in and resolved.sector not in STATE_SECTORS:
+    if resolved is not None and phrase.located_in:
         # "ethnic Albanians in south Serbia", "opposition groups in Zimbabwe": a non-state
-        # party belongs to the country it is in
+        # party belongs to the country it is in; "the Kurds of Syria" are a people there
         place = geocode(phrase.located_in)
         if place is not None and place.country:
-            resolved = replace(resolved, country=place.country)
+            if resolved.sector not in STATE_SECTORS:
+                resolved = replace(resolved, country=place.country)
+            elif phrase.people:
+                resolved = Actor(text=phrase.text, country=place.country, sector="ETH")
     if (resolved is None or resolved.country is None) and "ethnic" not in phrase.lemmas:
         # "the regional capital Juba", "a camp for Congolese refugees": the country of a
         # place or people the phrase names (an ethnic people is no state's)
@@ -73,14 +76,16 @@ def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
     return resolved or Actor(text=phrase.text)
 
 
-def _named_country(names: tuple[str, ...]) -> str | None:
-    for name in names:
-        people = resolve_actor(name, name.lower().split())
-        if people is not None and people.country:
-            return people.country
-        place = geocode(name)
-        if place is not None and place.country:
-            return place.country
+def _named_country(names: tuple[tuple[str, str], ...]) -> str | None:
+    for name, label in names:
+        if label == "NORP":  # a people: "Congolese", never a place ("Jewish" Oblast)
+            people = resolve_actor(name, name.lower().split())
+            found = people.country if people is not None else None
+        else:
+            place = geocode(name)
+            found = place.country if place is not None else None
+        if found:
+            return found
     return None
 
 

@@ -48,10 +48,12 @@ class Phrase:
     singular: bool
     is_place: bool = False
     named: str | None = None  # "PERSON" or "ORG" when it names one: "Lt. Gen. Prosper Avril"
+    people: bool = False  # a people named by its demonym: "the Kurds", "Albanians"
     refers_to: str | None = None  # the named party a pronoun or "the group" stands for
-    located_in: str | None = None  # "rebels in the Ivory Coast": where the party is
-    # places and peoples named in the phrase or its modifiers: "a camp for Congolese refugees"
-    names: tuple[str, ...] = ()
+    located_in: str | None = None  # "rebels in the Ivory Coast", "Albanians of Serbia"
+    # places and peoples named in the phrase or its modifiers, with their entity labels:
+    # "a camp for Congolese refugees" -> (("Congolese", "NORP"),)
+    names: tuple[tuple[str, str], ...] = ()
 
 
 def _collect(token: Token, stop_at_clauses: bool) -> Iterator[Token]:
@@ -82,10 +84,11 @@ def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
         singular=root.tag_ in {"NN", "NNP"} and not any(c.dep_ == "nummod" for c in root.children),
         is_place=root.ent_type_ in PLACE_LABELS,
         named=root.ent_type_ if root.ent_type_ in {"PERSON", "ORG"} else None,
+        people=root.ent_type_ == "NORP" and root.tag_ in {"NNS", "NNPS"},
         located_in=next(
             (
-                obj.text
-                for prep, obj in prep_objects(root, frozenset({"in"}))
+                _entity_text(obj)
+                for prep, obj in prep_objects(root, frozenset({"in", "of"}))
                 if obj.ent_type_ in {"GPE", "LOC"}
             ),
             None,
@@ -98,17 +101,22 @@ NAME_LABELS = frozenset({"GPE", "LOC", "NORP"})
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "appos"})
 
 
-def _names(root: Token) -> tuple[str, ...]:
+def _names(root: Token) -> tuple[tuple[str, str], ...]:
     """The place and people names inside the phrase headed by ``root``, its modifiers
     included and its clauses left out, in text order."""
     tokens = sorted(_collect_modifiers(root), key=lambda t: t.i)
-    names: list[str] = []
+    names: list[tuple[str, str]] = []
     for token in tokens:
         if token.ent_type_ in NAME_LABELS and token.ent_iob_ == "B":
             entity = next(e for e in token.doc.ents if e.start == token.i)
             if not _inside_longer_name(entity):
-                names.append(entity.text)
+                names.append((entity.text, entity.label_))
     return tuple(names)
+
+
+def _entity_text(token: Token) -> str:
+    """The whole name a token is part of: "West Bank" for "Bank"."""
+    return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
 
 
 def _inside_longer_name(entity: Span) -> bool:
