@@ -169,3 +169,37 @@ def test_a_people_of_a_place_belongs_to_that_place(code) -> None:
     )
     assert event.actor is not None and event.actor.country == "SYR"
     assert event.actor.sector == "ETH"
+
+
+def test_a_threat_to_hold_an_act_is_one_threat_against_its_condition(code) -> None:
+    events = code(
+        "Farmers in Punjab threatened on Monday to hold a general strike unless the Indian "
+        "government withdrew the new tariffs."
+    )
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert len(threats) == 1, [(e.type, e.recipient) for e in events]
+    assert threats[0].recipient is not None and threats[0].recipient.country == "IND"
+
+
+def test_forces_offered_are_no_recipient(code) -> None:
+    event = _only(
+        code("Kenya on Monday offered its troops to the Somali government, officials said."),
+        "AGREE",
+    )
+    assert event.recipient is not None and event.recipient.country == "SOM"
+
+
+def test_whom_an_act_is_done_to_in_its_purpose(code) -> None:
+    event = _only(
+        code("Kenyan police fired tear gas to disperse Somali traders in Nairobi on Monday."),
+        "ASSAULT",
+    )
+    assert event.recipient is not None and event.recipient.country == "SOM"
+
+
+def test_whose_crimes_an_investigation_looks_into(code) -> None:
+    event = _only(
+        code("Kenyan police have opened an investigation into killings committed by Somali gangs."),
+        "ACCUSE",
+    )
+    assert event.recipient is not None and event.recipient.country == "SOM"

@@ -195,6 +195,11 @@ MEETING_NOUNS = frozenset(
         "visit",
     }
 )
+# Verbs that carry out the act their object names: "hold a strike", "launch an offensive".
+SUPPORT_VERBS = frozenset(
+    {"hold", "stage", "launch", "mount", "carry", "conduct", "begin", "start", "call", "impose",
+     "organize", "organise", "resume", "make"}
+)  # fmt: skip
 # Acts of moving forces, whose nouns name the mover with "of".
 MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # What a source "declines to" do when it only keeps silent.
@@ -202,7 +207,9 @@ NO_COMMENT_VERBS = REPORTING_VERBS | {"comment", "elaborate"}
 GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT", "REQUEST"})
 GOAL_PREPS = frozenset({"against", "over", "for"})  # "against the war", "over the ban"
 GOAL_NOUNS = frozenset({"protest", "response", "opposition", "defiance", "solidarity"})
-THING_PREPS = frozenset({"of", "from", "to", "for", "with", "by", "against"})
+THING_PREPS = frozenset(
+    {"of", "from", "to", "for", "with", "by", "against", "on", "between", "into", "over", "about"}
+)
 DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
 REPEL_VERBS = frozenset({"repulse", "repel", "foil", "thwart", "fend"})
 DEFINITE = frozenset({"the", "this", "that", "its", "their"})
@@ -545,9 +552,13 @@ class Coder:
         ):
             return None  # "released a statement", "hit a record"
         if lemma in INTENT_GOVERNORS and any(
-            c.dep_ == "xcomp" and c in found for c in verb.children
+            c.dep_ == "xcomp"
+            and (c in found or (c.lemma_.lower() in SUPPORT_VERBS and child_of(c, "dobj") in found))
+            for c in verb.children
         ):
-            return None  # "threatened to attack", "agreed to withdraw": the act carries it
+            # "threatened to attack", "agreed to withdraw", "threatened to hold a general
+            # strike": the act carries it
+            return None
         if _told_by_speech_act(verb, found):
             return None  # "demanded that X release", "accused X of attacking": its content
         if trigger.type == "REJECT" and any(
@@ -634,6 +645,10 @@ class Coder:
                 if pobj.ent_type_ not in {"DATE", "TIME"}:
                     target = pobj
                     break
+        if target is not None and (trigger.type == "MOBILIZE" or _own_forces(target)):
+            target = None  # "mobilized army reservists", "offered its troops to Lebanon"
+        if target is None and trigger.type in {"ASSAULT", "COERCE"} and not passive:
+            target = _purpose_object(verb)  # "opened fire to disperse demonstrators"
         if target is not None:
             victims = target
             target = content(target)
@@ -1162,7 +1177,7 @@ def _other_party(verb: Token, target: Token | None) -> Token | None:
         subject
         for clause in clauses
         for c in clause.children
-        if c.dep_ == "ccomp" and (subject := child_of(c, "nsubj")) is not None
+        if c.dep_ == "ccomp" and (subject := child_of(c, "nsubj", "nsubjpass")) is not None
     ]
     objects = [target] if target is not None else []
     objects += [o for clause in clauses for o in clause.children if o.dep_ == "dobj"]
@@ -1177,11 +1192,37 @@ def _other_party(verb: Token, target: Token | None) -> Token | None:
     return None
 
 
+def _own_forces(thing: Token) -> bool:
+    """ "its troops", "their forces": what a party sends or offers, not whom it acts on."""
+    owner = child_of(thing, "poss")
+    return (
+        owner is not None
+        and owner.pos_ == "PRON"
+        and thing.lemma_.lower() in {"troop", "force", "soldier", "army", "unit", "police"}
+    )
+
+
+def _purpose_object(verb: Token) -> Token | None:
+    """The object of what an act was done for: "opened fire to disperse demonstrators"."""
+    for clause in verb.children:
+        if clause.dep_ in {"advcl", "xcomp"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            return child_of(clause, "dobj")
+    return None
+
+
 def _owners(thing: Token) -> list[Token]:
     """Whose a thing is or whom it concerns: "Reagan's statement", "military aid to
     Mozambique"."""
     owners = [c for c in thing.children if c.dep_ == "poss"]
-    return owners + [obj for _, obj in prep_objects(thing, THING_PREPS)]
+    owners += [obj for _, obj in prep_objects(thing, THING_PREPS)]
+    # "the demonstration staged by students", "crimes committed by Croat forces"
+    return owners + [
+        agent
+        for clause in thing.children
+        if clause.dep_ == "acl" and (agent := agent_of(clause)) is not None and agent != thing
+    ]
 
 
 def _names_party(candidate: Phrase | None) -> bool:

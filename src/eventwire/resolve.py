@@ -60,10 +60,11 @@ def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
     resolved = resolve_actor(phrase.text, list(phrase.lemmas), phrase.head_lemma, state_sector)
     if resolved is not None and phrase.located_in:
         # "ethnic Albanians in south Serbia", "opposition groups in Zimbabwe": a non-state
-        # party belongs to the country it is in; "the Kurds of Syria" are a people there
+        # party of no named nation belongs to the country it is in ("Somali traders in
+        # Nairobi" stay Somali); "the Kurds of Syria" are a people there
         place = geocode(phrase.located_in)
         if place is not None and place.country:
-            if resolved.sector not in STATE_SECTORS:
+            if resolved.sector not in STATE_SECTORS and resolved.country is None:
                 resolved = replace(resolved, country=place.country)
             elif phrase.people:
                 resolved = Actor(text=phrase.text, country=place.country, sector="ETH")
