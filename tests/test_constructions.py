@@ -203,3 +203,11 @@ def test_whose_crimes_an_investigation_looks_into(code) -> None:
         "ACCUSE",
     )
     assert event.recipient is not None and event.recipient.country == "SOM"
+
+
+def test_a_stance_told_by_a_participle(code) -> None:
+    event = _only(
+        code("Ghana is opposed to Nigerian mediation in the dispute, an aide said."), "REJECT"
+    )
+    assert event.actor is not None and event.actor.country == "GHA"
+    assert event.recipient is not None and event.recipient.country == "NGA"

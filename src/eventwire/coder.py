@@ -195,6 +195,8 @@ MEETING_NOUNS = frozenset(
         "visit",
     }
 )
+# Participles that tell a stance with "to": "is opposed to", "is committed to".
+STANCE_PARTICIPLES = frozenset({"oppose", "commit"})
 # Verbs that carry out the act their object names: "hold a strike", "launch an offensive".
 SUPPORT_VERBS = frozenset(
     {"hold", "stage", "launch", "mount", "carry", "conduct", "begin", "start", "call", "impose",
@@ -580,9 +582,13 @@ class Coder:
         mention.type, mention.mode, mention.modality = intended(
             trigger.type, trigger.mode, modality
         )
-        passive = is_passive(verb) or lemma in VICTIM_SUBJECT_LEMMAS
+        stance = _takes_stance(verb)
+        passive = (is_passive(verb) and not stance) or lemma in VICTIM_SUBJECT_LEMMAS
         # "11 people died": the subject of "die" is its victim, never its doer
-        actor_token = None if lemma in VICTIM_SUBJECT_LEMMAS else agent_of(verb)
+        if lemma in VICTIM_SUBJECT_LEMMAS:
+            actor_token = None
+        else:
+            actor_token = child_of(verb, "nsubjpass") if stance else agent_of(verb)
         if actor_token is not None:
             actor_token = content(actor_token)
             if actor_token.lemma_.lower() in NON_AGENT_CAUSES:
@@ -617,6 +623,8 @@ class Coder:
                     doer = next((o for _, o in prep_objects(doer, frozenset({"by"}))), doer)
                 mention.actor = self._party(doer, base, context)
         target = child_of(verb, "nsubjpass", "nsubj") if passive else child_of(verb, "dobj")
+        if stance:  # "opposed to French mediation"
+            target = next((obj for _, obj in prep_objects(verb, frozenset({"to"}))), None)
         if lemma in REPEL_VERBS and target is not None and target in found:
             # "Afghan forces repulsed their attack": the attack is the event, its attacker the
             # actor and the defenders its target.
@@ -1190,6 +1198,17 @@ def _other_party(verb: Token, target: Token | None) -> Token | None:
         if candidate.pos_ != "PRON" and _names_party(party):
             return content(candidate)
     return None
+
+
+def _takes_stance(verb: Token) -> bool:
+    """ "X is opposed to Y", "X is committed to opening up": a passive form with no agent
+    whose subject is the one taking the stance."""
+    return (
+        verb.lemma_.lower() in STANCE_PARTICIPLES
+        and is_passive(verb)
+        and child_of(verb, "agent") is None
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _own_forces(thing: Token) -> bool:
