@@ -211,3 +211,9 @@ def test_a_stance_told_by_a_participle(code) -> None:
     )
     assert event.actor is not None and event.actor.country == "GHA"
     assert event.recipient is not None and event.recipient.country == "NGA"
+
+
+def test_what_a_weapon_was_used_for_was_done(code) -> None:
+    events = code("Kenyan riot police used tear gas to disperse students in Nairobi on Monday.")
+    assert events and events[0].actor is not None and events[0].actor.country == "KEN"
+    assert events[0].recipient is not None and events[0].recipient.text == "students"

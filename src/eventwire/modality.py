@@ -15,7 +15,7 @@ from eventwire.lexicon import (
     INTENT_GOVERNORS,
     NEGATIONS,
 )
-from eventwire.syntax import SUBJECTS, speaker_above
+from eventwire.syntax import SUBJECTS, USE_VERBS, is_weapon, speaker_above
 
 ASPECTUAL_VERBS = frozenset(
     {
@@ -108,8 +108,17 @@ def _modality(token: Token) -> str:
         if token.dep_ == "xcomp" and governor in ASPECTUAL_VERBS:
             return "asserted"  # "continued to send arms", "began to withdraw"
         if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
+            if _done_with_weapon(head):
+                return "asserted"  # "used tear gas to disperse them": the means tells the act
             return "purpose"
     return "asserted"
+
+
+def _done_with_weapon(verb: Token) -> bool:
+    """ "used tear gas", "fired water cannon": a weapon put to use, so what it was used for
+    was done, not only meant."""
+    weapon = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return verb.lemma_.lower() in USE_VERBS and weapon is not None and is_weapon(weapon)
 
 
 def intended(event_type: str, mode: str | None, modality: str) -> tuple[str, str | None, str]:
