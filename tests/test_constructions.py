@@ -217,3 +217,28 @@ def test_what_a_weapon_was_used_for_was_done(code) -> None:
     events = code("Kenyan riot police used tear gas to disperse students in Nairobi on Monday.")
     assert events and events[0].actor is not None and events[0].actor.country == "KEN"
     assert events[0].recipient is not None and events[0].recipient.text == "students"
+
+
+def test_a_state_entered_with_on_or_under(code) -> None:
+    alert = _only(code("Kenyan troops remained on alert in Mandera on Monday."), "MOBILIZE")
+    assert alert.actor is not None and alert.actor.country == "KEN"
+    probe = _only(
+        code("A Ugandan businessman was put under investigation in Kenya on Monday."), "ACCUSE"
+    )
+    assert probe.recipient is not None and probe.recipient.country == "UGA"
+
+
+def test_arriving_for_talks_is_a_meeting(code) -> None:
+    event = _only(
+        code("Sudanese and Chadian envoys returned to Doha on Monday for talks."), "CONSULT"
+    )
+    assert event.actor is not None and event.actor.country in {"SDN", "TCD"}
+
+
+def test_a_foiled_attempt_is_still_an_attack(code) -> None:
+    event = _only(
+        code("An attempt to assassinate a Nigerian governor was foiled on Monday, police said."),
+        "ASSAULT",
+    )
+    assert event.actor is None or event.actor.sector == "UAF"
+    assert event.recipient is not None and event.recipient.country == "NGA"

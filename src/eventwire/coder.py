@@ -202,6 +202,8 @@ SUPPORT_VERBS = frozenset(
     {"hold", "stage", "launch", "mount", "carry", "conduct", "begin", "start", "call", "impose",
      "organize", "organise", "resume", "make"}
 )  # fmt: skip
+# Verbs that put a party in a state named by "on": "remained on alert", "went on strike".
+STATE_VERBS = frozenset({"remain", "stay", "go", "put", "place", "keep"})
 # Acts of moving forces, whose nouns name the mover with "of".
 MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # What a source "declines to" do when it only keeps silent.
@@ -946,6 +948,12 @@ class Coder:
         ):
             # "launched a mediation effort", "arrived on a visit": the doer of the verb
             actor_token = agent_of(governor)
+        held = _held_in_state(anchor, governor)
+        if held is not None and actor_token is None and mention.type in MOVEMENT_TYPES:
+            actor_token = held  # "troops were put on alert"
+        elif held is not None:
+            mention.recipient = self._party(content(held), base, context)  # "X was put under
+            # investigation", "placed under house arrest"
         if actor_token is not None:
             mention.actor = self._party(content(actor_token), base, context)
         else:
@@ -1122,6 +1130,12 @@ def _reported_position(noun: Token, governor: Token | None, trigger: Trigger) ->
         and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
     ):
         return True  # "after a march against fuel prices": a new event told in passing
+    if noun.dep_ == "pobj" and governor is not None:
+        governed_by = governor.lemma_.lower()
+        if noun.head.lower_ in {"on", "under"} and governed_by in STATE_VERBS:
+            return True  # "troops remained on alert", "was put under investigation"
+        if noun.head.lower_ in {"for", "into"} and governed_by in trigger.needs:
+            return True  # "negotiators return to Geneva for talks"
     return (
         noun.dep_ == "dobj"
         and governor is not None
@@ -1209,6 +1223,13 @@ def _takes_stance(verb: Token) -> bool:
         and child_of(verb, "agent") is None
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
     )
+
+
+def _held_in_state(noun: Token, governor: Token | None) -> Token | None:
+    """Who is put in the state a noun names: "X was put under investigation"."""
+    if governor is None or noun.dep_ != "pobj" or noun.head.lower_ not in {"on", "under"}:
+        return None
+    return child_of(governor, "nsubjpass")
 
 
 def _own_forces(thing: Token) -> bool:

@@ -108,8 +108,10 @@ def _modality(token: Token) -> str:
         if token.dep_ == "xcomp" and governor in ASPECTUAL_VERBS:
             return "asserted"  # "continued to send arms", "began to withdraw"
         if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
-            if _done_with_weapon(head):
-                return "asserted"  # "used tear gas to disperse them": the means tells the act
+            if _done_with_weapon(head) or governor in {"attempt", "bid"}:
+                # "used tear gas to disperse them": the means tells the act; "an attempt to
+                # assassinate the governor was foiled": an attack, though it failed
+                return "asserted"
             return "purpose"
     return "asserted"
 

@@ -201,6 +201,10 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if head.lemma_.lower() in SPEECH_PRODUCTS and head.head.pos_ == "VERB":
             return agent_of(head.head, depth + 1)  # "issued a statement demanding ..."
+        if head.lemma_.lower() in {"attempt", "bid"}:
+            # "an attempt by rebels to seize the town", "their bid to oust him"
+            by = next((child_of(p, "pobj") for p in head.children if p.lower_ == "by"), None)
+            return by or child_of(head, "poss")
         return head
     return None
 
