@@ -242,3 +242,20 @@ def test_a_foiled_attempt_is_still_an_attack(code) -> None:
     )
     assert event.actor is None or event.actor.sector == "UAF"
     assert event.recipient is not None and event.recipient.country == "NGA"
+
+
+def test_withdrawing_inspectors_is_a_sanction_and_promising_it_a_threat(code) -> None:
+    done = _only(code("Kenya withdrew its election observers from Uganda on Monday."), "SANCTION")
+    assert done.mode == "withdraw"
+    threat = _only(code("Kenya said it will withdraw its aid workers from Uganda."), "THREATEN")
+    assert threat.recipient is not None and threat.recipient.country == "UGA"
+    troops = _only(code("Kenya withdrew its troops from Somalia on Monday."), "RETREAT")
+    assert troops.mode == "withdraw"
+
+
+def test_a_decision_is_the_act_decided(code) -> None:
+    event = _only(
+        code("Kenya's Supreme Court decided on Monday to allow the opposition leader to run."),
+        "CONCEDE",
+    )
+    assert event.modality == "asserted"

@@ -227,7 +227,6 @@ INTENT_VERBS = frozenset(
         "expect",
         "schedule",
         "set",
-        "decide",
         "agree",
         "promise",
         "pledge",

@@ -31,6 +31,7 @@ ASPECTUAL_VERBS = frozenset(
         "stop",
         "cease",
         "seek",
+        "decide",  # "the court decided to allow him to run": the decision is the act
     }
 )
 
