@@ -259,3 +259,16 @@ def test_a_decision_is_the_act_decided(code) -> None:
         "CONCEDE",
     )
     assert event.modality == "asserted"
+
+
+def test_failing_to_agree_is_a_rejection(code) -> None:
+    event = _only(
+        code("Sudan and Chad failed to reach agreement on the border on Monday."), "REJECT"
+    )
+    assert event.actor is not None and event.actor.country in {"SDN", "TCD"}
+
+
+def test_sending_inspectors_is_an_inspection(code) -> None:
+    event = _only(code("The IAEA dispatched inspectors to a reactor in Iran on Monday."), "ACCUSE")
+    assert event.mode == "investigate"
+    assert event.recipient is not None and event.recipient.country == "IRN"

@@ -27,7 +27,6 @@ ASPECTUAL_VERBS = frozenset(
         "try",
         "attempt",
         "manage",
-        "fail",
         "stop",
         "cease",
         "seek",
@@ -98,6 +97,8 @@ def _modality(token: Token) -> str:
     head = token.head
     if token.dep_ in {"xcomp", "ccomp", "pcomp"} and head.lemma_.lower() in DENIAL_VERBS:
         return "negated"
+    if token.dep_ == "xcomp" and head.lemma_.lower() == "fail":
+        return "negated"  # "failed to reach agreement": it did not happen
     if is_infinitive or token.dep_ == "xcomp":
         governor = head.lemma_.lower()
         if governor in INTENT_GOVERNORS or governor in INTENT_ADJECTIVES:
