@@ -201,3 +201,45 @@ def test_ethnic_names_a_people_not_a_state() -> None:
 def test_parties_named_without_country_belong_where_they_act(code) -> None:
     (event,) = code("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
     assert event.actor is not None and event.actor.country == "SRB"
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas", "name", "country", "sector"),
+    [
+        ("UNITA rebels", "unita rebel", "UNITA", "AGO", "REB"),
+        (
+            "the International Labour Office",
+            "the international labour office",
+            "International Labour Organization",
+            "IGO",
+            "GOV",
+        ),
+        ("Tamil Tigers", "tamil tiger", "Liberation Tigers of Tamil Eelam", "LKA", "REB"),
+        ("ECOMOG troops", "ecomog troop", "ECOMOG", "IGO", "MIL"),
+        (
+            "the Kosovo Liberation Army",
+            "the kosovo liberation army",
+            "Kosovo Liberation Army",
+            "XKX",
+            "REB",
+        ),
+        ("Shining Path guerrillas", "shining path guerrilla", "Shining Path", "PER", "REB"),
+        ("Janjaweed militias", "janjaweed militia", "Janjaweed", "SDN", "PRM"),
+        ("the Provisional IRA", "the provisional ira", "Irish Republican Army", "GBR", "REB"),
+        (
+            "International Crisis Group",
+            "international crisis group",
+            "International Crisis Group",
+            "NGO",
+            "SOC",
+        ),
+        ("the Sandinistas", "the sandinista", "Sandinista National Liberation Front", "NIC", "PTY"),
+    ],
+)
+def test_broadened_organizations(
+    text: str, lemmas: str, name: str, country: str, sector: str
+) -> None:
+    actor = _resolve(text, lemmas)
+
+    assert actor is not None
+    assert (actor.name, actor.country, actor.sector) == (name, country, sector)

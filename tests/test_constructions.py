@@ -272,3 +272,8 @@ def test_sending_inspectors_is_an_inspection(code) -> None:
     event = _only(code("The IAEA dispatched inspectors to a reactor in Iran on Monday."), "ACCUSE")
     assert event.mode == "investigate"
     assert event.recipient is not None and event.recipient.country == "IRN"
+
+
+def test_a_suspension_announced_is_a_sanction(code) -> None:
+    event = _only(code("Ghana announced a suspension of flights to Togo on Monday."), "SANCTION")
+    assert event.actor is not None and event.actor.country == "GHA"
