@@ -243,3 +243,9 @@ def test_broadened_organizations(
 
     assert actor is not None
     assert (actor.name, actor.country, actor.sector) == (name, country, sector)
+
+
+def test_names_with_possessives_resolve() -> None:
+    for name in ("the Lord's Resistance Army", "People's Protection Units"):
+        actor = resolve_actor(name, name.lower().split())
+        assert actor is not None and actor.sector == "REB", name
