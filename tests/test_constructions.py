@@ -277,3 +277,13 @@ def test_sending_inspectors_is_an_inspection(code) -> None:
 def test_a_suspension_announced_is_a_sanction(code) -> None:
     event = _only(code("Ghana announced a suspension of flights to Togo on Monday."), "SANCTION")
     assert event.actor is not None and event.actor.country == "GHA"
+
+
+def test_forcing_an_organisation_out_is_an_expulsion(code) -> None:
+    event = _only(
+        code("Kenya forced the UN refugee agency out of the country on Monday."), "SANCTION"
+    )
+    assert event.mode == "expel"
+    assert event.recipient is not None and event.recipient.country == "IGO"
+    people = _only(code("Kenya forced 300 Somali traders out of Nairobi on Monday."), "COERCE")
+    assert people.mode == "deport"

@@ -646,8 +646,15 @@ class Coder:
             target = None  # "fired tear gas at protesters": the object is the weapon
         if lemma in MUTUAL_LEMMAS:
             target = _partner(verb, actor_token)
-        elif trigger.needs and "@party" not in trigger.needs and not passive:
-            target = None  # "staged a sit-in", "took control": the object names the act
+        elif (
+            trigger.needs
+            and "@party" not in trigger.needs
+            and not passive
+            and (target is None or _object_words(target) & trigger.needs)
+        ):
+            # "staged a sit-in", "took control": the object names the act (but "forced the
+            # agency out": a particle met the need, and the object is whom it was done to)
+            target = None
         elif target is None and not passive:
             for _, pobj in prep_objects(
                 verb, frozenset({"on", "against", "at", "with", "toward", "towards"})
@@ -1074,17 +1081,19 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
         return True
     if obj is None:
         return False
-    words = {obj.lemma_.lower(), obj.lower_}
-    words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
-    words |= {
-        o.lemma_.lower() for _, o in prep_objects(obj, frozenset({"of"}))
-    }  # "state of emergency"
-    if words & trigger.needs:
+    if _object_words(obj) & trigger.needs:
         return True
     if "@party" in trigger.needs:
         party = phrase(obj, 0)
         return resolve_actor(party.text, list(party.lemmas), party.head_lemma) is not None
     return False
+
+
+def _object_words(obj: Token) -> set[str]:
+    """The words an object is known by: "curfew", "a state of emergency", "army reservists"."""
+    words = {obj.lemma_.lower(), obj.lower_}
+    words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+    return words | {o.lemma_.lower() for _, o in prep_objects(obj, frozenset({"of"}))}
 
 
 def _partner(verb: Token, actor: Token | None) -> Token | None:

@@ -90,6 +90,11 @@ def _named_country(names: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
+def is_organisation(actor: Actor | None) -> bool:
+    """An intergovernmental or international non-governmental body."""
+    return actor is not None and actor.country in {"IGO", "NGO"}
+
+
 def is_known(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
 
@@ -165,6 +170,10 @@ def resolve_mention(
     state_sector = "MIL" if mention.type in {"ASSAULT", "MOBILIZE"} else "GOV"
     actor = _actor(mention.actor, state_sector)
     recipient = _actor(mention.recipient, state_sector)
+    if (mention.type, mention.mode) == ("COERCE", "deport") and is_organisation(recipient):
+        # PLOVER: forcing an organisation out of a country is an expulsion (SANCTION), the
+        # deportation of persons a coercion
+        mention = replace(mention, type="SANCTION", mode="expel")
     if mention.modality == "negated" or is_figurative(mention, actor, recipient):
         return None
     supporting = mention.casualty_only or not has_substance(mention, actor, recipient)
