@@ -287,3 +287,12 @@ def test_forcing_an_organisation_out_is_an_expulsion(code) -> None:
     assert event.recipient is not None and event.recipient.country == "IGO"
     people = _only(code("Kenya forced 300 Somali traders out of Nairobi on Monday."), "COERCE")
     assert people.mode == "deport"
+
+
+def test_an_act_ordered_is_done_by_the_one_who_ordered_it(code) -> None:
+    event = _only(
+        code("The governor of Kano ordered patrols by police and soldiers after the riots."),
+        "MOBILIZE",
+    )
+    assert event.actor is not None and event.actor.text.startswith("The governor")
+    assert event.recipient is None or event.recipient.sector not in {"COP", "MIL"}

@@ -94,6 +94,7 @@ COUNTABLE_PLURALS = frozenset(
         "rally",
         "strike",
         "airstrike",
+        "patrol",
     }
 )
 DATE_PREPS = frozenset({"on", "in", "during", "since", "at", "by", "until", "overnight"})
@@ -197,6 +198,8 @@ MEETING_NOUNS = frozenset(
 )
 # Participles that tell a stance with "to": "is opposed to", "is committed to".
 STANCE_PARTICIPLES = frozenset({"oppose", "commit"})
+# Verbs whose object, an act, is done through the one who orders it.
+ORDER_VERBS = frozenset({"order", "authorize", "authorise"})
 # Verbs that carry out the act their object names: "hold a strike", "launch an offensive".
 SUPPORT_VERBS = frozenset(
     {"hold", "stage", "launch", "mount", "carry", "conduct", "begin", "start", "call", "impose",
@@ -563,6 +566,8 @@ class Coder:
             # "threatened to attack", "agreed to withdraw", "threatened to hold a general
             # strike": the act carries it
             return None
+        if lemma in ORDER_VERBS and (child_of(verb, "dobj") in found):
+            return None  # "ordered patrols", "ordered the arrest of": the act ordered is it
         if _told_by_speech_act(verb, found):
             return None  # "demanded that X release", "accused X of attacking": its content
         if trigger.type == "REJECT" and any(
@@ -938,8 +943,10 @@ class Coder:
                 mention.type, mention.mode, modality
             )
         actor_token = child_of(noun, "poss") or child_of(anchor, "poss")
-        for _prep, obj in prep_objects(noun, frozenset({"by"})):
-            actor_token = obj
+        actor_token = next((o for _, o in prep_objects(noun, frozenset({"by"}))), actor_token)
+        if governor is not None and governor.lemma_.lower() in ORDER_VERBS:
+            # "the governor ordered patrols by police": the act is the one who ordered it
+            actor_token = agent_of(governor)
         if actor_token is None and mention.type in MOVEMENT_TYPES:
             # "the withdrawal of US forces", "the deployment of NATO troops": who moves
             actor_token = next((o for _, o in prep_objects(noun, frozenset({"of"}))), None)
@@ -996,7 +1003,8 @@ class Coder:
         if not _names_party(mention.recipient) and mention.type != "ASSAULT":
             # "paid compensation to 67 British nationals", "an offer from Kabul"
             other = _other_party(governor, noun) if governor is not None else None
-            if other is not None and other != actor_token:
+            doers = [actor_token, *(o for _, o in prep_objects(noun, frozenset({"by"})))]
+            if other is not None and not any(_same_group(other, d) for d in doers):
                 mention.recipient = self._party(other, base, context)
         if not _names_party(mention.recipient) and mention.type in GOAL_TYPES:
             goal = _goal_party(noun) or (_goal_party(governor) if governor is not None else None)
@@ -1087,6 +1095,11 @@ def _needs_met(verb: Token, trigger: Trigger, obj: Token | None) -> bool:
         party = phrase(obj, 0)
         return resolve_actor(party.text, list(party.lemmas), party.head_lemma) is not None
     return False
+
+
+def _same_group(token: Token, other: Token | None) -> bool:
+    """Whether two tokens are one coordinated group: "police and paramilitary soldiers"."""
+    return other is not None and (token == other or token in other.conjuncts)
 
 
 def _object_words(obj: Token) -> set[str]:
