@@ -296,3 +296,11 @@ def test_an_act_ordered_is_done_by_the_one_who_ordered_it(code) -> None:
     )
     assert event.actor is not None and event.actor.text.startswith("The governor")
     assert event.recipient is None or event.recipient.sector not in {"COP", "MIL"}
+
+
+def test_violating_a_ban_defies_it(code) -> None:
+    event = _only(
+        code("A Beirut newspaper violated a ban by the Lebanese army on Monday."), "REJECT"
+    )
+    assert event.actor is not None and event.actor.sector == "JRN"
+    assert event.recipient is not None and event.recipient.country == "LBN"
