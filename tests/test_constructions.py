@@ -304,3 +304,12 @@ def test_violating_a_ban_defies_it(code) -> None:
     )
     assert event.actor is not None and event.actor.sector == "JRN"
     assert event.recipient is not None and event.recipient.country == "LBN"
+
+
+def test_a_country_named_in_the_possessive_is_what_the_story_is_about(code) -> None:
+    event = _only(
+        code("The main rebel group demanded on Monday that Chad's government free its leaders."),
+        "REQUEST",
+    )
+    assert event.actor is not None and event.actor.sector == "REB"
+    assert event.actor.country == "TCD"

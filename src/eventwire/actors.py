@@ -30,7 +30,7 @@ _LEADING = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-def _key(name: str) -> str:
+def dictionary_key(name: str) -> str:
     """A dictionary name as phrases are looked up: folded, possessives dropped from every
     word ("Lord's Resistance Army" -> "lord resistance army")."""
     return fold(" ".join(_POSSESSIVE.sub("", word) for word in name.split()))
@@ -109,7 +109,7 @@ def load_actors() -> ActorDictionary:
         country = Country(row["iso3"], row["name"])
         by_iso3[country.iso3] = country
         for word in [row["name"], *_split(row["aliases"]), *_split(row["adjectives"])]:
-            countries.setdefault(_key(word), country)
+            countries.setdefault(dictionary_key(word), country)
         for capital in _split(row["capital"]):
             capitals.add(fold(capital))
             countries.setdefault(fold(capital), country)
@@ -127,7 +127,7 @@ def load_actors() -> ActorDictionary:
             if len(alias) <= 4 and alias.isupper():
                 exact[alias] = org
             else:
-                organizations.setdefault(_key(alias), org)
+                organizations.setdefault(dictionary_key(alias), org)
     for row in _rows("people.csv"):
         person = Organization(
             name=row["name"],
@@ -138,7 +138,7 @@ def load_actors() -> ActorDictionary:
             person=True,
         )
         for alias in [row["name"], *_split(row["aliases"])]:
-            organizations.setdefault(_key(alias), person)
+            organizations.setdefault(dictionary_key(alias), person)
     agents = {
         row["word"].strip().lower(): Agent(row["sector"], _int(row["inter"]))
         for row in _rows("agents.csv")

@@ -16,14 +16,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors import SECTOR_LABELS, load_actors, resolve_actor
+from eventwire.actors import SECTOR_LABELS, dictionary_key, load_actors, resolve_actor
 from eventwire.article import ExtractionError, extract_article
 from eventwire.casualties import add_tolls, adds_to_toll, share
 from eventwire.coder import Coder, Mention, SentenceContext
 from eventwire.geocode import Gazetteer, default_gazetteer, geocode
 from eventwire.lexicon import Lexicon, load_lexicon
 from eventwire.merge import Draft, merge_mentions, same_party
-from eventwire.names import fold
 from eventwire.nlp import irregular_forms, load_nlp
 from eventwire.ontology import (
     STATE_SECTORS,
@@ -86,7 +85,7 @@ def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[
     for text in texts:
         for word in text.replace(",", " ").replace(".", " ").split():
             if word[:1].isupper():
-                key = fold(word)
+                key = dictionary_key(word)  # "Burundi's" counts for Burundi
                 country = actors.countries.get(key)
                 group = actors.organizations.get(key)
                 if country:
