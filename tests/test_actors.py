@@ -249,3 +249,9 @@ def test_names_with_possessives_resolve() -> None:
     for name in ("the Lord's Resistance Army", "People's Protection Units"):
         actor = resolve_actor(name, name.lower().split())
         assert actor is not None and actor.sector == "REB", name
+
+
+def test_another_countrys_party_inside_a_title_is_a_word_of_the_title() -> None:
+    words = ["serbian", "labour", "minister", "dragan", "ilic"]
+    actor = resolve_actor("Serbian Labour Minister Dragan Ilic", words, "ilic")
+    assert actor is not None and actor.country == "SRB"

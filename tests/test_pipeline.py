@@ -199,3 +199,10 @@ def test_the_groups_an_article_names_count_toward_its_focus() -> None:
     assert focus.most_common(1)[0][0] == "AFG"
     named = focus_countries(None, ["Houthi fighters attacked a Saudi border post."])
     assert named.most_common(1)[0][0] == "SAU"  # a country named outweighs a group's
+
+
+def test_focus_counts_countries_of_several_words_and_possessives() -> None:
+    from eventwire.pipeline import focus_countries
+
+    focus = focus_countries(None, ["Rebels in the Ivory Coast rejected Burundi's offer."])
+    assert focus["CIV"] == 1 and focus["BDI"] == 1

@@ -56,6 +56,10 @@ class Country:
     name: str
 
 
+# Parties and state bodies, whose names recur as words of other countries' titles.
+TITLE_SECTORS = frozenset({"PTY", "GOV", "LEG", "JUD"})
+
+
 @dataclass(frozen=True, slots=True)
 class Organization:
     name: str
@@ -153,15 +157,18 @@ def _ngrams(words: list[str]) -> Iterator[tuple[int, int]]:
             yield start, start + size
 
 
-def _find_organization(words: list[str], actors: ActorDictionary) -> Organization | None:
+def _find_organization(
+    words: list[str], actors: ActorDictionary
+) -> tuple[Organization, int] | tuple[None, int]:
+    """The organisation the words name, with where its name starts."""
     for start, end in _ngrams(words):
         span = words[start:end]
         if len(span) == 1 and span[0] in actors.exact_aliases:
-            return actors.exact_aliases[span[0]]
+            return actors.exact_aliases[span[0]], start
         org = actors.organizations.get(fold(" ".join(span)))
         if org:
-            return org
-    return None
+            return org, start
+    return None, 0
 
 
 def _find_country(words: list[str], actors: ActorDictionary) -> Country | None:
@@ -221,7 +228,13 @@ def resolve_actor(
     own_text, patron = split_patron(text)
     # Hyphens split words ("Taliban-planted"); folding joins them back for "al-Shabaab".
     words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w][\w'.\u2019]*", own_text)]
-    org = _find_organization(words, actors)
+    org, start = _find_organization(words, actors)
+    if org and not org.person and org.sector in TITLE_SECTORS:
+        named = _find_country(words[:start], actors)
+        if named is not None and named.iso3 != org.country:
+            # "Serbian Labour Minister X": another country's party or state body inside a
+            # title of this country is only a word of the title
+            org = None
     if org and org.person:
         # "Georgian President Eduard Shevardnadze": the phrase's country outranks the list's
         named = _find_country(words, actors)

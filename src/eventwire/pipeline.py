@@ -83,15 +83,24 @@ def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[
         focus[reported_from] += 2
     actors = load_actors()
     for text in texts:
-        for word in text.replace(",", " ").replace(".", " ").split():
-            if word[:1].isupper():
-                key = dictionary_key(word)  # "Burundi's" counts for Burundi
+        words = text.replace(",", " ").replace(".", " ").split()
+        i = 0
+        while i < len(words):
+            if not words[i][:1].isupper():
+                i += 1
+                continue
+            for size in (3, 2, 1):  # "Ivory Coast", "Burundi's"
+                key = dictionary_key(" ".join(words[i : i + size]))
                 country = actors.countries.get(key)
-                group = actors.organizations.get(key)
-                if country:
+                if country is not None:
                     focus[country.iso3] += 1
-                elif group is not None and group.country and not group.person:
+                    i += size
+                    break
+            else:
+                group = actors.organizations.get(dictionary_key(words[i]))
+                if group is not None and group.country and not group.person:
                     focus[group.country] += 0.5  # a group counts for less than a name
+                i += 1
     return focus
 
 
