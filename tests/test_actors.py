@@ -255,3 +255,8 @@ def test_another_countrys_party_inside_a_title_is_a_word_of_the_title() -> None:
     words = ["serbian", "labour", "minister", "dragan", "ilic"]
     actor = resolve_actor("Serbian Labour Minister Dragan Ilic", words, "ilic")
     assert actor is not None and actor.country == "SRB"
+
+
+def test_plural_words_of_a_referent_are_typed() -> None:
+    actor = resolve_actor("Islamic fundamentalists", ["islamic", "fundamentalists"])
+    assert actor is not None and actor.sector == "REL"

@@ -255,7 +255,12 @@ def resolve_actor(
     agent = actors.agents.get(head_lemma or "") or actors.agents.get(singular(head_lemma or ""))
     if agent is None:
         agent = next(
-            (actors.agents[lemma] for lemma in reversed(lemmas) if lemma in actors.agents), None
+            (
+                actors.agents.get(lemma) or actors.agents[singular(lemma)]
+                for lemma in reversed(lemmas)
+                if lemma in actors.agents or singular(lemma) in actors.agents
+            ),
+            None,
         )
     if ethnic and agent is None:
         agent = Agent("ETH", None)
