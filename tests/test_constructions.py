@@ -313,3 +313,11 @@ def test_a_country_named_in_the_possessive_is_what_the_story_is_about(code) -> N
     )
     assert event.actor is not None and event.actor.sector == "REB"
     assert event.actor.country == "TCD"
+
+
+def test_the_doer_of_an_act_told_after_a_preposition(code) -> None:
+    event = _only(
+        code("Sudanese troops are guilty of violating the ceasefire in Darfur, monitors said."),
+        "ASSAULT",
+    )
+    assert event.actor is not None and event.actor.country == "SDN"

@@ -197,6 +197,9 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         return named[-1] if named else None
     if verb.dep_ in {"conj", "advcl", "xcomp", "acomp"} and verb.head is not verb:
         return agent_of(verb.head, depth + 1)  # "it is willing to withdraw": through "willing"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ != "NOUN":
+        # "X and Y are guilty of violating the truce", "after shelling the town, troops ..."
+        return agent_of(verb.head.head, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and not is_passive(verb):
         head = verb.head
         if head.lemma_.lower() in SPEECH_PRODUCTS and head.head.pos_ == "VERB":
