@@ -321,3 +321,17 @@ def test_the_doer_of_an_act_told_after_a_preposition(code) -> None:
         "ASSAULT",
     )
     assert event.actor is not None and event.actor.country == "SDN"
+
+
+def test_an_accusation_is_directed_at_the_accused_not_the_audience(code) -> None:
+    event = _only(
+        code("Chad complained to the African Union on Monday over Sudanese air raids."), "ACCUSE"
+    )
+    assert event.recipient is not None and event.recipient.country == "SDN"
+
+
+def test_who_speeds_up_a_withdrawal_does_it(code) -> None:
+    event = _only(
+        code("Kenya speeded up the withdrawal of its forces from Somalia on Monday."), "RETREAT"
+    )
+    assert event.actor is not None and event.actor.country == "KEN"

@@ -198,6 +198,8 @@ MEETING_NOUNS = frozenset(
 )
 # Participles that tell a stance with "to": "is opposed to", "is committed to".
 STANCE_PARTICIPLES = frozenset({"oppose", "commit"})
+# What an accusation is about: "complained to the UN over Israeli raids".
+ACCUSED_PREPS = frozenset({"over", "about", "against"})
 # Verbs whose object, an act, is done through the one who orders it.
 ORDER_VERBS = frozenset({"order", "authorize", "authorise"})
 # Verbs that carry out the act their object names: "hold a strike", "launch an offensive".
@@ -685,7 +687,7 @@ class Coder:
             self._count_victims(lemma, victims, target, mention)
         if not _names_party(mention.recipient) and trigger.type != "ASSAULT":
             # A verbal act is addressed to a party, not to "a formula" or "a meeting".
-            other = _other_party(verb, target)
+            other = _other_party(verb, target, accusation=mention.type == "ACCUSE")
             if other is None and mention.type in GOAL_TYPES:
                 other = _goal_party(verb)
             mention.recipient = self._party(other, base, context) if other is not None else None
@@ -738,7 +740,9 @@ class Coder:
             mention.casualty_only = True
         obj = child_of(verb, "dobj")
         if obj is not None and not mention.places:
-            mention.places.extend(places_in(obj, base))  # "strengthened its forces in Lebanon"
+            # "strengthened its forces in Lebanon", "lifted a state of emergency in Darfur"
+            for thing in (obj, *(o for _, o in prep_objects(obj, frozenset({"of"})))):
+                mention.places.extend(places_in(thing, base))
         mention.places.extend(
             inherited_places(verb, base)
             or ([] if mention.casualty_only or mention.places else sentence_places(verb, base))
@@ -947,9 +951,6 @@ class Coder:
         if governor is not None and governor.lemma_.lower() in ORDER_VERBS:
             # "the governor ordered patrols by police": the act is the one who ordered it
             actor_token = agent_of(governor)
-        if actor_token is None and mention.type in MOVEMENT_TYPES:
-            # "the withdrawal of US forces", "the deployment of NATO troops": who moves
-            actor_token = next((o for _, o in prep_objects(noun, frozenset({"of"}))), None)
         named_before = any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in noun.lefts)
         # "launched an offensive", "arrived on a visit" -- but not "fired after a march"
         purposive = anchor.dep_ == "pobj" and anchor.head.lower_ in {"on", "for"}
@@ -960,8 +961,12 @@ class Coder:
             and (anchor.dep_ == "dobj" or purposive)
             and child_of(governor, "nsubjpass") is None
         ):
-            # "launched a mediation effort", "arrived on a visit": the doer of the verb
+            # "launched a mediation effort", "arrived on a visit", "the US sped up the
+            # withdrawal of its forces": the doer of the verb
             actor_token = agent_of(governor)
+        if actor_token is None and mention.type in MOVEMENT_TYPES:
+            # "the withdrawal of US forces began", "the deployment of NATO troops": who moves
+            actor_token = next((o for _, o in prep_objects(noun, frozenset({"of"}))), None)
         held = _held_in_state(anchor, governor)
         if held is not None and actor_token is None and mention.type in MOVEMENT_TYPES:
             actor_token = held  # "troops were put on alert"
@@ -1205,11 +1210,17 @@ def _instrument_tokens(verb: Token) -> Iterator[Token]:
                 yield obj
 
 
-def _other_party(verb: Token, target: Token | None) -> Token | None:
+def _other_party(verb: Token, target: Token | None, accusation: bool = False) -> Token | None:
     """Whom a verbal act is addressed to when its object is a thing: "gave the Ivory Coast
-    aid", "complained to the United Nations", "welcomed Reagan's statement"."""
+    aid", "complained to the United Nations", "welcomed Reagan's statement". An accusation is
+    directed at the accused before the audience: "complained to the UN over Israeli raids"."""
     clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "offered to hand over to"
-    candidates = [c for clause in clauses for c in clause.children if c.dep_ == "dative"]
+    candidates = (
+        [obj for clause in clauses for _, obj in prep_objects(clause, ACCUSED_PREPS)]
+        if accusation
+        else []
+    )
+    candidates += [c for clause in clauses for c in clause.children if c.dep_ == "dative"]
     candidates += [
         obj
         for clause in clauses
