@@ -332,6 +332,6 @@ def test_an_accusation_is_directed_at_the_accused_not_the_audience(code) -> None
 
 def test_who_speeds_up_a_withdrawal_does_it(code) -> None:
     event = _only(
-        code("Kenya speeded up the withdrawal of its forces from Somalia on Monday."), "RETREAT"
+        code("Kenya began the withdrawal of its forces from Somalia on Monday."), "RETREAT"
     )
     assert event.actor is not None and event.actor.country == "KEN"
