@@ -335,3 +335,17 @@ def test_who_speeds_up_a_withdrawal_does_it(code) -> None:
         code("Kenya began the withdrawal of its forces from Somalia on Monday."), "RETREAT"
     )
     assert event.actor is not None and event.actor.country == "KEN"
+
+
+def test_a_duty_laid_through_an_adjective_is_a_demand(code) -> None:
+    event = _only(
+        code("Kenya's president said the United States must be ready to mediate in Sudan."),
+        "REQUEST",
+    )
+    assert event.actor is not None and event.actor.country == "KEN"
+    assert event.recipient is not None and event.recipient.country == "USA"
+
+
+def test_up_to_a_number_is_the_object_counted(code) -> None:
+    event = _only(code("Rebels kidnapped up to 16 Chinese engineers in Kivu on Monday."), "ASSAULT")
+    assert event.recipient is not None and event.recipient.country == "CHN"

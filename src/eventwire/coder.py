@@ -475,7 +475,7 @@ class Coder:
                 mention.sites = self._sites(doc, mention, base)
                 coded.append((token.i, mention))
         for verb in doc:
-            if verb not in found and verb.pos_ == "VERB" and child_aux(verb, "must"):
+            if verb not in found and verb.pos_ == "VERB" and _obliged(verb):
                 demand = self._demand(verb, index, base, context)
                 if demand is not None:
                     coded.append((verb.i, demand))
@@ -669,6 +669,7 @@ class Coder:
                 if pobj.ent_type_ not in {"DATE", "TIME"}:
                     target = pobj
                     break
+            target = target or _counted_object(verb)
         if target is not None and (trigger.type == "MOBILIZE" or _own_forces(target)):
             target = None  # "mobilized army reservists", "offered its troops to Lebanon"
         if target is None and trigger.type in {"ASSAULT", "COERCE"} and not passive:
@@ -752,7 +753,7 @@ class Coder:
         mention.attribution = attribution
         if reporter is not None:
             self._claim(mention, reporter, base, context)
-        if child_aux(verb, "must"):
+        if _obliged(verb):
             self._as_demand(mention, verb, base, context)
         return mention
 
@@ -1245,6 +1246,35 @@ def _other_party(verb: Token, target: Token | None, accusation: bool = False) ->
         if candidate.pos_ != "PRON" and _names_party(party):
             return content(candidate)
     return None
+
+
+def _obliged(verb: Token) -> bool:
+    """ "Libya must hand over", "the US must be ready to mediate": a duty laid on the doer."""
+    node = verb
+    for _ in range(3):
+        if child_aux(node, "must"):
+            return True
+        if node.dep_ not in {"xcomp", "acomp"}:
+            return False
+        node = node.head
+    return False
+
+
+def _counted_object(verb: Token) -> Token | None:
+    """The object of "kidnapped up to 16 advisers" where the parser took "up" for a particle
+    and "to 16 advisers" for a prepositional phrase."""
+    up = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"), None)
+    if up is None:
+        return None
+    return next(
+        (
+            obj
+            for head in (verb, up)
+            for _, obj in prep_objects(head, frozenset({"to"}))
+            if any(c.dep_ == "nummod" for c in obj.children)
+        ),
+        None,
+    )
 
 
 def _takes_stance(verb: Token) -> bool:
