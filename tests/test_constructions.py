@@ -349,3 +349,18 @@ def test_a_duty_laid_through_an_adjective_is_a_demand(code) -> None:
 def test_up_to_a_number_is_the_object_counted(code) -> None:
     event = _only(code("Rebels kidnapped up to 16 Chinese engineers in Kivu on Monday."), "ASSAULT")
     assert event.recipient is not None and event.recipient.country == "CHN"
+
+
+def test_an_arrest_by_no_one_named_is_by_the_police_where_it_was_made(code) -> None:
+    event = _only(
+        code("A British aid worker from Leeds was arrested in Kenya on Monday."), "COERCE"
+    )
+    assert event.actor is not None and event.actor.sector == "COP"
+    assert event.actor.country == "KEN" and event.location is not None
+    assert event.location.country == "KEN"  # "from Leeds" is where the worker comes from
+
+
+def test_a_military_rank_abbreviation_types_the_person(code) -> None:
+    event = _only(code("Lt. Gen. Anatole Brusset resigned on Monday in Haiti."), "RETREAT")
+    assert event.actor is not None and event.actor.sector == "MIL"
+    assert event.actor.country == "HTI"

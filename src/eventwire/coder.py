@@ -198,6 +198,8 @@ MEETING_NOUNS = frozenset(
 )
 # Participles that tell a stance with "to": "is opposed to", "is committed to".
 STANCE_PARTICIPLES = frozenset({"oppose", "commit"})
+# Prepositions that tell where a party comes from.
+ORIGIN = frozenset({"from"})
 # What an accusation is about: "complained to the UN over Israeli raids".
 ACCUSED_PREPS = frozenset({"over", "about", "against"})
 # Verbs whose object, an act, is done through the one who orders it.
@@ -684,7 +686,10 @@ class Coder:
                 mention.places.append((target_phrase, False))
             else:
                 mention.recipient = target_phrase
-                mention.places.extend(places_in(target, base) or places_in(victims, base))
+                # "a missionary from Calgary": where a party comes from is not where it was hit
+                mention.places.extend(
+                    places_in(target, base, ORIGIN) or places_in(victims, base, ORIGIN)
+                )
             self._count_victims(lemma, victims, target, mention)
         if not _names_party(mention.recipient) and trigger.type != "ASSAULT":
             # A verbal act is addressed to a party, not to "a formula" or "a meeting".

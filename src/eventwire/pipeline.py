@@ -89,17 +89,23 @@ def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[
             if not words[i][:1].isupper():
                 i += 1
                 continue
-            for size in (3, 2, 1):  # "Ivory Coast", "Burundi's"
+            for size in (4, 3, 2, 1):  # "Ivory Coast", "Burundi's", "Boko Haram"
                 key = dictionary_key(" ".join(words[i : i + size]))
                 country = actors.countries.get(key)
+                group = actors.organizations.get(key)
                 if country is not None:
                     focus[country.iso3] += 1
-                    i += size
-                    break
-            else:
-                group = actors.organizations.get(dictionary_key(words[i]))
-                if group is not None and group.country and not group.person:
+                elif (
+                    group is not None
+                    and group.country not in {None, "IGO", "NGO"}  # not a country
+                    and not group.person
+                ):
                     focus[group.country] += 0.5  # a group counts for less than a name
+                else:
+                    continue
+                i += size
+                break
+            else:
                 i += 1
     return focus
 
@@ -197,6 +203,8 @@ def _build_event(
     actor = draft.actor
     if actor is None and mention.type == "ASSAULT" and draft.mode != "crowd-control":
         actor = unidentified_attacker(mention, location)
+    elif actor is None and (mention.type, draft.mode) == ("COERCE", "arrest"):
+        actor = arresting_authority(mention, location)
     recipient = draft.recipient
     if not is_known(recipient):
         # "shelled the regional capital Juba", "lifted the curfew in Montenegro"
@@ -236,15 +244,36 @@ def unidentified_attacker(mention: Mention, location: Location | None) -> Actor 
     the attack happened in (PLOVER's coders do the same), told by the attack's own word."""
     if location is None or not location.country:
         return None
-    told = mention.sentence_text[mention.trigger_start - mention.sentence_start :].split()
     return Actor(
-        text=told[0].strip(".,;:'\"()") if told else mention.trigger,
+        text=_trigger_word(mention),
         name=UNIDENTIFIED_ARMED_GROUP,
         country=location.country,
         sector="UAF",
         inter=UNIDENTIFIED_ARMED_GROUP_INTER,
         acled_name=UNIDENTIFIED_ARMED_GROUP,
     )
+
+
+def arresting_authority(mention: Mention, location: Location | None) -> Actor | None:
+    """Who arrests when the text does not say: the police of the country the arrest was
+    made in (ACLED's and PLOVER's coders do the same), told by the arrest's own word."""
+    if location is None or not location.country or location.country in {"IGO", "NGO"}:
+        return None
+    state = load_actors().country(location.country)
+    name = f"{SECTOR_LABELS['COP']} of {state.name}" if state else None
+    return Actor(
+        text=_trigger_word(mention),
+        name=name,
+        country=location.country,
+        sector="COP",
+        inter=1,
+        acled_name=name,
+    )
+
+
+def _trigger_word(mention: Mention) -> str:
+    told = mention.sentence_text[mention.trigger_start - mention.sentence_start :].split()
+    return told[0].strip(".,;:'\"()") if told else mention.trigger
 
 
 def _toll(draft: Draft) -> Quantity | None:

@@ -97,12 +97,15 @@ FACILITY_HEADS = frozenset(
 GENERIC_PLACES = frozenset({"town", "city", "village", "capital", "district", "province"})
 
 
-def places_in(token: Token, base: int) -> list[tuple[Phrase, bool]]:
+def places_in(
+    token: Token, base: int, skip: frozenset[str] = frozenset()
+) -> list[tuple[Phrase, bool]]:
     """Places named in the prepositional phrases of ``token`` ("in central Nairobi", "during a
-    raid on a house in Culiacan", "west of Baghdad"), each with whether it is only "near"."""
+    raid on a house in Culiacan", "west of Baghdad"), each with whether it is only "near";
+    prepositions in ``skip`` are passed over."""
     found: list[tuple[Phrase, bool]] = []
     for prep in token.children:
-        if prep.dep_ not in {"prep", "agent"} or prep.lower_ in {"of", "according"}:
+        if prep.dep_ not in {"prep", "agent"} or prep.lower_ in {"of", "according"} | skip:
             continue  # "according to a health worker in Damboa" places the source, not the event
         near = prep.lemma_.lower() in {"near", "outside"}
         for node in prep.subtree:
