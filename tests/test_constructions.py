@@ -364,3 +364,10 @@ def test_a_military_rank_abbreviation_types_the_person(code) -> None:
     event = _only(code("Lt. Gen. Anatole Brusset resigned on Monday in Haiti."), "RETREAT")
     assert event.actor is not None and event.actor.sector == "MIL"
     assert event.actor.country == "HTI"
+
+
+def test_a_compass_word_does_not_hide_the_country(code) -> None:
+    event = _only(
+        code("Ethiopian troops retook a village in Western Somalia on Monday."), "ASSAULT"
+    )
+    assert event.recipient is not None and event.recipient.country == "SOM"

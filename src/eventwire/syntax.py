@@ -98,6 +98,10 @@ def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
 
 
 NAME_LABELS = frozenset({"GPE", "LOC", "NORP"})
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
+)  # fmt: skip
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "appos"})
 
 
@@ -125,6 +129,7 @@ def _inside_longer_name(entity: Span) -> bool:
         child.dep_ == "compound"
         and child.pos_ == "PROPN"
         and not entity.start <= child.i < entity.end
+        and child.lower_ not in COMPASS  # "Western Cambodia" is still Cambodia
         for token in entity
         for child in token.children
     )
