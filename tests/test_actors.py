@@ -260,3 +260,9 @@ def test_another_countrys_party_inside_a_title_is_a_word_of_the_title() -> None:
 def test_plural_words_of_a_referent_are_typed() -> None:
     actor = resolve_actor("Islamic fundamentalists", ["islamic", "fundamentalists"])
     assert actor is not None and actor.sector == "REL"
+
+
+def test_a_listed_person_with_a_surname_one_slip_away() -> None:
+    actor = resolve_actor("President Laurent Gbago", ["president", "laurent", "gbago"], "gbago")
+    assert actor is not None and actor.name == "Laurent Gbagbo" and actor.country == "CIV"
+    assert resolve_actor("Laurent Dupont", ["laurent", "dupont"], "dupont") is None

@@ -14,8 +14,10 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from eventwire.names import fold
 from eventwire.records import Actor
@@ -84,6 +86,8 @@ class ActorDictionary:
     exact_aliases: dict[str, Organization]  # short upper-case aliases matched case-sensitively
     agents: dict[str, Agent]  # lemma -> agent type
     by_iso3: dict[str, Country]
+    # folded first name -> (folded surname, person), for misspelt surnames ("Mitterand")
+    people_by_first_name: dict[str, list[tuple[str, Organization]]]
 
     def country(self, iso3: str | None) -> Country | None:
         return self.by_iso3.get(iso3) if iso3 else None
@@ -132,6 +136,7 @@ def load_actors() -> ActorDictionary:
                 exact[alias] = org
             else:
                 organizations.setdefault(dictionary_key(alias), org)
+    by_first_name: dict[str, list[tuple[str, Organization]]] = {}
     for row in _rows("people.csv"):
         person = Organization(
             name=row["name"],
@@ -143,11 +148,16 @@ def load_actors() -> ActorDictionary:
         )
         for alias in [row["name"], *_split(row["aliases"])]:
             organizations.setdefault(dictionary_key(alias), person)
+        names = dictionary_key(row["name"]).split()
+        if len(names) >= 2:
+            by_first_name.setdefault(names[0], []).append((names[-1], person))
     agents = {
         row["word"].strip().lower(): Agent(row["sector"], _int(row["inter"]))
         for row in _rows("agents.csv")
     }
-    return ActorDictionary(countries, frozenset(capitals), organizations, exact, agents, by_iso3)
+    return ActorDictionary(
+        countries, frozenset(capitals), organizations, exact, agents, by_iso3, by_first_name
+    )
 
 
 def _ngrams(words: list[str]) -> Iterator[tuple[int, int]]:
@@ -169,6 +179,17 @@ def _find_organization(
         if org:
             return org, start
     return None, 0
+
+
+def _misspelt_person(words: list[str], actors: ActorDictionary) -> Organization | None:
+    """A listed person named with the right first name and a surname one slip away:
+    "Francois Mitterand", "Laurent Gbago"."""
+    folded = [dictionary_key(w) for w in words]
+    for first, surname in pairwise(folded):
+        for known, person in actors.people_by_first_name.get(first, ()):
+            if len(surname) >= 5 and SequenceMatcher(None, surname, known).ratio() >= 0.9:
+                return person
+    return None
 
 
 def _find_country(words: list[str], actors: ActorDictionary) -> Country | None:
@@ -229,6 +250,7 @@ def resolve_actor(
     # Hyphens split words ("Taliban-planted"); folding joins them back for "al-Shabaab".
     words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w][\w'.\u2019]*", own_text)]
     org, start = _find_organization(words, actors)
+    org = org or _misspelt_person(words, actors)
     if org and not org.person and org.sector in TITLE_SECTORS:
         named = _find_country(words[:start], actors)
         if named is not None and named.iso3 != org.country:
