@@ -371,3 +371,9 @@ def test_a_compass_word_does_not_hide_the_country(code) -> None:
         code("Ethiopian troops retook a village in Western Somalia on Monday."), "ASSAULT"
     )
     assert event.recipient is not None and event.recipient.country == "SOM"
+
+
+def test_sending_troops_is_a_mobilisation(code) -> None:
+    event = _only(code("Rwanda sent 500 troops to Mozambique on Monday."), "MOBILIZE")
+    assert event.actor is not None and event.actor.country == "RWA"
+    assert event.recipient is not None and event.recipient.country == "MOZ"
