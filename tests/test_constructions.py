@@ -377,3 +377,27 @@ def test_sending_troops_is_a_mobilisation(code) -> None:
     event = _only(code("Rwanda sent 500 troops to Mozambique on Monday."), "MOBILIZE")
     assert event.actor is not None and event.actor.country == "RWA"
     assert event.recipient is not None and event.recipient.country == "MOZ"
+
+
+def test_an_anti_x_target_is_not_of_x(code) -> None:
+    event = _only(code("Gunmen killed an anti-Syria journalist in Beirut on Monday."), "ASSAULT")
+    assert event.recipient is not None and event.recipient.country == "LBN"
+
+
+def test_the_other_side_of_talks_a_concession_followed(code) -> None:
+    event = _only(
+        code(
+            "The Kenyan teachers' union called off its strike on Monday after talks with the "
+            "Kenyan government."
+        ),
+        "CONCEDE",
+    )
+    assert event.recipient is not None and event.recipient.sector == "GOV"
+
+
+def test_mediation_among_parties_is_directed_at_them(code) -> None:
+    event = _only(
+        code("The African Union halted mediation efforts among Sudan's rival factions."),
+        "SANCTION",
+    )
+    assert event.recipient is not None and event.recipient.country == "SDN"

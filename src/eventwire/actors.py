@@ -29,6 +29,7 @@ _PATRON = re.compile(
 _LEADING = re.compile(
     r"^(?:the|a|an|some|several|two|three|four|five|\d+|at least|about)\s+", re.IGNORECASE
 )
+_AGAINST = re.compile(r"\banti-\w+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -247,6 +248,8 @@ def resolve_actor(
     """
     actors = load_actors()
     own_text, patron = split_patron(text)
+    # "an anti-Syria journalist" is no one's of Syria
+    own_text = " ".join(_AGAINST.sub("", own_text).split())
     # Hyphens split words ("Taliban-planted"); folding joins them back for "al-Shabaab".
     words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w][\w'.\u2019]*", own_text)]
     org, start = _find_organization(words, actors)

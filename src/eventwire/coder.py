@@ -219,7 +219,21 @@ GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT", "REQUEST"})
 GOAL_PREPS = frozenset({"against", "over", "for"})  # "against the war", "over the ban"
 GOAL_NOUNS = frozenset({"protest", "response", "opposition", "defiance", "solidarity"})
 THING_PREPS = frozenset(
-    {"of", "from", "to", "for", "with", "by", "against", "on", "between", "into", "over", "about"}
+    {
+        "of",
+        "from",
+        "to",
+        "for",
+        "with",
+        "by",
+        "against",
+        "on",
+        "between",
+        "among",
+        "into",
+        "over",
+        "about",
+    }
 )
 DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
 REPEL_VERBS = frozenset({"repulse", "repel", "foil", "thwart", "fend"})
@@ -1243,6 +1257,10 @@ def _other_party(verb: Token, target: Token | None, accusation: bool = False) ->
     objects = [target] if target is not None else []
     objects += [o for clause in clauses for o in clause.children if o.dep_ == "dobj"]
     candidates += [c for thing in objects for c in _owners(thing)]
+    # "called off the strike after talks with the government": the other side of the talks
+    candidates += [
+        obj for clause in clauses for _, obj in prep_objects(clause, frozenset({"after"}))
+    ]
     # then whose the things named are: "conceded to demands from UNITA", "hack into the
     # computers of army officers"
     candidates += [c for thing in candidates if thing not in objects for c in _owners(thing)]

@@ -113,7 +113,7 @@ def _names(root: Token) -> tuple[tuple[str, str], ...]:
     for token in tokens:
         if token.ent_type_ in NAME_LABELS and token.ent_iob_ == "B":
             entity = next(e for e in token.doc.ents if e.start == token.i)
-            if not _inside_longer_name(entity):
+            if not _inside_longer_name(entity) and not _opposed(entity):
                 names.append((entity.text, entity.label_))
     return tuple(names)
 
@@ -121,6 +121,12 @@ def _names(root: Token) -> tuple[tuple[str, str], ...]:
 def _entity_text(token: Token) -> str:
     """The whole name a token is part of: "West Bank" for "Bank"."""
     return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
+
+
+def _opposed(entity: Span) -> bool:
+    """ "anti-Syria": a name its phrase stands against, not for."""
+    before = entity.doc[max(entity.start - 2, 0) : entity.start]
+    return before.text.lower().replace(" ", "") == "anti-"
 
 
 def _inside_longer_name(entity: Span) -> bool:
