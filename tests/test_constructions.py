@@ -401,3 +401,8 @@ def test_mediation_among_parties_is_directed_at_them(code) -> None:
         "SANCTION",
     )
     assert event.recipient is not None and event.recipient.country == "SDN"
+
+
+def test_opening_fire_to_disperse_a_crowd_disperses_it(code) -> None:
+    events = code("Kenyan police opened fire to disperse students in Nairobi on Monday.")
+    assert any(e.recipient is not None and e.recipient.text == "students" for e in events)

@@ -122,7 +122,11 @@ def _done_with_weapon(verb: Token) -> bool:
     """ "used tear gas", "fired water cannon": a weapon put to use, so what it was used for
     was done, not only meant."""
     weapon = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return verb.lemma_.lower() in USE_VERBS and weapon is not None and is_weapon(weapon)
+    if weapon is None:
+        return False
+    if verb.lemma_.lower() == "open" and weapon.lemma_.lower() == "fire":
+        return True  # "opened fire to disperse them"
+    return verb.lemma_.lower() in USE_VERBS and is_weapon(weapon)
 
 
 def intended(event_type: str, mode: str | None, modality: str) -> tuple[str, str | None, str]:
