@@ -406,3 +406,16 @@ def test_mediation_among_parties_is_directed_at_them(code) -> None:
 def test_opening_fire_to_disperse_a_crowd_disperses_it(code) -> None:
     events = code("Kenyan police opened fire to disperse students in Nairobi on Monday.")
     assert any(e.recipient is not None and e.recipient.text == "students" for e in events)
+
+
+def test_whom_an_act_is_for_in_its_purpose(code) -> None:
+    event = _only(code("Norway said it will send equipment to help defend Lithuania."), "AGREE")
+    assert event.recipient is not None and event.recipient.country == "LTU"
+
+
+def test_what_an_invitation_asks_for_names_its_party(code) -> None:
+    event = _only(
+        code("Hamas rejected an invitation to attend a meeting of Palestinian factions."),
+        "REJECT",
+    )
+    assert event.recipient is not None and event.recipient.country == "PSE"

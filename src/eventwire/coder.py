@@ -1257,6 +1257,10 @@ def _other_party(verb: Token, target: Token | None, accusation: bool = False) ->
     objects = [target] if target is not None else []
     objects += [o for clause in clauses for o in clause.children if o.dep_ == "dobj"]
     candidates += [c for thing in objects for c in _owners(thing)]
+    # "sent material to help defend Saudi Arabia": whom the act is for
+    for clause in clauses:
+        for purpose in (c for c in clause.children if c.dep_ == "advcl" and _infinitive(c)):
+            candidates += [o for c in (purpose, *purpose.children) if (o := child_of(c, "dobj"))]
     # "called off the strike after talks with the government": the other side of the talks
     candidates += [
         obj for clause in clauses for _, obj in prep_objects(clause, frozenset({"after"}))
@@ -1331,11 +1335,13 @@ def _own_forces(thing: Token) -> bool:
 def _purpose_object(verb: Token) -> Token | None:
     """The object of what an act was done for: "opened fire to disperse demonstrators"."""
     for clause in verb.children:
-        if clause.dep_ in {"advcl", "xcomp"} and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-        ):
+        if clause.dep_ in {"advcl", "xcomp"} and _infinitive(clause):
             return child_of(clause, "dobj")
     return None
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _owners(thing: Token) -> list[Token]:
@@ -1343,12 +1349,11 @@ def _owners(thing: Token) -> list[Token]:
     Mozambique"."""
     owners = [c for c in thing.children if c.dep_ == "poss"]
     owners += [obj for _, obj in prep_objects(thing, THING_PREPS)]
+    clauses = [clause for clause in thing.children if clause.dep_ == "acl"]
     # "the demonstration staged by students", "crimes committed by Croat forces"
-    return owners + [
-        agent
-        for clause in thing.children
-        if clause.dep_ == "acl" and (agent := agent_of(clause)) is not None and agent != thing
-    ]
+    owners += [a for clause in clauses if (a := agent_of(clause)) is not None and a != thing]
+    # "an invitation to attend a meeting of the factions": what the thing asks for
+    return owners + [o for clause in clauses if (o := child_of(clause, "dobj")) is not None]
 
 
 def _names_party(candidate: Phrase | None) -> bool:
