@@ -419,3 +419,19 @@ def test_what_an_invitation_asks_for_names_its_party(code) -> None:
         "REJECT",
     )
     assert event.recipient is not None and event.recipient.country == "PSE"
+
+
+def test_those_hit_by_an_act_a_casualty_clause_follows(code) -> None:
+    event = _only(
+        code("Ethiopian forces launched rocket fire against Eritrean camps, killing 12."),
+        "ASSAULT",
+    )
+    assert event.recipient is not None and event.recipient.country == "ERI"
+
+
+def test_a_riot_after_a_rally_demanding_a_resignation_is_aimed_at_it(code) -> None:
+    events = code(
+        "Kenyan students rioted following a rally calling for the removal of President Ruto."
+    )
+    riot = next(e for e in events if e.type == "PROTEST")
+    assert riot.recipient is not None and riot.recipient.country == "KEN"

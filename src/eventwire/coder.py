@@ -218,6 +218,7 @@ NO_COMMENT_VERBS = REPORTING_VERBS | {"comment", "elaborate"}
 GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT", "REQUEST"})
 GOAL_PREPS = frozenset({"against", "over", "for"})  # "against the war", "over the ban"
 GOAL_NOUNS = frozenset({"protest", "response", "opposition", "defiance", "solidarity"})
+RALLY_NOUNS = frozenset({"demonstration", "protest", "rally", "march", "strike", "sit-in"})
 THING_PREPS = frozenset(
     {
         "of",
@@ -368,6 +369,13 @@ def _goal_party(token: Token) -> Token | None:
             c.dep_ == "prep"
             and c.lower_ == "in"  # "in protest of", "in response to", not "in Oslo"
             and any(o.lemma_.lower() in GOAL_NOUNS for o in c.children if o.dep_ == "pobj")
+        )
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in {"after", "following"}  # "rioted after a rally demanding ..."
+            and any(
+                o.lemma_.lower() in RALLY_NOUNS for o in c.children if o.dep_ in {"pobj", "dobj"}
+            )
         )
     ]
     for goal in goals:
@@ -711,6 +719,15 @@ class Coder:
             if other is None and mention.type in GOAL_TYPES:
                 other = _goal_party(verb)
             mention.recipient = self._party(other, base, context) if other is not None else None
+        if (
+            lemma in CASUALTY_LEMMAS
+            and verb.dep_ == "advcl"
+            and not _names_party(mention.recipient)
+        ):
+            # "fired rockets at the rebels' camps, killing 50": those hit are the act's target
+            struck = _struck(verb.head)
+            if struck is not None:
+                mention.recipient = self._party(struck, base, context)
         if lemma in CASUALTY_LEMMAS and (mention.actor is None or mention.mode is None):
             # "killed in clashes with X", "wounded following an attack by Y on a checkpoint",
             # "killed 30 jihadists in an air strike": the casualties belong to that event.
@@ -1337,6 +1354,17 @@ def _purpose_object(verb: Token) -> Token | None:
     for clause in verb.children:
         if clause.dep_ in {"advcl", "xcomp"} and _infinitive(clause):
             return child_of(clause, "dobj")
+    return None
+
+
+def _struck(verb: Token) -> Token | None:
+    """The party an act was aimed at: "fired at X", "launched rocket fire against X"."""
+    things = [verb, *(o for o in verb.children if o.dep_ == "dobj")]
+    things += [c for thing in things[1:] for c in thing.conjuncts]
+    for thing in things:
+        for _, obj in prep_objects(thing, frozenset({"against", "on", "at"})):
+            if _names_party(phrase(content(obj), 0)):
+                return content(obj)
     return None
 
 
