@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Arabic definite-article spellings, and their sun-letter assimilations, as written in English.
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"})
@@ -46,6 +47,7 @@ _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bf\u02be`'\u00b4]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and words recur across articles
 def fold(text: str) -> str:
     """Lower-case ASCII form of ``text`` with diacritics and apostrophes removed."""
     text = _APOSTROPHES.sub("", text).translate(_UNDECOMPOSABLE)
