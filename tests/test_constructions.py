@@ -435,3 +435,11 @@ def test_a_riot_after_a_rally_demanding_a_resignation_is_aimed_at_it(code) -> No
     )
     riot = next(e for e in events if e.type == "PROTEST")
     assert riot.recipient is not None and riot.recipient.country == "KEN"
+
+
+def test_where_a_target_is_comes_from_the_event_place_not_a_fragment_of_it(code) -> None:
+    event = _only(
+        code("Gunmen stormed a police checkpoint in Dera Ismail Khan district in Pakistan."),
+        "ASSAULT",
+    )
+    assert event.recipient is not None and event.recipient.country == "PAK"

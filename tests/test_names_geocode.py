@@ -250,3 +250,10 @@ def test_a_country_s_name_outranks_towns_that_share_it() -> None:
     assert place is not None and (place.country, place.precision) == ("MKD", "country")
     capital = geocode("Kabul")
     assert capital is not None and capital.precision == "exact"
+
+
+def test_a_compass_part_of_a_country_is_in_that_country() -> None:
+    from eventwire.geocode import geocode
+
+    found = geocode("Western Cambodia")
+    assert found is not None and found.country == "KHM" and found.text == "Western Cambodia"

@@ -17,13 +17,21 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
 from eventwire.actors import load_actors
-from eventwire.names import FACILITY_WORDS, core_tokens, fold, name_key, name_tokens, skeleton
+from eventwire.names import (
+    COMPASS,
+    FACILITY_WORDS,
+    core_tokens,
+    fold,
+    name_key,
+    name_tokens,
+    skeleton,
+)
 from eventwire.records import Location, Precision
 
 _KIND_RANK = {"facility": 3.0, "city": 2.0, "admin2": 2.25, "admin1": 2.5, "country": 2.8}
@@ -273,6 +281,12 @@ def geocode(
     areas = [a for _, a in named]
     best = None if named else _named_country(text, gazetteer)
     best = best or _best(text, focus, gazetteer, areas)
+    if best is None and not named:
+        words = text.split()
+        if len(words) > 1 and words[0].lower() in COMPASS:
+            # "Western Cambodia", "northern Iraq": a part of the place named after the word
+            part = geocode(" ".join(words[1:]), focus, True, gazetteer)
+            return replace(part, text=text) if part is not None else None
     if best is None:
         if not named:
             return None

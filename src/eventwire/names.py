@@ -43,6 +43,11 @@ _UNDECOMPOSABLE = str.maketrans(
         "þ": "th",
     }
 )
+# Words that name a part of a place by its direction: "Western Cambodia", "northern Iraq".
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
+)  # fmt: skip
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bf\u02be`'\u00b4]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 

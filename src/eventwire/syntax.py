@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.lexicon import QUANTITY_NOUNS, REPORTING_VERBS, SUICIDE_WORDS, WEAPON_MODES
+from eventwire.names import COMPASS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SPEECH_PRODUCTS = frozenset(
@@ -98,10 +99,6 @@ def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
 
 
 NAME_LABELS = frozenset({"GPE", "LOC", "NORP"})
-COMPASS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-     "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
-)  # fmt: skip
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "appos"})
 
 
@@ -113,7 +110,7 @@ def _names(root: Token) -> tuple[tuple[str, str], ...]:
     for token in tokens:
         if token.ent_type_ in NAME_LABELS and token.ent_iob_ == "B":
             entity = next(e for e in token.doc.ents if e.start == token.i)
-            if not _inside_longer_name(entity) and not _opposed(entity):
+            if not (_inside_longer_name(entity) or _opposed(entity) or _where(entity)):
                 names.append((entity.text, entity.label_))
     return tuple(names)
 
@@ -123,6 +120,17 @@ def _entity_text(token: Token) -> str:
     return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
 
 
+def _where(entity: Span) -> bool:
+    """ "a checkpoint in Dera Ismail Khan": a place where the party is, which the event's
+    place (geocoded with the article's focus) tells better than the name alone."""
+    root = entity.root
+    return (
+        entity.label_ != "NORP"
+        and root.dep_ == "pobj"
+        and root.head.lower_ in {"in", "at", "near", "outside", "inside", "around", "across"}
+    )
+
+
 def _opposed(entity: Span) -> bool:
     """ "anti-Syria": a name its phrase stands against, not for."""
     before = entity.doc[max(entity.start - 2, 0) : entity.start]
@@ -130,7 +138,11 @@ def _opposed(entity: Span) -> bool:
 
 
 def _inside_longer_name(entity: Span) -> bool:
-    """Whether the entity is part of a longer proper name: "Madrid" in "Real Madrid"."""
+    """Whether the entity is part of a longer proper name: "Madrid" in "Real Madrid", "Dera"
+    in "Dera Ismail Khan"."""
+    root = entity.root
+    if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i >= entity.end:
+        return True
     return any(
         child.dep_ == "compound"
         and child.pos_ == "PROPN"
