@@ -123,11 +123,13 @@ def _entity_text(token: Token) -> str:
 def _where(entity: Span) -> bool:
     """ "a checkpoint in Dera Ismail Khan": a place where the party is, which the event's
     place (geocoded with the article's focus) tells better than the name alone."""
-    root = entity.root
+    node = entity.root
+    while node.dep_ in {"compound", "amod", "nmod", "appos", "conj"} and node.head is not node:
+        node = node.head  # "in Dera Ismail Khan district": up to the district
     return (
         entity.label_ != "NORP"
-        and root.dep_ == "pobj"
-        and root.head.lower_ in {"in", "at", "near", "outside", "inside", "around", "across"}
+        and node.dep_ == "pobj"
+        and node.head.lower_ in {"in", "at", "near", "outside", "inside", "around", "across"}
     )
 
 
