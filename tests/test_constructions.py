@@ -443,3 +443,13 @@ def test_where_a_target_is_comes_from_the_event_place_not_a_fragment_of_it(code)
         "ASSAULT",
     )
     assert event.recipient is not None and event.recipient.country == "PAK"
+
+
+def test_a_place_the_gazetteer_lacks_is_kept_in_the_story_country(code) -> None:
+    events = code(
+        "Taliban militants attacked an Afghan army post in Qarabagh-e Sufla village on Monday. "
+        "The Taliban later claimed the attack."
+    )
+    event = next(e for e in events if e.type == "ASSAULT")
+    assert event.location is not None and event.location.country == "AFG"
+    assert event.location.precision == "country" and "Qarabagh" in event.location.text

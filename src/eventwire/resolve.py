@@ -152,7 +152,14 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
         ):
             best = found
     if best is None and site is not None and not (len(mention.sites) > 1 or site.within):
-        return listed()
+        best = listed()
+    if best is None and mention.places and focus:
+        # "in Chaki Wardak district": a place the gazetteer does not know, in the country the
+        # story is about; kept with its words at country precision
+        state = load_actors().country(focus.most_common(1)[0][0])
+        country = geocode(state.name, gazetteer=gazetteer) if state else None
+        if country is not None and country.precision == "country":
+            best = replace(country, text=mention.places[0][0].text)
     return best
 
 
