@@ -81,6 +81,12 @@ def test_coarse_dates_and_places_widen_the_window() -> None:
     assert compare(province, _report()) is not None
 
 
+def test_a_country_alone_is_no_match_of_place() -> None:
+    country = {"country": "SOM", "lat": 6.0, "lon": 46.2, "precision": "country"}
+    match = compare(_report(id="new", location=country), _report(location=country))
+    assert match is None or "place" not in match.matched
+
+
 def test_tallies_are_kept_apart_from_events() -> None:
     text = (
         "The group has carried out more than 40 attacks in the region so far this year. "

@@ -112,8 +112,9 @@ def compare(new: Report, old: Report) -> Match | None:
         limit = _place_limit(new.place_precision, old.place_precision)
         if limit is not None and km > limit:
             return None
-        matched["place"] = f"{km:.0f} km apart"
-        score += 1.0 if limit is None or limit > PLACE_KM["near"] else 2.0
+        if limit is not None:  # a country alone says nothing about being one place
+            matched["place"] = f"{km:.0f} km apart"
+            score += 1.0 if limit > PLACE_KM["near"] else 2.0
     for role, mine, theirs in (
         ("actor", new.actor, old.actor),
         ("recipient", new.recipient, old.recipient),
