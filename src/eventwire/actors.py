@@ -49,6 +49,8 @@ SECTOR_LABELS = {
 }
 MAX_NGRAM = 7
 ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})  # parties to the fighting
+# PLOVER codes that stand in the country field for bodies belonging to no one country.
+ORGANISATION_CODES = frozenset({"IGO", "NGO"})
 # ACLED's names for unnamed parties, by inter code.
 ACLED_GENERIC_NAMES = {5: "Rioters", 6: "Protesters", 7: "Civilians"}
 
@@ -185,8 +187,6 @@ def _find_organization(
 def _misspelt_person(words: list[str], actors: ActorDictionary) -> Organization | None:
     """A listed person named with the right first name and a surname one slip away:
     "Francois Mitterand", "Laurent Gbago"."""
-    if not any(fold(w) in actors.people_by_first_name for w in words[:-1]):
-        return None  # the common case, decided before any comparison
     folded = [dictionary_key(w) for w in words]
     for first, surname in pairwise(folded):
         for known, person in actors.people_by_first_name.get(first, ()):

@@ -50,6 +50,7 @@ from eventwire.syntax import (
     counted_words,
     enumeration,
     in_parentheses,
+    is_infinitive,
     is_passive,
     is_weapon,
     main_subject,
@@ -1276,7 +1277,7 @@ def _other_party(verb: Token, target: Token | None, accusation: bool = False) ->
     candidates += [c for thing in objects for c in _owners(thing)]
     # "sent material to help defend Saudi Arabia": whom the act is for
     for clause in clauses:
-        for purpose in (c for c in clause.children if c.dep_ == "advcl" and _infinitive(c)):
+        for purpose in (c for c in clause.children if c.dep_ == "advcl" and is_infinitive(c)):
             candidates += [o for c in (purpose, *purpose.children) if (o := child_of(c, "dobj"))]
     # "called off the strike after talks with the government": the other side of the talks
     candidates += [
@@ -1352,7 +1353,7 @@ def _own_forces(thing: Token) -> bool:
 def _purpose_object(verb: Token) -> Token | None:
     """The object of what an act was done for: "opened fire to disperse demonstrators"."""
     for clause in verb.children:
-        if clause.dep_ in {"advcl", "xcomp"} and _infinitive(clause):
+        if clause.dep_ in {"advcl", "xcomp"} and is_infinitive(clause):
             return child_of(clause, "dobj")
     return None
 
@@ -1366,10 +1367,6 @@ def _struck(verb: Token) -> Token | None:
             if _names_party(phrase(content(obj), 0)):
                 return content(obj)
     return None
-
-
-def _infinitive(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _owners(thing: Token) -> list[Token]:

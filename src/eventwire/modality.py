@@ -15,7 +15,7 @@ from eventwire.lexicon import (
     INTENT_GOVERNORS,
     NEGATIONS,
 )
-from eventwire.syntax import SUBJECTS, USE_VERBS, is_weapon, speaker_above
+from eventwire.syntax import SUBJECTS, USE_VERBS, is_infinitive, is_weapon, speaker_above
 
 ASPECTUAL_VERBS = frozenset(
     {
@@ -93,13 +93,13 @@ def _modality(token: Token) -> str:
         return "possible" if "have" not in modals else "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in children):
         return "future"
-    is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    infinitive = is_infinitive(token)
     head = token.head
     if token.dep_ in {"xcomp", "ccomp", "pcomp"} and head.lemma_.lower() in DENIAL_VERBS:
         return "negated"
     if token.dep_ == "xcomp" and head.lemma_.lower() == "fail":
         return "negated"  # "failed to reach agreement": it did not happen
-    if is_infinitive or token.dep_ == "xcomp":
+    if infinitive or token.dep_ == "xcomp":
         governor = head.lemma_.lower()
         if governor in INTENT_GOVERNORS or governor in INTENT_ADJECTIVES:
             return "negated" if _modality(head) == "negated" else "future"
@@ -109,7 +109,7 @@ def _modality(token: Token) -> str:
             return "future"  # "is willing to withdraw"
         if token.dep_ == "xcomp" and governor in ASPECTUAL_VERBS:
             return "asserted"  # "continued to send arms", "began to withdraw"
-        if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and is_infinitive:
+        if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and infinitive:
             if _done_with_weapon(head) or governor in {"attempt", "bid"}:
                 # "used tear gas to disperse them": the means tells the act; "an attempt to
                 # assassinate the governor was foiled": an attack, though it failed

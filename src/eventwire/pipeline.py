@@ -16,7 +16,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors import SECTOR_LABELS, dictionary_key, load_actors, resolve_actor
+from eventwire.actors import (
+    ORGANISATION_CODES,
+    SECTOR_LABELS,
+    dictionary_key,
+    load_actors,
+    resolve_actor,
+)
 from eventwire.article import ExtractionError, extract_article
 from eventwire.casualties import add_tolls, adds_to_toll, share
 from eventwire.coder import Coder, Mention, SentenceContext
@@ -97,7 +103,8 @@ def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[
                     focus[country.iso3] += 1
                 elif (
                     group is not None
-                    and group.country not in {None, "IGO", "NGO"}  # not a country
+                    and group.country is not None
+                    and group.country not in ORGANISATION_CODES  # not a country
                     and not group.person
                 ):
                     focus[group.country] += 0.5  # a group counts for less than a name
@@ -257,7 +264,7 @@ def unidentified_attacker(mention: Mention, location: Location | None) -> Actor 
 def arresting_authority(mention: Mention, location: Location | None) -> Actor | None:
     """Who arrests when the text does not say: the police of the country the arrest was
     made in (ACLED's and PLOVER's coders do the same), told by the arrest's own word."""
-    if location is None or not location.country or location.country in {"IGO", "NGO"}:
+    if location is None or not location.country:
         return None
     state = load_actors().country(location.country)
     name = f"{SECTOR_LABELS['COP']} of {state.name}" if state else None

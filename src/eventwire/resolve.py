@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from eventwire.actors import load_actors, resolve_actor
+from eventwire.actors import ORGANISATION_CODES, load_actors, resolve_actor
 from eventwire.coder import Mention
 from eventwire.dates import ResolvedDate, resolve_date
 from eventwire.geocode import Gazetteer, geocode
@@ -71,13 +71,13 @@ def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
     if (resolved is None or resolved.country is None) and "ethnic" not in phrase.lemmas:
         # "the regional capital Juba", "a camp for Congolese refugees": the country of a
         # place or people the phrase names (an ethnic people is no state's)
-        country = _named_country(phrase.names)
+        country = _country_of_names(phrase.names)
         if country is not None:
             resolved = replace(resolved or Actor(text=phrase.text), country=country)
     return resolved or Actor(text=phrase.text)
 
 
-def _named_country(names: tuple[tuple[str, str], ...]) -> str | None:
+def _country_of_names(names: tuple[tuple[str, str], ...]) -> str | None:
     for name, label in names:
         if label == "NORP":  # a people: "Congolese", never a place ("Jewish" Oblast)
             people = resolve_actor(name, name.lower().split())
@@ -92,7 +92,7 @@ def _named_country(names: tuple[tuple[str, str], ...]) -> str | None:
 
 def is_organisation(actor: Actor | None) -> bool:
     """An intergovernmental or international non-governmental body."""
-    return actor is not None and actor.country in {"IGO", "NGO"}
+    return actor is not None and actor.country in ORGANISATION_CODES
 
 
 def is_known(actor: Actor | None) -> bool:

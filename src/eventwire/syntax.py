@@ -162,6 +162,11 @@ def _collect_modifiers(token: Token) -> Iterator[Token]:
             yield from _collect_modifiers(child)
 
 
+def is_infinitive(clause: Token) -> bool:
+    """Whether a verb is told with "to": "to disperse them", "agreed to withdraw"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def child_of(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
