@@ -248,13 +248,13 @@ def _build_event(
 
 def unidentified_attacker(mention: Mention, location: Location | None) -> Actor | None:
     """Who struck when the text does not say: ACLED's "Unidentified Armed Group" of the country
-    the attack happened in (PLOVER's coders do the same), told by the attack's own word."""
+    the attack happened in (PLOVER's coders do the same), told by the attack's own word. Its
+    country is filled in, like any party's, from the event's place (``_with_country``)."""
     if location is None or not location.country:
         return None
     return Actor(
         text=_trigger_word(mention),
         name=UNIDENTIFIED_ARMED_GROUP,
-        country=location.country,
         sector="UAF",
         inter=UNIDENTIFIED_ARMED_GROUP_INTER,
         acled_name=UNIDENTIFIED_ARMED_GROUP,
@@ -263,19 +263,11 @@ def unidentified_attacker(mention: Mention, location: Location | None) -> Actor 
 
 def arresting_authority(mention: Mention, location: Location | None) -> Actor | None:
     """Who arrests when the text does not say: the police of the country the arrest was
-    made in (ACLED's and PLOVER's coders do the same), told by the arrest's own word."""
+    made in (ACLED's and PLOVER's coders do the same), told by the arrest's own word; named
+    "Police Forces of ..." by ``_with_country`` as any police named without a country."""
     if location is None or not location.country:
         return None
-    state = load_actors().country(location.country)
-    name = f"{SECTOR_LABELS['COP']} of {state.name}" if state else None
-    return Actor(
-        text=_trigger_word(mention),
-        name=name,
-        country=location.country,
-        sector="COP",
-        inter=1,
-        acled_name=name,
-    )
+    return Actor(text=_trigger_word(mention), sector="COP", inter=1)
 
 
 def _trigger_word(mention: Mention) -> str:
