@@ -187,6 +187,8 @@ def _find_organization(
 def _misspelt_person(words: list[str], actors: ActorDictionary) -> Organization | None:
     """A listed person named with the right first name and a surname one slip away:
     "Francois Mitterand", "Laurent Gbago"."""
+    if not any(fold(w) in actors.people_by_first_name for w in words[:-1]):
+        return None  # the common case, decided by cached folds alone
     folded = [dictionary_key(w) for w in words]
     for first, surname in pairwise(folded):
         for known, person in actors.people_by_first_name.get(first, ()):
