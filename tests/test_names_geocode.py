@@ -257,3 +257,80 @@ def test_a_compass_part_of_a_country_is_in_that_country() -> None:
 
     found = geocode("Western Cambodia")
     assert found is not None and found.country == "KHM" and found.text == "Western Cambodia"
+
+
+# --- second-level divisions -----------------------------------------------------------------
+
+AFGHANISTAN = Counter({"AFG": 3})
+
+
+def test_a_district_of_the_story_s_country_is_found_by_its_name() -> None:
+    found = geocode("Nad Ali", AFGHANISTAN)
+
+    assert found is not None
+    assert (found.name, found.country, found.admin1, found.precision) == (
+        "Nad Ali", "AFG", "Helmand", "admin2"
+    )  # fmt: skip
+    assert found.admin2 == "Nad Ali"
+    assert 31.0 < found.lat < 32.2 and 63.3 < found.lon < 64.5  # west of Lashkar Gah
+
+
+@pytest.mark.parametrize(
+    ("text", "within", "name"),
+    [
+        ("Garmsir district", ("Helmand",), "Garmser"),
+        ("Nahri Saraj district", ("Helmand",), "Nahri Sarraj"),
+        ("Deh Rahwod district", ("Urozgan",), "Dihrawud"),
+        ("Dawlatyar district", ("Ghor",), "Dawlat Yar"),
+    ],
+)
+def test_a_district_spelt_another_way_in_its_province(
+    text: str, within: tuple[str, ...], name: str
+) -> None:
+    found = geocode(text, AFGHANISTAN, within=within)
+
+    assert found is not None
+    assert (found.name, found.precision, found.text) == (name, "admin2", text)
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_its_district() -> None:
+    found = geocode("Zar Tale Ghar", AFGHANISTAN, within=("Deh Rahwod district", "Urozgan"))
+
+    assert found is not None
+    assert (found.name, found.precision) == ("Dihrawud", "admin2")
+    # The text's province wins over the gazetteer's approximate one for its districts.
+    assert found.admin1 == "Oruzgan"
+
+
+def test_a_district_spelt_alike_far_from_the_province_is_not_taken() -> None:
+    """ "Nusay" and "Nesh" share a consonant skeleton, but Nesh lies 800 km from Badakhshan:
+    the province the text names stands for the district the gazetteer lacks."""
+    found = geocode("Nusay district", AFGHANISTAN, within=("Badakhshan",))
+
+    assert found is not None
+    assert (found.name, found.precision) == ("Badakhshan", "admin1")
+
+
+def test_a_container_inside_a_province_is_its_district() -> None:
+    """ "Kharki of Garmsir, Helmand": the name between the village and the province is a
+    district, though the text does not call it one."""
+    found = geocode("Kharki", AFGHANISTAN, within=("Garmsir", "Helmand"))
+
+    assert found is not None
+    assert (found.name, found.admin1, found.precision) == ("Garmser", "Helmand", "admin2")
+
+
+def test_a_district_is_not_found_in_a_story_about_another_country() -> None:
+    """The world's many small divisions share names with peoples and words ("Christian",
+    a county of three US states): one is taken only in the story's own countries, or when
+    the text calls it a district or county (or nothing tells what the story is about)."""
+    assert geocode("Christian", Counter({"LBN": 2})) is None
+    county = geocode("Christian County", Counter({"LBN": 2}))
+    assert county is not None and county.country == "USA"
+
+
+def test_towns_know_their_district() -> None:
+    [kabul] = [p for p in default_gazetteer().lookup("Kabul") if p.kind == "city"
+               and p.country == "AFG"]  # fmt: skip
+
+    assert kabul.admin2 == "Kabul"

@@ -40,9 +40,11 @@ CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL REFERENCES plac
 CREATE INDEX names_key ON names(key);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);  -- build date, sources, counts, min_population
 """  # noqa: E501
-# What builds from a GeoNames dump add: second-level divisions (places of kind 'admin2', and the
-# division each place lies in), and the distinctive words of facility names
-# (eventwire.names.core_tokens), which the geocoder queries instead of loading every facility.
+# What extended builds add (from a GeoNames dump, or the bundled one with its divisions):
+# second-level divisions (places of kind 'admin2', and the division each place lies in, with the
+# divisions of a country indexed for spelling variants), and the distinctive words of facility
+# names (eventwire.names.core_tokens), which the geocoder queries instead of loading every
+# facility.
 EXTENDED_SCHEMA = """
 ALTER TABLE places ADD COLUMN admin2 TEXT;  -- second-level division name (asciiname)
 CREATE TABLE facility_words (
@@ -51,6 +53,7 @@ CREATE TABLE facility_words (
   size INTEGER NOT NULL        -- how many distinctive words the facility's name has
 );
 CREATE INDEX facility_words_word ON facility_words(word);
+CREATE INDEX places_admin2_country ON places(country) WHERE kind = 'admin2';
 """
 # ISO-2 -> ISO-3 codes of the gazetteer's countries, written beside the bundled gazetteer: a
 # GeoNames dump names countries by ISO-2 code, the gazetteer by ISO-3.

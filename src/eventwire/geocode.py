@@ -1,8 +1,8 @@
 """Offline geocoding against a GeoNames-derived gazetteer.
 
 The gazetteer is the bundled one, or a full-size one built from a GeoNames dump
-(``eventwire gazetteer build``) and named by ``EVENTWIRE_GAZETTEER``; only the latter has
-second-level divisions (kind ``admin2``). A place name is looked up by its folded key
+(``eventwire gazetteer build``) and named by ``EVENTWIRE_GAZETTEER``; both have second-level
+divisions (kind ``admin2``). A place name is looked up by its folded key
 (:func:`eventwire.names.name_key`); facility names ("Ain al-Asad air base") are also matched by
 their distinctive words, so that transliteration variants of the same base find it. Candidates
 are ranked by the article's focus countries, the kind of place the words ask for, and
@@ -18,7 +18,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -59,6 +59,9 @@ _ADMIN2_WORDS = frozenset({"district", "county", "municipality", "subdistrict"})
 _DIVISIONS: dict[str, Precision] = {"admin1": "admin1", "admin2": "admin2"}
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "area", "center", "centre"})
 _TOWN_REACH_KM = 30.0  # how far from a town its parts ("PD4 of Lashkargah") may lie
+# How far from a province's centre a district spelt like one the text names may lie when the
+# gazetteer puts it in the province next door.
+_NEIGHBOUR_KM = 150.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,7 @@ class Place:
     feature: str | None
     country: str
     admin1: str | None
-    admin2: str | None  # only in gazetteers built from a GeoNames dump
+    admin2: str | None  # the district a place lies in
     lat: float | None
     lon: float | None
     population: int | None
@@ -113,7 +116,8 @@ class Gazetteer:
             raise GazetteerError(f"not a gazetteer: {self.path} ({exc})") from exc
         if not {"places", "names", "meta"} <= tables:
             raise GazetteerError(f"not a gazetteer: {self.path} (no places, names or meta)")
-        # Built from a GeoNames dump: second-level divisions, and facility words to query.
+        # Extended builds (from a GeoNames dump, or the bundled one with its divisions): the
+        # district of each place, and facility words to query.
         self._facility_words = "facility_words" in tables
         admin2 = "p.admin2" if "admin2" in columns else "NULL"
         self._select = (
@@ -174,6 +178,24 @@ class Gazetteer:
             return []
         found = [p for (_, k), places in self._admin1_skeletons.items() if k == key for p in places]
         return found if len(found) == 1 else []
+
+    def admin2_like(self, name: str, country: str, in_province: bool = False) -> list[Place]:
+        """Second-level divisions of ``country`` spelt like ``name`` ("Garmsir" -> Garmser).
+
+        Short spellings only ``in_province`` (the caller keeps those inside it); elsewhere only
+        a spelling no other division of the country shares."""
+        key = skeleton(name)
+        found = self._admin2_skeletons(country).get(key, [])
+        if in_province:
+            return found if len(key) >= 2 else []
+        return found if len(key) >= 3 and len(found) == 1 else []
+
+    @lru_cache(maxsize=8)  # noqa: B019 - one gazetteer per process; a country's divisions
+    def _admin2_skeletons(self, country: str) -> dict[str, list[Place]]:
+        index: dict[str, list[Place]] = {}
+        for place in self._places("WHERE p.kind = 'admin2' AND p.country = ?", (country,)):
+            index.setdefault(skeleton(place.name), []).append(place)
+        return index
 
     def country(self, iso3: str) -> Place | None:
         rows = self._places("WHERE p.kind = 'country' AND p.country = ?", (iso3,))
@@ -349,17 +371,25 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
         candidates = gazetteer.lookup(stripped)
     if not candidates and len(tokens) > 1 and tokens[-1] in _SETTLEMENT_WORDS:
         candidates = gazetteer.lookup(" ".join(tokens[:-1]))  # "Qalat city", "Alasay area"
-    if (
-        wants_admin
-        and tokens[-1] in _ADMIN1_WORDS
-        and not any(c.kind == "admin1" for c in candidates)
-    ):
-        # "Ghor province": a division spelt another way ("Ghowr") in the gazetteer
-        country = focus.most_common(1)[0][0] if focus else None
-        candidates = [*candidates, *gazetteer.admin1_like(" ".join(tokens[:-1]), country)]
+    country = areas[-1].country if areas else focus.most_common(1)[0][0] if focus else None
+    if wants_admin and not any(c.kind in _DIVISIONS for c in candidates):
+        # "Ghor province", "Garmsir district": a division spelt another way in the gazetteer
+        # ("Ghowr", "Garmser")
+        core = " ".join(tokens[:-1])
+        if tokens[-1] in _ADMIN1_WORDS:
+            candidates = [*candidates, *gazetteer.admin1_like(core, country)]
+        elif tokens[-1] in _ADMIN2_WORDS and country is not None:
+            in_province = bool(areas) and areas[-1].kind == "admin1"
+            similar = gazetteer.admin2_like(core, country, in_province)
+            candidates += _within(similar, areas[-1], True, alike=True) if areas else similar
     candidates = [c for c in candidates if c.lat is not None]
     if areas:
-        candidates = [c for c in candidates if _inside(c, areas[-1]) and c != areas[0]]
+        district = bool(words & _ADMIN2_WORDS)
+        candidates = [c for c in _within(candidates, areas[-1], district) if c != areas[0]]
+    elif focus and not words & _ADMIN2_WORDS:
+        # a district not called one is a district of the countries the story is about: the
+        # world's many small divisions share names with peoples and words ("Christian")
+        candidates = [c for c in candidates if c.kind != "admin2" or focus.get(c.country)]
     if not candidates:
         return None
     best = max(candidates, key=lambda p: (_score(p, focus, words, wants_admin), -p.id))
@@ -382,21 +412,54 @@ def _area(
     """The division, country or town a container name stands for, inside ``outer``."""
     tokens = name_tokens(name)
     core = " ".join(t for t in tokens if t not in _ADMIN_WORDS | _SETTLEMENT_WORDS) or name
-    candidates = [
-        c
-        for c in gazetteer.lookup(core)
-        if c.lat is not None
-        and c.kind != "facility"
-        and (outer is None or (_inside(c, outer) and c != outer))
-    ]
+    words = frozenset(tokens)
+    # a container inside a province is a district or a town: "Kharki of Garmsir, Helmand"
+    district = bool(words & _ADMIN2_WORDS) or (outer is not None and outer.kind == "admin1")
+    candidates = [c for c in gazetteer.lookup(core) if c.lat is not None and c.kind != "facility"]
+    if outer is not None:
+        candidates = [c for c in _within(candidates, outer, district) if c != outer]
     country = outer.country if outer is not None else focus.most_common(1)[0][0] if focus else None
     if outer is None and not any(c.kind == "admin1" and c.country == country for c in candidates):
         # the widest container is most often a division, perhaps spelt otherwise ("Ghor")
         candidates += gazetteer.admin1_like(core, country)
+    if district and country is not None and not candidates:
+        # "Nahri Saraj district": a district spelt another way ("Nahri Sarraj")
+        in_province = outer is not None and outer.kind == "admin1"
+        found = gazetteer.admin2_like(core, country, in_province)
+        candidates = _within(found, outer, True, alike=True) if outer is not None else found
     if not candidates:
         return None
-    words = frozenset(tokens)
     return max(candidates, key=lambda p: (_score(p, focus, words, True), -p.id))
+
+
+def _within(
+    candidates: list[Place], area: Place, district: bool, alike: bool = False
+) -> list[Place]:
+    """The candidates inside ``area``. A ``district`` that the gazetteer puts in another
+    province of the area's country is the text's, if the country has no other of the name: the
+    text's province wins (the gazetteer's provinces of districts are approximate). One only
+    spelt ``alike`` must lie next door, near the province's centre."""
+    inside = [c for c in candidates if _inside(c, area)]
+    if inside or area.kind != "admin1" or not district:
+        return inside
+    districts = [
+        c
+        for c in candidates
+        if c.kind == "admin2"
+        and c.country == area.country
+        and (not alike or _reach(c, area, _NEIGHBOUR_KM))
+    ]
+    return [replace(districts[0], admin1=area.admin1)] if len(districts) == 1 else []
+
+
+def _reach(place: Place, area: Place, km: float) -> bool:
+    return (
+        place.lat is not None
+        and area.lat is not None
+        and place.lon is not None
+        and area.lon is not None
+        and haversine_km(place.lat, place.lon, area.lat, area.lon) <= km
+    )
 
 
 def _inside(place: Place, area: Place) -> bool:
@@ -405,13 +468,7 @@ def _inside(place: Place, area: Place) -> bool:
     if area.kind in _DIVISIONS:
         same_admin2 = area.kind == "admin1" or place.admin2 == area.admin2
         return place.country == area.country and place.admin1 == area.admin1 and same_admin2
-    return (
-        place.lat is not None
-        and area.lat is not None
-        and place.lon is not None
-        and area.lon is not None
-        and haversine_km(place.lat, place.lon, area.lat, area.lon) <= _TOWN_REACH_KM
-    )
+    return _reach(place, area, _TOWN_REACH_KM)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

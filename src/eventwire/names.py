@@ -80,12 +80,15 @@ def core_tokens(text: str) -> frozenset[str]:
 
 
 _LOOSE_DROP = re.compile(r"[aeiouyhw]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def skeleton(text: str) -> str:
     """The consonant skeleton of a name, for transliteration variants of division names:
-    "Uruzgan", "Urozgan" and "Oruzgan" all give "rzgn", "Wardak" and "Vardak" "rdk".
+    "Uruzgan", "Urozgan" and "Oruzgan" all give "rzgn", "Wardak" and "Vardak" "rdk",
+    "Nahri Saraj" and "Nahri Sarraj" "nrsrj".
 
-    Far too loose for a general lookup; used only among the first-level divisions of a
-    country already known."""
-    return _LOOSE_DROP.sub("", name_key(text).replace("v", "w").replace(" ", ""))
+    Far too loose for a general lookup; used only among the divisions of a country or
+    province already known."""
+    consonants = _LOOSE_DROP.sub("", name_key(text).replace("v", "w").replace(" ", ""))
+    return _DOUBLED.sub(r"\1", consonants)

