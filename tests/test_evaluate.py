@@ -105,6 +105,23 @@ def test_distance_within_thresholds():
     assert report.score("location within 50 km").correct == 1
 
 
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("Urozgan", "Oruzgan", True),  # one province, two transliterations
+        ("Wardak", "Vardak", True),
+        ("Al Anbar", "Anbar", True),
+        ("Paktia", "Paktika", False),  # neighbouring provinces
+        ("Kunar", "Kunduz", False),
+        ("Helmand", None, False),
+    ],
+)
+def test_provinces_agree_across_transliterations(gold, predicted, same):
+    items = [GoldItem("a", "t", events=[GoldEvent(type="ASSAULT", admin1=gold)])]
+    report = evaluate(items, {"a": [{"type": "ASSAULT", "location": {"admin1": predicted}}]})
+    assert report.score("location admin1").correct == int(same)
+
+
 def test_markdown_report_has_scores_confusion_and_errors():
     items = [GoldItem("a", "Some sentence.", events=[GoldEvent(type="ASSAULT")])]
     text = markdown(evaluate(items, {"a": [{"type": "PROTEST"}]}), "Test")

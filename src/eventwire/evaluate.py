@@ -17,7 +17,7 @@ from typing import Any
 from eventwire.export import get
 from eventwire.geocode import haversine_km
 from eventwire.goldsets import GoldEvent, GoldItem
-from eventwire.names import name_key
+from eventwire.names import name_key, skeleton
 
 Record = dict[str, Any]
 NEAR_KM = (10.0, 50.0)
@@ -48,8 +48,13 @@ def _fatalities(gold: GoldEvent, predicted: Record) -> Any:
     return get(predicted, "fatalities", "count")
 
 
-def _same_name(a: Any, b: Any) -> bool:
-    return a is not None and b is not None and name_key(str(a)) == name_key(str(b))
+def _same_division(a: Any, b: Any) -> bool:
+    """Whether two names of a province agree, across transliterations: gold sets and
+    gazetteers spell one province differently ("Urozgan", "Oruzgan"; "Wardak", "Vardak")."""
+    if a is None or b is None:
+        return False
+    loose = skeleton(str(a))
+    return name_key(str(a)) == name_key(str(b)) or (len(loose) >= 2 and loose == skeleton(str(b)))
 
 
 Check = tuple[Callable[[GoldEvent], Any], Callable[..., Any], Callable[[Any, Any], bool]]
@@ -74,7 +79,7 @@ FIELDS: dict[str, Check] = {
     "location country": (lambda g: g.country, lambda g, p: get(p, "location", "country"),
                          lambda a, b: a == b),
     "location admin1": (lambda g: g.admin1, lambda g, p: get(p, "location", "admin1"),
-                        _same_name),
+                        _same_division),
     "date": (lambda g: g.date.isoformat() if g.date else None, lambda g, p: get(p, "date"),
              lambda a, b: a == b),
     "fatalities": (lambda g: g.fatalities, _fatalities, lambda a, b: a == b),
