@@ -63,6 +63,16 @@ def _sites(nlp: spacy.Language, sentence: str, first: str) -> list[tuple[str, tu
             "Ghoryan",
             [("Ghoryan district", ("Herat",))],
         ),
+        (
+            "Gunmen struck in the 'Loy Kalay,' 'Sra Ghar,' and Tor Bagh' areas, Helmand.",
+            "Loy",
+            [("Loy Kalay", ("Helmand",)), ("Sra Ghar", ("Helmand",)), ("Tor Bagh", ("Helmand",))],
+        ),
+        (
+            "A mine struck a patrol in Kotal of Kash Rod (Delaram) district, Nimruz.",
+            "Kotal",
+            [("Kotal", ("Kash Rod", "Nimruz"))],
+        ),
     ],
 )
 def test_site_lists(nlp, sentence: str, first: str, expected) -> None:
@@ -131,6 +141,18 @@ def test_an_event_at_three_places_becomes_three_events(code) -> None:
     assert [e.acled.fatalities for e in events if e.acled] == [5, 5, 4]
     assert all(e.location and e.location.admin1 == "Nangarhar" for e in events)
     assert len({e.id for e in events}) == 3
+
+
+def test_villages_placed_at_their_district_are_one_event(code) -> None:
+    """Villages the gazetteer lacks are all placed at their district: one place, one event
+    with the whole toll, as ACLED codes them."""
+    (event,) = code(
+        "On Monday, 6 soldiers were killed in attacks by Taliban militants in the 'Loy Kalay,'"
+        " 'Sra Ghar,' and Tor Bagh' areas of Nad Ali district, Helmand."
+    )
+    assert event.location is not None
+    assert (event.location.name, event.location.precision) == ("Nad Ali", "admin2")
+    assert event.fatalities is not None and event.fatalities.count == 6
 
 
 def test_an_event_at_one_place_in_a_province_is_one_event(code) -> None:

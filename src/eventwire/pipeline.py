@@ -61,6 +61,8 @@ from eventwire.tallies import tallies
 from eventwire.tolls import attribute_tolls, toll_reports
 
 _MODALITY_PRIORITY = ("asserted", "claimed", "future", "hypothetical", "negated")
+# Places precise enough that two sites found at the same one are the same site.
+_DISTRICT_OR_FINER = frozenset({"exact", "near", "admin2"})
 
 
 def article_hash(article: Article) -> str:
@@ -156,13 +158,25 @@ def build_events(
     own toll is known only from a party's report of it.
     """
     event = _build_event(draft, event_id, focus_country, tolls, toll_claimed)
-    sites = draft.first.sites
+    sites = _distinct([site or event.location for site in draft.first.sites])
     if event.acled is None or len(sites) < 2:
         return [event]
     return [
-        _at_site(event, site or event.location, len(sites), k, focus_country, draft)
-        for k, site in enumerate(sites)
+        _at_site(event, site, len(sites), k, focus_country, draft) for k, site in enumerate(sites)
     ]
+
+
+def _distinct(sites: list[Location | None]) -> list[Location | None]:
+    """The sites at different places. Villages the gazetteer lacks, all placed at their
+    district ("in the 'Qul Mulla,' 'Haidar Adi,' and Tarik Nawer areas of Nad Ali district"),
+    are one place and one event, as ACLED codes them; sites known only by their province
+    ("in Kot, Khogyani and Dih Bala districts, Nangarhar") stay apart."""
+    seen: dict[tuple[object, ...], Location | None] = {}
+    for n, site in enumerate(sites):
+        placed = site is not None and site.precision in _DISTRICT_OR_FINER
+        key = (site.name, site.country, site.lat, site.lon) if placed and site else (n,)
+        seen.setdefault(key, site)
+    return list(seen.values())
 
 
 def _at_site(

@@ -142,8 +142,10 @@ def listed_at(doc: Doc) -> int | None:
 
 
 def _name(doc: Doc, item: _Item) -> str:
-    end = item.end - (1 if item.noun else 0)
-    return doc[item.start : end].text
+    """The item's name without its division noun, if the item ends with one ("Sangin district"
+    but "Kash Rod (Delaram) district", whose noun follows the alias)."""
+    with_noun = item.noun is not None and doc[item.end - 1].lower_ in SITE_NOUNS
+    return doc[item.start : item.end - with_noun].text
 
 
 def _is_name_word(token: Token) -> bool:
@@ -208,6 +210,8 @@ def _items(doc: Doc, i: int) -> list[_Item]:
             of_link, i = True, j + 1
         elif j < len(doc) and doc[j].text == ",":
             i = j + 1
+            while i < len(doc) and doc[i].text in _QUOTES:
+                i += 1  # "the 'Qul Mulla,' 'Haidar Adi,' and ...": the quote closes after
             if i < len(doc) and doc[i].lower_ in {"and", "&"}:
                 after_and, i = True, i + 1
         elif j < len(doc) and doc[j].lower_ in {"and", "&"}:
