@@ -453,3 +453,12 @@ def test_a_place_the_gazetteer_lacks_is_kept_in_the_story_country(code) -> None:
     event = next(e for e in events if e.type == "ASSAULT")
     assert event.location is not None and event.location.country == "AFG"
     assert event.location.precision == "country" and "Qarabagh" in event.location.text
+
+
+def test_a_capital_attacked_is_the_place_as_well_as_the_target(code) -> None:
+    """ "shelled Kabul": the city is where it happened; the capital stays the target, as PLOVER
+    codes a capital attacked ("blockade Paris")."""
+    event = _only(code("Rebels shelled Kabul on Monday, killing two civilians."), "ASSAULT")
+    assert event.location is not None
+    assert (event.location.name, event.location.precision) == ("Kabul", "exact")
+    assert event.recipient is not None and event.recipient.country == "AFG"

@@ -33,6 +33,7 @@ from eventwire.modality import intended, is_history, modality_of
 from eventwire.places import (
     inherited_places,
     is_place_phrase,
+    names_capital,
     names_country,
     places_in,
     sentence_places,
@@ -709,6 +710,8 @@ class Coder:
                 mention.places.append((target_phrase, False))
             else:
                 mention.recipient = target_phrase
+                if trigger.type == "ASSAULT" and names_capital(target):
+                    mention.places.append((target_phrase, False))  # "shelled Kabul"
                 # "a missionary from Calgary": where a party comes from is not where it was hit
                 mention.places.extend(
                     places_in(target, base, ORIGIN) or places_in(victims, base, ORIGIN)

@@ -267,3 +267,12 @@ def is_place_phrase(token: Token, candidate: Phrase) -> bool:
 
 def names_country(text: str) -> bool:
     return fold(text.removeprefix("the ").removeprefix("The ")) in load_actors().countries
+
+
+def names_capital(token: Token) -> bool:
+    """Whether ``token`` is in a capital's name: attacked, it is a city as well as the party
+    ("shelled Kabul"), elsewhere its government ("Kabul denied it")."""
+    if token.ent_type_ != "GPE":
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and fold(ent.text) in load_actors().capitals
