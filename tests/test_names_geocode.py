@@ -334,3 +334,29 @@ def test_towns_know_their_district() -> None:
                and p.country == "AFG"]  # fmt: skip
 
     assert kabul.admin2 == "Kabul"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "within", "name"),
+    [
+        ("Gwoza local government area", "NGA", ("Borno",), "Gwoza"),
+        ("Rutshuru territory", "COD", ("North Kivu",), "Rutshuru"),
+        ("Bakhmut raion", "UKR", ("Donetsk",), "Bakhmut"),
+    ],
+)
+def test_divisions_named_in_other_countries_words(
+    text: str, country: str, within: tuple[str, ...], name: str
+) -> None:
+    found = geocode(text, Counter({country: 3}), within=within)
+
+    assert found is not None
+    assert (found.name, found.country, found.precision) == (name, country, "admin2")
+
+
+def test_a_container_called_a_division_is_no_foreign_village() -> None:
+    """ "Djibo, Soum province": Soum is a Burkinabe province the gazetteer lacks, and no
+    Senegalese village of that name contains Djibo."""
+    found = geocode("Djibo", Counter({"BFA": 3}), within=("Soum province",))
+
+    assert found is not None
+    assert (found.name, found.country, found.precision) == ("Djibo", "BFA", "exact")

@@ -38,23 +38,18 @@ _KIND_RANK = {"facility": 3.0, "city": 2.0, "admin2": 2.25, "admin1": 2.5, "coun
 # The bundled gazetteer has no population for first-level divisions; a province outweighs a
 # village.
 _ADMIN1_POPULATION = 1_000_000
-_ADMIN_WORDS = frozenset(
-    {
-        "province",
-        "governorate",
-        "region",
-        "state",
-        "district",
-        "county",
-        "oblast",
-        "prefecture",
-        "department",
-    }
-)
-
-
 _ADMIN1_WORDS = frozenset({"province", "governorate", "region", "state", "oblast"})
-_ADMIN2_WORDS = frozenset({"district", "county", "municipality", "subdistrict"})
+# Second-level divisions as news from many countries names them: Nigeria's local government
+# areas ("LGA"), DR Congo's territories, Mali's cercles, Ukraine's raions, Pakistan's tehsils,
+# Bangladesh's upazilas, Ethiopia's woredas.
+_ADMIN2_WORDS = frozenset(
+    {
+        "district", "county", "municipality", "subdistrict", "territory", "cercle", "raion",
+        "rayon", "tehsil", "upazila", "woreda", "lga",
+    }
+)  # fmt: skip
+_ADMIN_WORDS = _ADMIN1_WORDS | _ADMIN2_WORDS | {"prefecture", "department"}
+_LGA = ["local", "government", "area"]
 # Kinds of administrative division, with the precision of a location that is one.
 _DIVISIONS: dict[str, Precision] = {"admin1": "admin1", "admin2": "admin2"}
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "area", "center", "centre"})
@@ -274,6 +269,12 @@ def _score(place: Place, focus: Counter[str], words: frozenset[str], wants_admin
     return score
 
 
+def _tokens(text: str) -> list[str]:
+    """The name's tokens, a "local government area" one division word ("lga")."""
+    tokens = name_tokens(text)
+    return [*tokens[:-3], "lga"] if tokens[-3:] == _LGA and len(tokens) > 3 else tokens
+
+
 def is_facility_phrase(text: str) -> bool:
     return any(token in FACILITY_WORDS for token in name_tokens(text))
 
@@ -314,7 +315,7 @@ def geocode(
             return None
         name, area = named[0]
         return _location(name, area, _DIVISIONS.get(area.kind, "near"))
-    tokens = name_tokens(text)
+    tokens = _tokens(text)
     precision: Precision
     if best.kind == "country":
         precision = "country"
@@ -355,7 +356,7 @@ def _location(text: str, place: Place, precision: Precision) -> Location:
 
 def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Place]) -> Place | None:
     wants_facility = is_facility_phrase(text)
-    tokens = name_tokens(text)
+    tokens = _tokens(text)
     words = frozenset(tokens)
     wants_admin = bool(tokens) and tokens[-1] in _ADMIN_WORDS
     candidates = gazetteer.facilities(text) if wants_facility else []
@@ -410,7 +411,7 @@ def _area(
     name: str, focus: Counter[str], gazetteer: Gazetteer, outer: Place | None
 ) -> Place | None:
     """The division, country or town a container name stands for, inside ``outer``."""
-    tokens = name_tokens(name)
+    tokens = _tokens(name)
     core = " ".join(t for t in tokens if t not in _ADMIN_WORDS | _SETTLEMENT_WORDS) or name
     words = frozenset(tokens)
     # a container inside a province is a district or a town: "Kharki of Garmsir, Helmand"
@@ -418,6 +419,10 @@ def _area(
     candidates = [c for c in gazetteer.lookup(core) if c.lat is not None and c.kind != "facility"]
     if outer is not None:
         candidates = [c for c in _within(candidates, outer, district) if c != outer]
+    if words & _ADMIN_WORDS:
+        # a container called a division is one, or a namesake town in the story's countries:
+        # "Soum province" is no village of that name in Senegal
+        candidates = [c for c in candidates if c.kind in _DIVISIONS or focus.get(c.country)]
     country = outer.country if outer is not None else focus.most_common(1)[0][0] if focus else None
     if outer is None and not any(c.kind == "admin1" and c.country == country for c in candidates):
         # the widest container is most often a division, perhaps spelt otherwise ("Ghor")
