@@ -44,7 +44,7 @@ def _sites(nlp: spacy.Language, sentence: str, first: str) -> list[tuple[str, tu
         (
             "A bomb went off in the Naqal Abad area of Nad Ali district, Helmand, on Monday.",
             "Naqal",
-            [("Naqal Abad area", ("Nad Ali", "Helmand"))],
+            [("Naqal Abad area", ("Nad Ali district", "Helmand"))],
         ),
         (
             "Police raided a house in Pul-e Khumri city, Baghlan.",
@@ -71,7 +71,7 @@ def _sites(nlp: spacy.Language, sentence: str, first: str) -> list[tuple[str, tu
         (
             "A mine struck a patrol in Kotal of Kash Rod (Delaram) district, Nimruz.",
             "Kotal",
-            [("Kotal", ("Kash Rod", "Nimruz"))],
+            [("Kotal", ("Kash Rod district", "Nimruz"))],
         ),
     ],
 )
@@ -115,10 +115,28 @@ def test_containment_rules_out_namesakes_abroad() -> None:
     assert place is not None and place.country == "AFG"
 
 
-def test_a_part_of_a_town_is_placed_near_the_town() -> None:
+def test_a_part_of_a_town_is_placed_in_the_town() -> None:
+    """ "PD4 of Lashkargah": a part of a town is in the town (ACLED's precision 1)."""
     place = geocode("PD4", AFGHANISTAN, within=("Lashkargah", "Helmand"))
     assert place is not None
-    assert place.country == "AFG" and place.admin1 == "Helmand" and place.precision == "near"
+    assert place.country == "AFG" and place.admin1 == "Helmand" and place.precision == "exact"
+    assert place.text == "Lashkargah"
+
+
+def test_a_town_container_is_the_town_not_its_province() -> None:
+    place = geocode("Darabad area", AFGHANISTAN, within=("Farah city",))
+    assert place is not None
+    assert (place.name, place.precision) == ("Farah", "exact")
+    assert place.lat is not None and abs(place.lat - 32.37) < 0.1  # the town, not the province
+
+
+def test_a_district_container_is_placed_at_its_namesake_town() -> None:
+    """ "the Gerdani area of Shindand district": the district, at its seat, as news and ACLED
+    place it."""
+    place = geocode("Gerdani area", AFGHANISTAN, within=("Shindand district", "Herat"))
+    assert place is not None
+    assert (place.name, place.precision, place.admin2) == ("Shindand", "admin2", "Shindand")
+    assert place.lat is not None and abs(place.lat - 33.30) < 0.05  # Shindand town
 
 
 def test_a_named_district_found_at_its_namesake_town_is_admin2() -> None:

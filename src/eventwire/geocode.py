@@ -53,10 +53,12 @@ _LGA = ["local", "government", "area"]
 # Kinds of administrative division, with the precision of a location that is one.
 _DIVISIONS: dict[str, Precision] = {"admin1": "admin1", "admin2": "admin2"}
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "area", "center", "centre"})
+_TOWN_WORDS = frozenset({"city", "town", "village"})
 _TOWN_REACH_KM = 30.0  # how far from a town its parts ("PD4 of Lashkargah") may lie
 # How far from a province's centre a district spelt like one the text names may lie when the
 # gazetteer puts it in the province next door.
 _NEIGHBOUR_KM = 150.0
+_SEAT_REACH_KM = 50.0  # how far from a district's centre its namesake town may lie
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +263,8 @@ def _score(place: Place, focus: Counter[str], words: frozenset[str], wants_admin
         score += 3.0
     if place.kind == "admin2" and words & _ADMIN2_WORDS:
         score += 4.0  # "Nad Ali district": the district before a province or town of that name
+    if place.kind == "city" and words & _TOWN_WORDS:
+        score += 4.0  # "Farah city": the town before the province of its name
     total = sum(focus.values())
     if total:
         score += 6.0 * focus.get(place.country, 0) / total
@@ -314,7 +318,7 @@ def geocode(
         if not named:
             return None
         name, area = named[0]
-        return _location(name, area, _DIVISIONS.get(area.kind, "near"))
+        return _location(name, area, _container_precision(name, area))
     tokens = _tokens(text)
     precision: Precision
     if best.kind == "country":
@@ -404,7 +408,7 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
         ]
         if namesake:
             best = max(namesake, key=lambda p: (p.population or 0, -p.id))
-    return best
+    return _at_seat(best, candidates)
 
 
 def _area(
@@ -434,7 +438,41 @@ def _area(
         candidates = _within(found, outer, True, alike=True) if outer is not None else found
     if not candidates:
         return None
-    return max(candidates, key=lambda p: (_score(p, focus, words, True), -p.id))
+    # a container is most often a division, unless the text calls it a town ("Farah city")
+    wants_admin = not words & _SETTLEMENT_WORDS
+    best = max(candidates, key=lambda p: (_score(p, focus, words, wants_admin), -p.id))
+    return _at_seat(best, candidates)
+
+
+def _at_seat(place: Place, candidates: list[Place]) -> Place:
+    """A district placed at its namesake town, where news and ACLED place what happens "in
+    Shindand district", rather than at its centre; other places as they are."""
+    if place.kind != "admin2":
+        return place
+    key = name_key(place.name)
+    towns = [
+        c
+        for c in candidates
+        if c.kind == "city"
+        and c.country == place.country
+        and name_key(c.name) == key
+        and (c.admin2 == place.admin2 or _reach(c, place, _SEAT_REACH_KM))
+    ]
+    if not towns:
+        return place
+    town = max(towns, key=lambda p: (p.population or 0, -p.id))
+    return replace(place, lat=town.lat, lon=town.lon)
+
+
+def _container_precision(name: str, area: Place) -> Precision:
+    """The precision of a place known only by what contains it: a part of a town is in the
+    town ("the Ibrahim Khel area of Gardez city", ACLED's precision 1); a district found at
+    its namesake town is the district."""
+    if area.kind in _DIVISIONS:
+        return _DIVISIONS[area.kind]
+    if area.kind != "city":
+        return "near"
+    return "admin2" if set(_tokens(name)) & _ADMIN2_WORDS else "exact"
 
 
 def _within(

@@ -84,8 +84,10 @@ def site_list(
             or (not coordinated and not item.after_and)
         )
         if container:
+            # with its noun, which tells a district from its namesake town ("Farah city")
+            wider = f"{name} {item.noun}" if item.noun else name
             for site in pending:
-                site.within.append(name)
+                site.within.append(wider)
         else:
             pending = [*pending, item] if previous is None or previous in sites else [item]
             sites.append(item)
