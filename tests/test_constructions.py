@@ -462,3 +462,17 @@ def test_a_capital_attacked_is_the_place_as_well_as_the_target(code) -> None:
     assert event.location is not None
     assert (event.location.name, event.location.precision) == ("Kabul", "exact")
     assert event.recipient is not None and event.recipient.country == "AFG"
+
+
+def test_a_date_of_report_is_kept_with_a_week_s_precision(code) -> None:
+    """ "As reported on 4 March": the day it was known, not the day it happened; ACLED keeps
+    the day with its time precision 2."""
+    reported = _only(
+        code("As reported on 4 March 2025, gunmen killed two policemen in Kano."), "ASSAULT"
+    )
+    told = _only(code("On 4 March 2025, gunmen killed two policemen in Kano."), "ASSAULT")
+
+    assert reported.date == told.date == date(2025, 3, 4)
+    assert (reported.date_precision, told.date_precision) == ("week", "day")
+    assert reported.acled is not None and reported.acled.time_precision == 2
+    assert told.acled is not None and told.acled.time_precision == 1

@@ -277,6 +277,7 @@ class Mention:
     recipient: Phrase | None = None
     places: list[tuple[Phrase, bool]] = field(default_factory=list)  # (phrase, near)
     date_text: str | None = None
+    date_reported: bool = False  # the date is the report's: "As reported on 19 March"
     fatalities: Quantity | None = None
     injuries: Quantity | None = None
     attribution: str | None = None
@@ -499,6 +500,7 @@ class Coder:
                 mention = self._nominal(token, trigger, found, index, base, context)
             if mention is not None:
                 mention.sites = self._sites(doc, mention, base)
+                mention.date_reported = _date_of_report(doc, mention.date_text)
                 coded.append((token.i, mention))
         for verb in doc:
             if verb not in found and verb.pos_ == "VERB" and _obliged(verb):
@@ -1174,6 +1176,18 @@ def _sentence_date(token: Token) -> str | None:
     if len(dates) > 1:  # "on Sunday, a monitoring group said on Monday": not the telling
         dates = [e for e in dates if not _dates_the_report(e.root)]
     return dates[0].text if len(dates) == 1 else None
+
+
+def _date_of_report(doc: Doc, date_text: str | None) -> bool:
+    """Whether the event's date is that of a report of it ("As reported on 19 March 2020",
+    "Reported on 4 March"): when it was known, not when it happened."""
+    if not date_text:
+        return False
+    for entity in doc.ents:
+        if entity.label_ == "DATE" and entity.text in date_text:
+            prep = entity.root.head
+            return prep.dep_ == "prep" and prep.head.lemma_.lower() == "report"
+    return False
 
 
 def _dates_the_report(token: Token) -> bool:

@@ -185,6 +185,9 @@ def resolve_mention(
         return None
     supporting = mention.casualty_only or not has_substance(mention, actor, recipient)
     when = resolve_date(mention.date_text, published) if mention.date_text else None
+    if when is not None and mention.date_reported and when.precision == "day":
+        # the day it was reported: it happened then or in the days before (ACLED's week)
+        when = replace(when, precision="week")
     if when is not None and when.span_start:
         return None  # "since October 17": a period summarised, not one event
     if (
