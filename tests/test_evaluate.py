@@ -97,6 +97,28 @@ def test_acled_gold_is_scored_against_acled_figures():
     assert report.score("ACLED sub-event type").correct == 1
 
 
+def test_acled_precisions_are_scored():
+    items = [GoldItem("a", "t", events=[GoldEvent(geo_precision=2, time_precision=1)])]
+    predicted = {"a": [{"type": "ASSAULT", "acled": {"geo_precision": 2, "time_precision": 2}}]}
+    report = evaluate(items, predicted)
+    assert report.score("ACLED geo_precision").correct == 1
+    assert report.score("ACLED time_precision").correct == 0
+
+
+def test_acled_export_rows_are_read(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_id_cnty,event_date,time_precision,event_type,sub_event_type,inter1,iso3,admin1,"
+        "latitude,longitude,geo_precision,notes,fatalities\n"
+        "XYZ1,4 March 2025,2,Battles,Armed clash,2,NGA,Borno,11.08,13.69,2,"
+        '"As reported on 4 March 2025, gunmen clashed with soldiers in Gwoza.",3\n'
+    )
+    [item] = load_gold(path)
+    [event] = item.events
+    assert (event.time_precision, event.geo_precision, event.admin1) == (2, 2, "Borno")
+    assert (event.date, event.fatalities, event.inter1) == (date(2025, 3, 4), 3, 2)
+
+
 def test_distance_within_thresholds():
     items = [GoldItem("a", "t", events=[GoldEvent(type="ASSAULT", lat=33.31, lon=44.36)])]
     near = {"a": [{"type": "ASSAULT", "location": {"lat": 33.5, "lon": 44.36}}]}

@@ -5,7 +5,8 @@ The gold format is one JSON object per line::
 
     {"id": "a1", "text": "...", "published": "2020-03-21" | null,
      "events": [{"type": "ASSAULT",
-                 "acled": {"event_type": "...", "sub_event_type": "...", "inter1": 2},
+                 "acled": {"event_type": "...", "sub_event_type": "...", "inter1": 2,
+                           "geo_precision": 2, "time_precision": 1},
                  "actor": {"country": "AFG", "sector": "REB"},
                  "recipient": {"country": "AFG", "sector": "MIL"},
                  "location": {"lat": 36.7, "lon": 67.1, "country": "AFG", "admin1": "Balkh"},
@@ -56,6 +57,8 @@ class GoldEvent:
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
     inter1: int | None = None
+    geo_precision: int | None = None  # ACLED's: 1 the town, 2 near it or a district, 3 a province
+    time_precision: int | None = None  # ACLED's: 1 the day, 2 the week, 3 the month
     actor: GoldParty | None = None
     recipient: GoldParty | None = None
     lat: float | None = None
@@ -110,6 +113,8 @@ def gold_event(record: dict[str, Any]) -> GoldEvent:
         acled_event_type=acled.get("event_type"),
         acled_sub_event_type=acled.get("sub_event_type"),
         inter1=_int(acled.get("inter1")),
+        geo_precision=_int(acled.get("geo_precision")),
+        time_precision=_int(acled.get("time_precision")),
         actor=_party(record.get("actor")),
         recipient=_party(record.get("recipient")),
         lat=location.get("lat"),
@@ -191,6 +196,8 @@ def read_acled(path: Path) -> Iterator[GoldItem]:
                         acled_event_type=row.get("event_type") or None,
                         acled_sub_event_type=row.get("sub_event_type") or None,
                         inter1=_int(row.get("inter1")),
+                        geo_precision=_int(row.get("geo_precision")),
+                        time_precision=_int(row.get("time_precision")),
                         lat=float(row["latitude"]) if row.get("latitude") else None,
                         lon=float(row["longitude"]) if row.get("longitude") else None,
                         country=row.get("iso3") or None,
