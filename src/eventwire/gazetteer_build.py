@@ -22,22 +22,25 @@ from pathlib import Path
 
 from eventwire.names import core_tokens, name_key, name_tokens
 
-# The schema the runtime depends on; keep it byte for byte.
+# The schema the runtime depends on: it reads places by id and names by key.
 SCHEMA = """
 CREATE TABLE places (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,          -- display name
-  kind TEXT NOT NULL,          -- 'country' | 'admin1' | 'city' | 'facility'
+  kind TEXT NOT NULL,          -- 'country' | 'admin1' | 'admin2' | 'city' | 'facility'
   feature TEXT,                -- GeoNames feature class/code if known, or 'airbase' / 'airport'
   country TEXT NOT NULL,       -- ISO-3
   admin1 TEXT,                 -- first-level division name (asciiname, e.g. 'Anbar'); NULL for countries
   lat REAL, lon REAL,
   population INTEGER,
   geonames_id INTEGER,
-  source TEXT NOT NULL         -- 'geonames' | 'airportsdata'
+  source TEXT NOT NULL         -- 'geonames' | 'geoboundaries' | 'airportsdata'
 );
-CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL REFERENCES places(id));
-CREATE INDEX names_key ON names(key);
+CREATE TABLE names (
+  key TEXT NOT NULL,
+  place_id INTEGER NOT NULL REFERENCES places(id),
+  PRIMARY KEY (key, place_id)
+) WITHOUT ROWID;               -- the table is its own index on key: no second copy of the keys
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);  -- build date, sources, counts, min_population
 """  # noqa: E501
 # What extended builds add (from a GeoNames dump, or the bundled one with its divisions):
@@ -54,6 +57,7 @@ CREATE TABLE facility_words (
 );
 CREATE INDEX facility_words_word ON facility_words(word);
 CREATE INDEX places_admin2_country ON places(country) WHERE kind = 'admin2';
+CREATE INDEX places_town_admin2 ON places(country, admin2) WHERE kind = 'city';
 """
 # ISO-2 -> ISO-3 codes of the gazetteer's countries, written beside the bundled gazetteer: a
 # GeoNames dump names countries by ISO-2 code, the gazetteer by ISO-3.

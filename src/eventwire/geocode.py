@@ -54,6 +54,7 @@ _LGA = ["local", "government", "area"]
 _DIVISIONS: dict[str, Precision] = {"admin1": "admin1", "admin2": "admin2"}
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "area", "center", "centre"})
 _TOWN_WORDS = frozenset({"city", "town", "village"})
+_SEAT_WORDS = frozenset({"center", "centre", "headquarters"})
 _TOWN_REACH_KM = 30.0  # how far from a town its parts ("PD4 of Lashkargah") may lie
 # How far from a province's centre a district spelt like one the text names may lie when the
 # gazetteer puts it in the province next door.
@@ -194,6 +195,13 @@ class Gazetteer:
             index.setdefault(skeleton(place.name), []).append(place)
         return index
 
+    def towns_in(self, district: Place) -> list[Place]:
+        """The towns of a second-level division."""
+        return self._places(
+            "WHERE p.kind = 'city' AND p.country = ? AND p.admin2 = ?",
+            (district.country, district.admin2),
+        )
+
     def country(self, iso3: str) -> Place | None:
         rows = self._places("WHERE p.kind = 'country' AND p.country = ?", (iso3,))
         return rows[0] if rows else None
@@ -273,6 +281,11 @@ def _score(place: Place, focus: Counter[str], words: frozenset[str], wants_admin
     return score
 
 
+def _is_seat(tokens: list[str]) -> bool:
+    """ "Ghoryan district center", "Kot district headquarters": the town that seats a district."""
+    return len(tokens) > 2 and tokens[-1] in _SEAT_WORDS and tokens[-2] in _ADMIN2_WORDS
+
+
 def _tokens(text: str) -> list[str]:
     """The name's tokens, a "local government area" one division word ("lga")."""
     tokens = name_tokens(text)
@@ -321,7 +334,9 @@ def geocode(
         return _location(name, area, _container_precision(name, area))
     tokens = _tokens(text)
     precision: Precision
-    if best.kind == "country":
+    if _is_seat(tokens) and best.kind == "city":
+        precision = "exact"  # "Ghoryan district center": the district's seat, a town
+    elif best.kind == "country":
         precision = "country"
     elif best.kind in _DIVISIONS:
         precision = _DIVISIONS[best.kind]
@@ -361,6 +376,10 @@ def _location(text: str, place: Place, precision: Precision) -> Location:
 def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Place]) -> Place | None:
     wants_facility = is_facility_phrase(text)
     tokens = _tokens(text)
+    seat = _is_seat(tokens)
+    if seat:  # "Ghoryan district center": the district, then its town
+        tokens = tokens[:-1]
+        text = " ".join(tokens)
     words = frozenset(tokens)
     wants_admin = bool(tokens) and tokens[-1] in _ADMIN_WORDS
     candidates = gazetteer.facilities(text) if wants_facility else []
@@ -408,7 +427,7 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
         ]
         if namesake:
             best = max(namesake, key=lambda p: (p.population or 0, -p.id))
-    return _at_seat(best, candidates)
+    return _at_seat(best, candidates, gazetteer, town=seat)
 
 
 def _area(
@@ -441,27 +460,30 @@ def _area(
     # a container is most often a division, unless the text calls it a town ("Farah city")
     wants_admin = not words & _SETTLEMENT_WORDS
     best = max(candidates, key=lambda p: (_score(p, focus, words, wants_admin), -p.id))
-    return _at_seat(best, candidates)
+    return _at_seat(best, candidates, gazetteer)
 
 
-def _at_seat(place: Place, candidates: list[Place]) -> Place:
+def _at_seat(
+    place: Place, candidates: list[Place], gazetteer: Gazetteer, town: bool = False
+) -> Place:
     """A district placed at its namesake town, where news and ACLED place what happens "in
-    Shindand district", rather than at its centre; other places as they are."""
+    Shindand district", rather than at its centre, or that ``town`` itself; other places as
+    they are. The town has the district's name, or a spelling of it, and lies in it ("Ghoryan"
+    is seated at Ghōriyān)."""
     if place.kind != "admin2":
         return place
     key = name_key(place.name)
-    towns = [
-        c
-        for c in candidates
-        if c.kind == "city"
-        and c.country == place.country
-        and name_key(c.name) == key
-        and (c.admin2 == place.admin2 or _reach(c, place, _SEAT_REACH_KM))
-    ]
+    towns = [c for c in candidates if c.kind == "city" and name_key(c.name) == key]
+    if not towns and place.admin2:
+        loose = skeleton(" ".join(t for t in _tokens(place.name) if t not in _ADMIN_WORDS))
+        towns = [c for c in gazetteer.towns_in(place) if skeleton(c.name) == loose]
+    # near the district's centre: two districts of one name (Muqur in Ghazni and in Badghis)
+    # each have their own
+    towns = [c for c in towns if c.country == place.country and _reach(c, place, _SEAT_REACH_KM)]
     if not towns:
         return place
-    town = max(towns, key=lambda p: (p.population or 0, -p.id))
-    return replace(place, lat=town.lat, lon=town.lon)
+    seat = max(towns, key=lambda p: (p.population or 0, -p.id))
+    return seat if town else replace(place, lat=seat.lat, lon=seat.lon)
 
 
 def _container_precision(name: str, area: Place) -> Precision:

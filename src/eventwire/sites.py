@@ -144,10 +144,14 @@ def listed_at(doc: Doc) -> int | None:
 
 
 def _name(doc: Doc, item: _Item) -> str:
-    """The item's name without its division noun, if the item ends with one ("Sangin district"
-    but "Kash Rod (Delaram) district", whose noun follows the alias)."""
-    with_noun = item.noun is not None and doc[item.end - 1].lower_ in SITE_NOUNS
-    return doc[item.start : item.end - with_noun].text
+    """The item's name without its division noun and seat words, if the item ends with them
+    ("Sangin district", "Ghoryan district center"; but "Kash Rod (Delaram) district", whose
+    noun follows the alias)."""
+    end = item.end
+    while end > item.start + 1 and doc[end - 1].lower_ in _SEAT_WORDS:
+        end -= 1
+    with_noun = item.noun is not None and doc[end - 1].lower_ in SITE_NOUNS
+    return doc[item.start : end - with_noun].text
 
 
 def _is_name_word(token: Token) -> bool:
@@ -201,11 +205,14 @@ def _items(doc: Doc, i: int) -> list[_Item]:
         if j < len(doc) and doc[j].lower_ in SITE_NOUNS:
             item.noun = SITE_NOUNS[doc[j].lower_]
             item.plural = doc[j].lower_ in PLURAL_NOUNS
-            if j == end and not item.plural:
+            written = j == end and not item.plural
+            if written:
                 item.end = j + 1  # "Sangin district" as written; "Tarinkot districts" is a name
             j += 1
             while j < len(doc) and doc[j].lower_ in _SEAT_WORDS:
-                j += 1  # "Ghoryan district center": the district's seat
+                j += 1  # "Ghoryan district center": the district's seat, a town
+                if written:
+                    item.end = j
         items.append(item)
         after_and = of_link = False
         if j + 1 < len(doc) and doc[j].lower_ == "of" and _is_name_word(doc[j + 1]):
