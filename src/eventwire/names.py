@@ -15,7 +15,11 @@ from functools import lru_cache
 # Arabic definite-article spellings, and their sun-letter assimilations, as written in English.
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"})
 # Transliteration variants folded to one spelling.
-_VARIANTS = {"ayn": "ain", "ein": "ain", "abou": "abu"}
+_VARIANTS = {
+    "ayn": "ain", "ein": "ain", "abou": "abu",
+    # "North Darfur" and "Northern Darfur" are one province
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west",
+}  # fmt: skip
 # Generic words that name the kind of facility rather than the facility itself.
 FACILITY_WORDS = frozenset(
     {
