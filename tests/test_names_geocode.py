@@ -382,3 +382,22 @@ def test_two_districts_of_one_name_each_keep_their_seat() -> None:
     assert west is not None and east is not None
     assert west.lon is not None and east.lon is not None
     assert west.lon < 65.0 < 67.0 < east.lon
+
+
+def test_of_namesake_provinces_the_one_holding_the_town_contains_it() -> None:
+    """Benin and Nigeria both have a Plateau; only Nigeria's holds Bokkos."""
+    found = geocode("Bokkos", Counter(), within=("Plateau State",))
+
+    assert found is not None
+    assert (found.name, found.country, found.admin1) == ("Bokkos", "NGA", "Plateau")
+
+
+def test_a_place_called_a_province_is_no_foreign_town() -> None:
+    """ "Soum province" (Burkina Faso): the gazetteer lacks it, and Senegal's village of Soum
+    is not it."""
+    assert geocode("Soum province", Counter({"BFA": 2})) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [("North Darfur", "Northern Darfur"), ("west", "western")])
+def test_compass_adjectives_are_one_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)

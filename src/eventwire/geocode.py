@@ -314,8 +314,9 @@ def geocode(
     gazetteer = gazetteer or default_gazetteer()
     focus = focus or Counter()
     named: list[tuple[str, Place]] = []
-    for name in reversed(within):  # the widest first: each must lie inside the one after it
-        area = _area(name, focus, gazetteer, named[0][1] if named else None)
+    for n in range(len(within) - 1, -1, -1):  # the widest first: each inside the one after it
+        name, inner = within[n], [text, *within[:n]]
+        area = _area(name, focus, gazetteer, named[0][1] if named else None, inner)
         if area is not None:
             named.insert(0, (name, area))
     areas = [a for _, a in named]
@@ -407,6 +408,11 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
             similar = gazetteer.admin2_like(core, country, in_province)
             candidates += _within(similar, areas[-1], True, alike=True) if areas else similar
     candidates = [c for c in candidates if c.lat is not None]
+    if wants_admin:
+        # called a division, it is one, or a namesake town of the countries the story or the
+        # text's containers name: "Soum province" is no village of Senegal
+        known = {*focus, *(a.country for a in areas)}
+        candidates = [c for c in candidates if c.kind in _DIVISIONS or c.country in known]
     if areas:
         district = bool(words & _ADMIN2_WORDS)
         candidates = [c for c in _within(candidates, areas[-1], district) if c != areas[0]]
@@ -431,11 +437,17 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
 
 
 def _area(
-    name: str, focus: Counter[str], gazetteer: Gazetteer, outer: Place | None
+    name: str,
+    focus: Counter[str],
+    gazetteer: Gazetteer,
+    outer: Place | None,
+    inner: list[str] | None = None,
 ) -> Place | None:
-    """The division, country or town a container name stands for, inside ``outer``."""
+    """The division, country or town a container name stands for, inside ``outer``; of
+    namesakes, one that contains a place of the ``inner`` names ("Bokkos, Plateau State" is
+    Nigeria's Plateau, not Benin's)."""
     tokens = _tokens(name)
-    core = " ".join(t for t in tokens if t not in _ADMIN_WORDS | _SETTLEMENT_WORDS) or name
+    core = _core(name)
     words = frozenset(tokens)
     # a container inside a province is a district or a town: "Kharki of Garmsir, Helmand"
     district = bool(words & _ADMIN2_WORDS) or (outer is not None and outer.kind == "admin1")
@@ -459,8 +471,23 @@ def _area(
         return None
     # a container is most often a division, unless the text calls it a town ("Farah city")
     wants_admin = not words & _SETTLEMENT_WORDS
-    best = max(candidates, key=lambda p: (_score(p, focus, words, wants_admin), -p.id))
+    holds = _holding(candidates, inner or [], gazetteer) if len(candidates) > 1 else set()
+    best = max(
+        candidates,
+        key=lambda p: (p.id in holds, _score(p, focus, words, wants_admin), -p.id),
+    )
     return _at_seat(best, candidates, gazetteer)
+
+
+def _core(name: str) -> str:
+    """A place name without its kind: "Garmsir district" -> "garmsir"."""
+    return " ".join(t for t in _tokens(name) if t not in _ADMIN_WORDS | _SETTLEMENT_WORDS) or name
+
+
+def _holding(areas: list[Place], names: list[str], gazetteer: Gazetteer) -> set[int]:
+    """The ids of the ``areas`` that contain a place one of ``names`` may name."""
+    places = [place for name in names for place in gazetteer.lookup(_core(name))]
+    return {a.id for a in areas if any(_inside(p, a) and p != a for p in places)}
 
 
 def _at_seat(
