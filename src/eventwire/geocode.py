@@ -409,10 +409,7 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
             candidates += _within(similar, areas[-1], True, alike=True) if areas else similar
     candidates = [c for c in candidates if c.lat is not None]
     if wants_admin:
-        # called a division, it is one, or a namesake town of the countries the story or the
-        # text's containers name: "Soum province" is no village of Senegal
-        known = {*focus, *(a.country for a in areas)}
-        candidates = [c for c in candidates if c.kind in _DIVISIONS or c.country in known]
+        candidates = _divisions_or_towns_of(candidates, {*focus, *(a.country for a in areas)})
     if areas:
         district = bool(words & _ADMIN2_WORDS)
         candidates = [c for c in _within(candidates, areas[-1], district) if c != areas[0]]
@@ -455,9 +452,8 @@ def _area(
     if outer is not None:
         candidates = [c for c in _within(candidates, outer, district) if c != outer]
     if words & _ADMIN_WORDS:
-        # a container called a division is one, or a namesake town in the story's countries:
-        # "Soum province" is no village of that name in Senegal
-        candidates = [c for c in candidates if c.kind in _DIVISIONS or focus.get(c.country)]
+        countries = {*focus, outer.country} if outer is not None else set(focus)
+        candidates = _divisions_or_towns_of(candidates, countries)
     country = outer.country if outer is not None else focus.most_common(1)[0][0] if focus else None
     if outer is None and not any(c.kind == "admin1" and c.country == country for c in candidates):
         # the widest container is most often a division, perhaps spelt otherwise ("Ghor")
@@ -477,6 +473,12 @@ def _area(
         key=lambda p: (p.id in holds, _score(p, focus, words, wants_admin), -p.id),
     )
     return _at_seat(best, candidates, gazetteer)
+
+
+def _divisions_or_towns_of(candidates: list[Place], countries: set[str]) -> list[Place]:
+    """What a name called a division may be: a division, or a namesake town of the countries
+    the story or the text's containers name ("Soum province" is no village of Senegal)."""
+    return [c for c in candidates if c.kind in _DIVISIONS or c.country in countries]
 
 
 def _core(name: str) -> str:
@@ -502,7 +504,7 @@ def _at_seat(
     key = name_key(place.name)
     towns = [c for c in candidates if c.kind == "city" and name_key(c.name) == key]
     if not towns and place.admin2:
-        loose = skeleton(" ".join(t for t in _tokens(place.name) if t not in _ADMIN_WORDS))
+        loose = skeleton(_core(place.name))
         towns = [c for c in gazetteer.towns_in(place) if skeleton(c.name) == loose]
     # near the district's centre: two districts of one name (Muqur in Ghazni and in Badghis)
     # each have their own
