@@ -243,7 +243,7 @@ def is_place_phrase(token: Token, candidate: Phrase) -> bool:
     if token.ent_type_ in {"GPE", "LOC", "FAC"} and token.ent_type_ != "GPE":
         return True
     if token.ent_type_ == "GPE" and token.ent_iob_ != "O":
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = _entity(token)
         # A city or region attacked is a place; a country attacked is a participant.
         return (
             ent is not None
@@ -274,5 +274,9 @@ def names_capital(token: Token) -> bool:
     ("shelled Kabul"), elsewhere its government ("Kabul denied it")."""
     if token.ent_type_ != "GPE":
         return False
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = _entity(token)
     return ent is not None and fold(ent.text) in load_actors().capitals
+
+
+def _entity(token: Token) -> Span | None:
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
