@@ -476,3 +476,14 @@ def test_a_date_of_report_is_kept_with_a_week_s_precision(code) -> None:
     assert (reported.date_precision, told.date_precision) == ("week", "day")
     assert reported.acled is not None and reported.acled.time_precision == 2
     assert told.acled is not None and told.acled.time_precision == 1
+
+
+def test_an_apposition_tells_which_namesake_place(code) -> None:
+    """ "Tripoli, the north Lebanese port": Lebanon's Tripoli, though Libya's is the larger and
+    a capital; the city attacked is the target, of the place's country."""
+    event = _only(
+        code("Syrian troops shelled Tripoli, the north Lebanese port, on Tuesday, killing four."),
+        "ASSAULT",
+    )
+    assert event.location is not None and event.location.country == "LBN"
+    assert event.recipient is not None and event.recipient.country == "LBN"

@@ -146,7 +146,7 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
     order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     best: Location | None = None
     for place, near in mention.places:
-        found = geocode(place.text, focus, near=near, gazetteer=gazetteer)
+        found = geocode(place.text, _described(place, focus), near=near, gazetteer=gazetteer)
         if found and (
             best is None or order[found.precision or "country"] < order[best.precision or "country"]
         ):
@@ -161,6 +161,13 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
         if country is not None and country.precision == "country":
             best = replace(country, text=mention.places[0][0].text)
     return best
+
+
+def _described(place: Phrase, focus: Counter[str]) -> Counter[str]:
+    """The article's focus, outweighed by the country an apposition gives the place: "Tripoli,
+    the north Lebanese port" is Lebanon's Tripoli in a story about Libya."""
+    country = _country_of_names(place.described_as)
+    return focus + Counter({country: sum(focus.values()) + 1}) if country else focus
 
 
 def is_figurative(mention: Mention, actor: Actor | None, recipient: Actor | None) -> bool:
@@ -207,6 +214,16 @@ def resolve_mention(
         else None
     )
     location = _location(mention, focus, gazetteer)
+    if (
+        recipient is not None
+        and location is not None
+        and location.country
+        and mention.recipient is not None
+        and mention.recipient.text == location.text
+    ):
+        # a city attacked is the target and the place: the place's country, as geocoded
+        # ("shelled Tripoli, the north Lebanese port")
+        recipient = replace(recipient, country=location.country)
     sites = (
         [
             geocode(site.text, focus, gazetteer=gazetteer, within=site.within)

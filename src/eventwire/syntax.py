@@ -55,6 +55,8 @@ class Phrase:
     # places and peoples named in the phrase or its modifiers, with their entity labels:
     # "a camp for Congolese refugees" -> (("Congolese", "NORP"),)
     names: tuple[tuple[str, str], ...] = ()
+    # those named in an apposition describing it: "Tripoli, the north Lebanese port"
+    described_as: tuple[tuple[str, str], ...] = ()
 
 
 def _collect(token: Token, stop_at_clauses: bool) -> Iterator[Token]:
@@ -95,6 +97,7 @@ def phrase(root: Token, base: int, stop_at_clauses: bool = True) -> Phrase:
             None,
         ),
         names=_names(root),
+        described_as=tuple(n for c in root.children if c.dep_ == "appos" for n in _names(c)),
     )
 
 
