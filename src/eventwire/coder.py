@@ -297,6 +297,62 @@ class SentenceContext:
     last_armed_group: str | None = None
 
 
+@dataclass(slots=True)
+class Sentence:
+    """One parsed sentence being coded: where it lies, its triggers, and what the rules share."""
+
+    doc: Doc
+    index: int
+    base: int  # the sentence's offset in the article
+    context: SentenceContext
+    found: dict[Token, Trigger]
+    consumed: set[int] = field(default_factory=set)  # triggers another mention has taken in
+
+    def phrase(self, token: Token) -> Phrase:
+        """The noun phrase headed by ``token``, with article offsets."""
+        return phrase(token, self.base)
+
+    def mention(self, token: Token, trigger: Trigger) -> Mention:
+        """A bare mention of ``trigger`` told by ``token``."""
+        return Mention(
+            type=trigger.type,
+            trigger=trigger.lemma,
+            mode=trigger.mode,
+            sentence_index=self.index,
+            sentence_start=self.base,
+            sentence_end=self.base + len(self.doc.text),
+            sentence_text=self.doc.text,
+            trigger_start=self.base + token.idx,
+        )
+
+    def party(self, token: Token) -> Phrase:
+        """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
+        found = self.phrase(token)
+        lemma = token.lemma_.lower()
+        appositive = child_of(token, "appos")
+        if appositive is not None and not _names_party(found):
+            role = self.phrase(appositive)  # "Kenzo Oshima, the UN relief coordinator"
+            if _names_party(role):
+                return replace(found, refers_to=role.text)
+        if token.pos_ == "PRON" and lemma in PERSONAL_PRONOUNS:
+            speaker = speaker_above(token) or main_subject(token)
+            if speaker is not None and speaker.pos_ != "PRON":
+                referent = self.phrase(speaker)
+                return replace(
+                    found,
+                    refers_to=self.party(speaker).refers_to or referent.text,
+                    named=referent.named,
+                )
+            return found
+        if (
+            lemma in ANAPHORIC_NOUNS
+            and self.context.last_armed_group
+            and any(c.lower_ in {"the", "this"} for c in token.children)
+        ):
+            return replace(found, refers_to=self.context.last_armed_group)
+        return found
+
+
 def _date_text(token: Token) -> str | None:
     for prep, obj in prep_objects(token, DATE_PREPS):
         if obj.ent_type_ in {"DATE", "TIME"} or any(t.ent_type_ == "DATE" for t in obj.subtree):
@@ -326,6 +382,16 @@ def inherited_date(token: Token) -> str | None:
 def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, Token | None]:
     """Who reports the event: the subject of a reporting verb above the trigger, or of one
     tacked on after it ("..., residents said")."""
+    return (
+        _tacked_on_report(token)
+        or _report_above(token, context)
+        or _according_to(token)
+        or (None, None)
+    )
+
+
+def _tacked_on_report(token: Token) -> tuple[str, Token] | None:
+    """ "..., residents said": a reporting verb that hangs from the trigger tells its source."""
     for child in token.children:
         if (
             child.lemma_.lower() in REPORTING_VERBS
@@ -338,6 +404,11 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
             subject = child_of(child, "nsubj")
             if subject is not None:
                 return phrase(subject, 0).text, child
+    return None
+
+
+def _report_above(token: Token, context: SentenceContext) -> tuple[str | None, Token] | None:
+    """ "police said militants attacked": the subject of a reporting verb above is the source."""
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in REPORTING_VERBS and ancestor.pos_ == "VERB":
             subject = child_of(ancestor, "nsubj")
@@ -346,6 +417,11 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
             if subject.pos_ == "PRON" and subject.lemma_.lower() in {"she", "he"}:
                 return context.last_speaker, ancestor
             return phrase(subject, 0).text, ancestor
+    return None
+
+
+def _according_to(token: Token) -> tuple[str, None] | None:
+    """ "according to officials": the source named outside parentheses."""
     for tok in token.sent:
         if (
             tok.lower_ == "according"
@@ -356,7 +432,7 @@ def _attribution(token: Token, context: SentenceContext) -> tuple[str | None, To
             obj = child_of(tok.nbor(1), "pobj")
             if obj is not None:
                 return phrase(obj, 0).text, None
-    return None, None
+    return None
 
 
 def _goal_party(token: Token) -> Token | None:
@@ -490,48 +566,22 @@ class Coder:
     def code(self, doc: Doc, index: int, base: int, context: SentenceContext) -> list[Mention]:
         """Mentions in one parsed sentence; ``base`` is the sentence's offset in the article."""
         self._remember_armed_groups(doc, context)
-        found = dict(self.triggers(doc))
-        consumed: set[int] = set()
+        s = Sentence(doc, index, base, context, dict(self.triggers(doc)))
         coded: list[tuple[int, Mention]] = []
-        for token, trigger in found.items():
-            if token.pos_ == "VERB":
-                mention = self._verbal(token, trigger, found, consumed, index, base, context)
-            else:
-                mention = self._nominal(token, trigger, found, index, base, context)
+        for token, trigger in s.found.items():
+            read = _verbal if token.pos_ == "VERB" else _nominal
+            mention = read(s, token, trigger)
             if mention is not None:
-                mention.sites = self._sites(doc, mention, base)
+                mention.sites = _sites(s, mention)
                 mention.date_reported = _date_of_report(doc, mention.date_text)
                 coded.append((token.i, mention))
         for verb in doc:
-            if verb not in found and verb.pos_ == "VERB" and _obliged(verb):
-                demand = self._demand(verb, index, base, context)
+            if verb not in s.found and verb.pos_ == "VERB" and _obliged(verb):
+                demand = _demand(s, verb)
                 if demand is not None:
                     coded.append((verb.i, demand))
         self._remember_speaker(doc, context)
-        return [mention for i, mention in _fold_coordinated(doc, coded) if i not in consumed]
-
-    @staticmethod
-    def _sites(doc: Doc, mention: Mention, base: int) -> list[Site]:
-        """The place list the mention's first place heads, or else the sentence's first."""
-        sites = (
-            site_list(doc, mention.places[0][0].start - base, base, names_country)
-            if mention.places
-            else []
-        )
-        start = listed_at(doc) if not sites else None
-        return site_list(doc, start, base, names_country) if start is not None else sites
-
-    def _demand(
-        self, verb: Token, index: int, base: int, context: SentenceContext
-    ) -> Mention | None:
-        """ "Britain said Libya must hand over the suspects": a demand whatever is demanded."""
-        if speaker_above(verb) is None:
-            return None
-        mention = self._base(verb, DEMAND, index, base)
-        self._as_demand(mention, verb, base, context)
-        mention.date_text = _date_text(verb) or _sentence_date(verb)
-        mention.attribution, _ = _attribution(verb, context)
-        return mention
+        return [mention for i, mention in _fold_coordinated(doc, coded) if i not in s.consumed]
 
     @staticmethod
     def _remember_armed_groups(doc: Doc, context: SentenceContext) -> None:
@@ -554,527 +604,683 @@ class Coder:
                 ):
                     context.last_speaker = phrase(subject, 0).text
 
-    def _base(self, token: Token, trigger: Trigger, index: int, base: int) -> Mention:
-        sent = token.doc
-        return Mention(
-            type=trigger.type,
-            trigger=trigger.lemma,
-            mode=trigger.mode,
-            sentence_index=index,
-            sentence_start=base,
-            sentence_end=base + len(sent.text),
-            sentence_text=sent.text,
-            trigger_start=base + token.idx,
-        )
 
-    def _verbal(
-        self,
-        verb: Token,
-        trigger: Trigger,
-        found: dict[Token, Trigger],
-        consumed: set[int],
-        index: int,
-        base: int,
-        context: SentenceContext,
-    ) -> Mention | None:
-        lemma = verb.lemma_.lower()
-        if verb.dep_ in NOMINAL_DEPS or verb.i in consumed or _is_reduced_relative(verb):
-            return None
-        obj = child_of(verb, "dobj")
-        obj = content(obj) if obj is not None else None
-        if (
-            obj is not None
-            and obj.lemma_.lower() in NON_EVENT_OBJECTS
-            and trigger.type in MATERIAL_TYPES
-        ):
-            return None  # "released a statement", "hit a record"
-        if lemma in INTENT_GOVERNORS and any(
-            c.dep_ == "xcomp"
-            and (c in found or (c.lemma_.lower() in SUPPORT_VERBS and child_of(c, "dobj") in found))
-            for c in verb.children
-        ):
-            # "threatened to attack", "agreed to withdraw", "threatened to hold a general
-            # strike": the act carries it
-            return None
-        if lemma in ORDER_VERBS and (child_of(verb, "dobj") in found):
-            return None  # "ordered patrols", "ordered the arrest of": the act ordered is it
-        if _told_by_speech_act(verb, found):
-            return None  # "demanded that X release", "accused X of attacking": its content
-        if trigger.type == "REJECT" and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS for c in verb.children
-        ):
-            return None  # "declined to comment": a source's silence, not a refusal of anything
-        # A casualty participle hanging from another trigger belongs to that event.
-        if (
-            lemma in CASUALTY_LEMMAS
-            and verb.dep_ in {"advcl", "conj"}
-            and verb.head in found
-            and verb.head.pos_ == "VERB"
-        ):
-            return None
-        modality = modality_of(verb)
-        if modality == "purpose" or _describes_name(verb) or is_history(verb):
-            return None
-        mention = self._base(verb, trigger, index, base)
-        mention.type, mention.mode, mention.modality = intended(
-            trigger.type, trigger.mode, modality
-        )
-        stance = _takes_stance(verb)
-        passive = (is_passive(verb) and not stance) or lemma in VICTIM_SUBJECT_LEMMAS
-        # "11 people died": the subject of "die" is its victim, never its doer
-        if lemma in VICTIM_SUBJECT_LEMMAS:
-            actor_token = None
-        else:
-            actor_token = child_of(verb, "nsubjpass") if stance else agent_of(verb)
-        if actor_token is not None:
-            actor_token = content(actor_token)
-            if actor_token.lemma_.lower() in NON_AGENT_CAUSES:
-                cause = phrase(actor_token, base)
-                if not _names_party(cause):
-                    return None  # a fire or a flood, not "Afghan forces fire"
-                mention.actor = cause
-                actor_token = None
-            if actor_token in found and actor_token.pos_ == "NOUN":
-                # "An air strike killed ...": the nominal event is this event.
-                self._absorb(mention, actor_token, found, index, base, context)
-                actor_token = None
-        if actor_token is not None:
-            weapon = weapon_mode(list(actor_token.subtree))
-            if weapon and actor_token.lemma_.lower() in WEAPON_MODES:
-                # "an IED destroyed a tank": the weapon says how, more than the verb
-                mention.mode = weapon if mention.mode in {None, "destroy"} else mention.mode
-                platform = phrase(actor_token, base)
-                owner = owner_of_instrument(actor_token)
-                if owner is None and any(
-                    c.dep_ == "poss" and c.pos_ == "PRON" for c in actor_token.children
-                ):
-                    owner = speaker_above(actor_token)  # "the military said its jets hit"
-                if owner is not None:
-                    mention.actor = self._party(content(owner), base, context)
-                elif _names_party(platform):
-                    mention.actor = platform  # "a US military plane": the owner is in the phrase
-            else:
-                doer = actor_token
-                if not _names_party(phrase(doer, base)):
-                    # "operations by Afghan forces killed ...": the doer is in the by-phrase
-                    doer = next((o for _, o in prep_objects(doer, frozenset({"by"}))), doer)
-                mention.actor = self._party(doer, base, context)
-        target = child_of(verb, "nsubjpass", "nsubj") if passive else child_of(verb, "dobj")
-        if stance:  # "opposed to French mediation"
-            target = next((obj for _, obj in prep_objects(verb, frozenset({"to"}))), None)
-        if lemma in REPEL_VERBS and target is not None and target in found:
-            # "Afghan forces repulsed their attack": the attack is the event, its attacker the
-            # actor and the defenders its target.
-            attack = self._nominal(
-                target, found[target], found, index, base, context, standalone=False
-            )
-            if attack is not None and attack.actor is not None:
-                defenders, mention.actor = mention.actor, attack.actor
-                mention.recipient = defenders
-                mention.mode = mention.mode or attack.mode
-                target = None
-        if target is not None and not passive and trigger.type == "ASSAULT" and is_weapon(target):
-            mention.mode = weapon_mode(list(target.subtree)) or mention.mode
-            weapon = phrase(target, base)
-            if _names_party(weapon) and not (mention.actor and _names_party(mention.actor)):
-                mention.actor = weapon  # "their vehicle hit a Taliban-planted IED"
-            target = None  # "fired tear gas at protesters": the object is the weapon
-        if lemma in MUTUAL_LEMMAS:
-            target = _partner(verb, actor_token)
-        elif (
-            trigger.needs
-            and "@party" not in trigger.needs
-            and not passive
-            and (target is None or _object_words(target) & trigger.needs)
-        ):
-            # "staged a sit-in", "took control": the object names the act (but "forced the
-            # agency out": a particle met the need, and the object is whom it was done to)
-            target = None
-        elif target is None and not passive:
-            for _, pobj in prep_objects(
-                verb, frozenset({"on", "against", "at", "with", "toward", "towards"})
-            ):
-                if pobj.ent_type_ not in {"DATE", "TIME"}:
-                    target = pobj
-                    break
-            target = target or _counted_object(verb)
-        if target is not None and (trigger.type == "MOBILIZE" or _own_forces(target)):
-            target = None  # "mobilized army reservists", "offered its troops to Lebanon"
-        if target is None and trigger.type in {"ASSAULT", "COERCE"} and not passive:
-            target = _purpose_object(verb)  # "opened fire to disperse demonstrators"
-        if target is not None:
-            victims = target
-            target = content(target)
-            if target.lemma_.lower() in RELATIVE_PRONOUNS:
-                target = antecedent(target)
-            target_phrase = self._party(target, base, context)
-            if is_place_phrase(target, target_phrase):
-                mention.places.append((target_phrase, False))
-            else:
-                mention.recipient = target_phrase
-                if trigger.type == "ASSAULT" and names_capital(target):
-                    mention.places.append((target_phrase, False))  # "shelled Kabul"
-                # "a missionary from Calgary": where a party comes from is not where it was hit
-                mention.places.extend(
-                    places_in(target, base, ORIGIN) or places_in(victims, base, ORIGIN)
-                )
-            self._count_victims(lemma, victims, target, mention)
-        if not _names_party(mention.recipient) and trigger.type != "ASSAULT":
-            # A verbal act is addressed to a party, not to "a formula" or "a meeting".
-            other = _other_party(verb, target, accusation=mention.type == "ACCUSE")
-            if other is None and mention.type in GOAL_TYPES:
-                other = _goal_party(verb)
-            mention.recipient = self._party(other, base, context) if other is not None else None
-        if (
-            lemma in CASUALTY_LEMMAS
-            and verb.dep_ == "advcl"
-            and not _names_party(mention.recipient)
-        ):
-            # "fired rockets at the rebels' camps, killing 50": those hit are the act's target
-            struck = _struck(verb.head)
-            if struck is not None:
-                mention.recipient = self._party(struck, base, context)
-        if lemma in CASUALTY_LEMMAS and (mention.actor is None or mention.mode is None):
-            # "killed in clashes with X", "wounded following an attack by Y on a checkpoint",
-            # "killed 30 jihadists in an air strike": the casualties belong to that event.
-            for obj in _circumstances(verb):
-                if obj.pos_ in {"VERB", "AUX"}:
-                    # "killed when militants fired a rocket", "when a bomb exploded", "when
-                    # their vehicle hit an IED"
-                    doer = agent_of(obj)
-                    if (
-                        mention.actor is None
-                        and obj in found
-                        and obj.lemma_.lower() not in REPEL_VERBS  # defenders did not attack
-                        and doer is not None
-                        and _names_party(phrase(doer, base))
-                    ):
-                        mention.actor = self._party(doer, base, context)
-                        consumed.add(obj.i)  # "when militants fired a rocket": one event
-                    mention.date_text = mention.date_text or _date_text(obj)
-                    weapons = [
-                        t for t in (doer, child_of(obj, "dobj")) if t is not None and is_weapon(t)
-                    ]
-                    if weapons:
-                        mention.mode = mention.mode or weapon_mode(list(weapons[0].subtree))
-                        device = phrase(weapons[0], base)
-                        if mention.actor is None and _names_party(device):
-                            mention.actor = device
-                        break
-                    continue
-                if obj in found and obj.pos_ == "NOUN":
-                    event = self._nominal(
-                        obj, found[obj], found, index, base, context, standalone=False
-                    )
-                    if event is not None:
-                        mention.actor = mention.actor or event.actor or event.recipient
-                        mention.mode = mention.mode or event.mode
-                        # "wounded in the raid": casualties of an event told before
-                        mention.anaphoric = mention.anaphoric or (index > 0 and _is_definite(obj))
-                        mention.places.extend(event.places)
-                        mention.date_text = mention.date_text or event.date_text
-                    break
-        for weapon_token in _instrument_tokens(verb):
-            mention.mode = mention.mode or weapon_mode([weapon_token])
-        if lemma == "fire" and mention.mode is None:
-            mention.mode = "firearms"
-        self._casualties(verb, mention, found, consumed)
-        if lemma in CASUALTY_LEMMAS and mention.actor is None and mention.mode is None:
-            mention.casualty_only = True
-        obj = child_of(verb, "dobj")
-        if obj is not None and not mention.places:
-            # "strengthened its forces in Lebanon", "lifted a state of emergency in Darfur"
-            for thing in (obj, *(o for _, o in prep_objects(obj, frozenset({"of"})))):
-                mention.places.extend(places_in(thing, base))
+def _sites(s: Sentence, mention: Mention) -> list[Site]:
+    """The place list the mention's first place heads, or else the sentence's first."""
+    sites = (
+        site_list(s.doc, mention.places[0][0].start - s.base, s.base, names_country)
+        if mention.places
+        else []
+    )
+    start = listed_at(s.doc) if not sites else None
+    return site_list(s.doc, start, s.base, names_country) if start is not None else sites
+
+
+def _demand(s: Sentence, verb: Token) -> Mention | None:
+    """ "Britain said Libya must hand over the suspects": a demand whatever is demanded."""
+    if speaker_above(verb) is None:
+        return None
+    mention = s.mention(verb, DEMAND)
+    _as_demand(s, mention, verb)
+    mention.date_text = _date_text(verb) or _sentence_date(verb)
+    mention.attribution, _ = _attribution(verb, s.context)
+    return mention
+
+
+def _as_demand(s: Sentence, mention: Mention, verb: Token) -> None:
+    """ "Britain said Libya must hand over the suspects": the speaker demands it of the subject."""
+    speaker, subject = speaker_above(verb), agent_of(verb)
+    mention.type, mention.mode, mention.modality = "REQUEST", None, "asserted"
+    mention.actor = s.party(speaker) if speaker is not None else None
+    mention.recipient = s.party(subject) if subject is not None else None
+    mention.fatalities = mention.injuries = None
+    mention.casualty_only = False
+
+
+def _attribute(s: Sentence, mention: Mention, token: Token) -> None:
+    """Who reports the event, and whether an armed group's word claims it."""
+    mention.attribution, reporter = _attribution(token, s.context)
+    if reporter is not None:
+        _claim(s, mention, reporter)
+
+
+def _claim(s: Sentence, mention: Mention, reporter: Token) -> None:
+    """A group saying it carried out an attack claims it; its word is a claim."""
+    subject = child_of(reporter, "nsubj")
+    if subject is None:
+        return
+    speaker = s.party(subject)
+    resolved = resolve_actor(
+        speaker.refers_to or speaker.text, list(speaker.lemmas), speaker.head_lemma
+    )
+    if resolved is None or resolved.sector not in ARMED_SECTORS:
+        if reporter.lemma_.lower() == "claim" and mention.modality == "asserted":
+            mention.modality = "claimed"
+        return
+    actor = mention.actor
+    if actor is None or actor.refers_to or actor.head_lemma in {"it", "they", "we"}:
+        mention.actor = speaker
+        mention.claimed_by = speaker
+        if mention.modality == "asserted":
+            mention.modality = "claimed"
+
+
+# Verbal events: who did what to whom, read from the verb's arguments.
+
+
+def _verbal(s: Sentence, verb: Token, trigger: Trigger) -> Mention | None:
+    """A verb reports an event: its doer acts on its target, with the casualties it caused."""
+    if _tells_no_event(s, verb, trigger):
+        return None
+    modality = modality_of(verb)
+    if modality == "purpose" or _describes_name(verb) or is_history(verb):
+        return None
+    doer = _doer(verb)
+    if _natural_cause(s, doer):
+        return None  # a fire or a flood, not "Afghan forces fire"
+    mention = s.mention(verb, trigger)
+    mention.type, mention.mode, mention.modality = intended(trigger.type, trigger.mode, modality)
+    doer = _verbal_actor(s, mention, doer)
+    target = _verbal_target(s, verb, trigger, mention, doer)
+    target = _take_target(s, verb, trigger, mention, target)
+    if trigger.type != "ASSAULT":
+        _addressee(s, verb, mention, target)
+    casualty = verb.lemma_.lower() in CASUALTY_LEMMAS
+    if casualty:
+        _casualty_target(s, verb, mention)
+        if mention.actor is None or mention.mode is None:
+            _casualty_circumstances(s, verb, mention)
+    _instrument(verb, mention)
+    _participle_casualties(s, verb, mention)
+    mention.casualty_only = casualty and mention.actor is None and mention.mode is None
+    _verbal_places(s, verb, mention)
+    mention.date_text = mention.date_text or inherited_date(verb) or _sentence_date(verb)
+    _attribute(s, mention, verb)
+    if _obliged(verb):
+        _as_demand(s, mention, verb)
+    return mention
+
+
+def _tells_no_event(s: Sentence, verb: Token, trigger: Trigger) -> bool:
+    """A verb that names a thing, describes, or tells an act another trigger reports."""
+    return (
+        verb.dep_ in NOMINAL_DEPS
+        or verb.i in s.consumed
+        or _is_reduced_relative(verb)
+        or _makes_a_thing(verb, trigger)
+        or _intends_act(s, verb)
+        or _orders_act(s, verb)
+        or _told_by_speech_act(verb, s.found)
+        or _declines_comment(verb, trigger)
+        or _casualty_of_act(s, verb)
+    )
+
+
+def _makes_a_thing(verb: Token, trigger: Trigger) -> bool:
+    """ "released a statement", "hit a record": a material verb whose object is no event."""
+    obj = child_of(verb, "dobj")
+    return (
+        obj is not None
+        and content(obj).lemma_.lower() in NON_EVENT_OBJECTS
+        and trigger.type in MATERIAL_TYPES
+    )
+
+
+def _intends_act(s: Sentence, verb: Token) -> bool:
+    """ "threatened to attack", "threatened to hold a general strike": the act intended tells it."""
+    return verb.lemma_.lower() in INTENT_GOVERNORS and any(
+        c.dep_ == "xcomp"
+        and (c in s.found or (c.lemma_.lower() in SUPPORT_VERBS and child_of(c, "dobj") in s.found))
+        for c in verb.children
+    )
+
+
+def _orders_act(s: Sentence, verb: Token) -> bool:
+    """ "ordered patrols", "ordered the arrest of": the act ordered tells it."""
+    return verb.lemma_.lower() in ORDER_VERBS and child_of(verb, "dobj") in s.found
+
+
+def _declines_comment(verb: Token, trigger: Trigger) -> bool:
+    """ "declined to comment": a source's silence, not a refusal of anything."""
+    return trigger.type == "REJECT" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS for c in verb.children
+    )
+
+
+def _casualty_of_act(s: Sentence, verb: Token) -> bool:
+    """ "..., killing eight": a casualty participle hanging from another trigger is its event's."""
+    return (
+        verb.lemma_.lower() in CASUALTY_LEMMAS
+        and verb.dep_ in {"advcl", "conj"}
+        and verb.head in s.found
+        and verb.head.pos_ == "VERB"
+    )
+
+
+def _doer(verb: Token) -> Token | None:
+    """The subject of an active verb, the agent of a passive; "11 people died" tells no doer."""
+    if verb.lemma_.lower() in VICTIM_SUBJECT_LEMMAS:
+        return None
+    doer = child_of(verb, "nsubjpass") if _takes_stance(verb) else agent_of(verb)
+    return content(doer) if doer is not None else None
+
+
+def _natural_cause(s: Sentence, doer: Token | None) -> bool:
+    """ "a fire broke out", "floods killed": a cause that names no party does no act."""
+    return (
+        doer is not None
+        and doer.lemma_.lower() in NON_AGENT_CAUSES
+        and not _names_party(s.phrase(doer))
+    )
+
+
+def _verbal_actor(s: Sentence, mention: Mention, doer: Token | None) -> Token | None:
+    """The doer is the actor, unless a cause, an event or a weapon tells it; returns the doer."""
+    if doer is None:
+        return None
+    if doer.lemma_.lower() in NON_AGENT_CAUSES:
+        mention.actor = s.phrase(doer)  # "Afghan forces fire"
+        return None
+    if doer in s.found and doer.pos_ == "NOUN":
+        _absorb(s, mention, doer)  # "An air strike killed ...": the nominal event is this event
+        return None
+    if weapon_mode(list(doer.subtree)) and doer.lemma_.lower() in WEAPON_MODES:
+        _weapon_subject(s, mention, doer)
+    else:
+        mention.actor = s.party(_named_doer(s, doer))
+    return doer
+
+
+def _absorb(s: Sentence, mention: Mention, noun: Token) -> None:
+    """ "A Russian drone strike on Kharkiv killed ...": the verb takes in the noun's event."""
+    event = _nominal(s, noun, s.found[noun], standalone=False)
+    if event is None:
+        return
+    mention.mode = mention.mode or event.mode
+    mention.actor = event.actor
+    if mention.trigger in CASUALTY_LEMMAS and event.type == "ASSAULT":
+        # (a killing in a raid is still violence, not a seizure)
+        mention.type, mention.trigger = event.type, event.trigger
+    mention.places.extend(event.places)
+    mention.date_text = event.date_text
+
+
+def _weapon_subject(s: Sentence, mention: Mention, weapon: Token) -> None:
+    """ "an IED destroyed a tank": the weapon says how, and its owner did it."""
+    mode = weapon_mode(list(weapon.subtree))
+    mention.mode = mode if mention.mode in {None, "destroy"} else mention.mode
+    platform = s.phrase(weapon)
+    owner = owner_of_instrument(weapon)
+    if owner is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in weapon.children):
+        owner = speaker_above(weapon)  # "the military said its jets hit"
+    if owner is not None:
+        mention.actor = s.party(content(owner))
+    elif _names_party(platform):
+        mention.actor = platform  # "a US military plane": the owner is in the phrase
+
+
+def _named_doer(s: Sentence, doer: Token) -> Token:
+    """ "operations by Afghan forces killed ...": a subject naming no party has its doer in "by"."""
+    if _names_party(s.phrase(doer)):
+        return doer
+    return next((o for _, o in prep_objects(doer, frozenset({"by"}))), doer)
+
+
+def _verbal_target(
+    s: Sentence, verb: Token, trigger: Trigger, mention: Mention, doer: Token | None
+) -> Token | None:
+    """Whom the act was done to: its object, the subject of a passive, or a partner."""
+    passive = _subject_acted_on(verb)
+    target = _object_of(verb, passive)
+    if target is not None and _repelled(s, verb, mention, target):
+        target = None
+    if target is not None and not passive and trigger.type == "ASSAULT" and is_weapon(target):
+        _weapon_object(s, mention, target)
+        target = None
+    if verb.lemma_.lower() in MUTUAL_LEMMAS:
+        target = _partner(verb, doer)
+    elif _object_names_act(trigger, target, passive):
+        target = None
+    elif target is None and not passive:
+        target = _prep_target(verb) or _counted_object(verb)
+    if target is not None and (trigger.type == "MOBILIZE" or _own_forces(target)):
+        target = None  # "mobilized army reservists", "offered its troops to Lebanon"
+    if target is None and trigger.type in {"ASSAULT", "COERCE"} and not passive:
+        target = _purpose_object(verb)  # "opened fire to disperse demonstrators"
+    return target
+
+
+def _subject_acted_on(verb: Token) -> bool:
+    """ "were attacked", "11 people died": the subject is whom the act was done to."""
+    return (is_passive(verb) and not _takes_stance(verb)) or (
+        verb.lemma_.lower() in VICTIM_SUBJECT_LEMMAS
+    )
+
+
+def _object_of(verb: Token, passive: bool) -> Token | None:
+    """The object, the subject of a passive, or what a stance is on: "opposed to mediation"."""
+    if _takes_stance(verb):
+        return next((obj for _, obj in prep_objects(verb, frozenset({"to"}))), None)
+    return child_of(verb, "nsubjpass", "nsubj") if passive else child_of(verb, "dobj")
+
+
+def _repelled(s: Sentence, verb: Token, mention: Mention, target: Token) -> bool:
+    """ "Afghan forces repulsed their attack": the attacker acts on the defenders."""
+    if verb.lemma_.lower() not in REPEL_VERBS or target not in s.found:
+        return False
+    attack = _nominal(s, target, s.found[target], standalone=False)
+    if attack is None or attack.actor is None:
+        return False
+    mention.actor, mention.recipient = attack.actor, mention.actor
+    mention.mode = mention.mode or attack.mode
+    return True
+
+
+def _weapon_object(s: Sentence, mention: Mention, weapon: Token) -> None:
+    """ "fired tear gas at protesters", "hit a Taliban-planted IED": the object is the weapon."""
+    mention.mode = weapon_mode(list(weapon.subtree)) or mention.mode
+    device = s.phrase(weapon)
+    if _names_party(device) and not (mention.actor and _names_party(mention.actor)):
+        mention.actor = device
+
+
+def _object_names_act(trigger: Trigger, target: Token | None, passive: bool) -> bool:
+    """ "staged a sit-in", "took control": the object names the act, not whom it was done to."""
+    return bool(
+        trigger.needs
+        and "@party" not in trigger.needs
+        and not passive
+        and (target is None or _object_words(target) & trigger.needs)
+    )
+
+
+def _prep_target(verb: Token) -> Token | None:
+    """ "fired on the convoy", "clashed with police": a target told by a preposition."""
+    for _, pobj in prep_objects(
+        verb, frozenset({"on", "against", "at", "with", "toward", "towards"})
+    ):
+        if pobj.ent_type_ not in {"DATE", "TIME"}:
+            return pobj
+    return None
+
+
+def _take_target(
+    s: Sentence, verb: Token, trigger: Trigger, mention: Mention, target: Token | None
+) -> Token | None:
+    """The target is the place struck or the party hit, with its victims; returns its word."""
+    if target is None:
+        return None
+    victims, target = target, content(target)
+    if target.lemma_.lower() in RELATIVE_PRONOUNS:
+        target = antecedent(target)
+    hit = s.party(target)
+    if is_place_phrase(target, hit):
+        mention.places.append((hit, False))
+    else:
+        mention.recipient = hit
+        if trigger.type == "ASSAULT" and names_capital(target):
+            mention.places.append((hit, False))  # "shelled Kabul"
+        # "a missionary from Calgary": where a party comes from is not where it was hit
         mention.places.extend(
-            inherited_places(verb, base)
-            or ([] if mention.casualty_only or mention.places else sentence_places(verb, base))
+            places_in(target, s.base, ORIGIN) or places_in(victims, s.base, ORIGIN)
         )
-        mention.date_text = mention.date_text or inherited_date(verb) or _sentence_date(verb)
-        attribution, reporter = _attribution(verb, context)
-        mention.attribution = attribution
-        if reporter is not None:
-            self._claim(mention, reporter, base, context)
-        if _obliged(verb):
-            self._as_demand(mention, verb, base, context)
-        return mention
+    _count_victims(verb.lemma_.lower(), victims, target, mention)
+    return target
 
-    def _as_demand(
-        self, mention: Mention, verb: Token, base: int, context: SentenceContext
-    ) -> None:
-        """ "Britain said Libya must hand over the suspects": the speaker demands it of the
-        subject."""
-        speaker, subject = speaker_above(verb), agent_of(verb)
-        mention.type, mention.mode, mention.modality = "REQUEST", None, "asserted"
-        mention.actor = self._party(speaker, base, context) if speaker is not None else None
-        mention.recipient = self._party(subject, base, context) if subject is not None else None
-        mention.fatalities = mention.injuries = None
-        mention.casualty_only = False
 
-    def _party(self, token: Token, base: int, context: SentenceContext) -> Phrase:
-        """The phrase of a participant, with pronouns and "the group" pointed at their referent."""
-        found = phrase(token, base)
-        lemma = token.lemma_.lower()
-        appositive = child_of(token, "appos")
-        if appositive is not None and not _names_party(found):
-            role = phrase(appositive, base)  # "Kenzo Oshima, the UN relief coordinator"
-            if _names_party(role):
-                return replace(found, refers_to=role.text)
-        if token.pos_ == "PRON" and lemma in PERSONAL_PRONOUNS:
-            speaker = speaker_above(token) or main_subject(token)
-            if speaker is not None and speaker.pos_ != "PRON":
-                referent = phrase(speaker, base)
-                return replace(
-                    found,
-                    refers_to=self._party(speaker, base, context).refers_to or referent.text,
-                    named=referent.named,
-                )
-            return found
-        if (
-            lemma in ANAPHORIC_NOUNS
-            and context.last_armed_group
-            and any(c.lower_ in {"the", "this"} for c in token.children)
-        ):
-            return replace(found, refers_to=context.last_armed_group)
-        return found
-
-    def _absorb(
-        self,
-        mention: Mention,
-        noun: Token,
-        found: dict[Token, Trigger],
-        index: int,
-        base: int,
-        context: SentenceContext,
-    ) -> None:
-        """Take what a nominal event says ("A Russian drone strike on Kharkiv on Friday
-        killed ...") into the mention of the verb it is the subject of."""
-        event = self._nominal(noun, found[noun], found, index, base, context, standalone=False)
-        if event is None:
-            return
-        mention.mode = mention.mode or event.mode
-        mention.actor = event.actor
-        if mention.trigger in CASUALTY_LEMMAS and event.type == "ASSAULT":
-            # (a killing in a raid is still violence, not a seizure)
-            mention.type, mention.trigger = event.type, event.trigger
-        mention.places.extend(event.places)
-        mention.date_text = event.date_text
-
-    def _claim(
-        self, mention: Mention, reporter: Token, base: int, context: SentenceContext
-    ) -> None:
-        """A group saying it carried out an attack claims it; its word is a claim."""
-        subject = child_of(reporter, "nsubj")
-        if subject is None:
-            return
-        speaker = self._party(subject, base, context)
-        resolved = resolve_actor(
-            speaker.refers_to or speaker.text, list(speaker.lemmas), speaker.head_lemma
-        )
-        if resolved is None or resolved.sector not in ARMED_SECTORS:
-            if reporter.lemma_.lower() == "claim" and mention.modality == "asserted":
-                mention.modality = "claimed"
-            return
-        actor = mention.actor
-        if actor is None or actor.refers_to or actor.head_lemma in {"it", "they", "we"}:
-            mention.actor = speaker
-            mention.claimed_by = speaker
-            if mention.modality == "asserted":
-                mention.modality = "claimed"
-
-    @staticmethod
-    def _count_victims(lemma: str, victims: Token, counted: Token, mention: Mention) -> None:
-        if lemma not in CASUALTY_LEMMAS or mention.modality == "negated":
-            return
-        if _killed_and_wounded(victims.head):
-            return  # "29 soldiers were killed and wounded": how many died is not told
-        parts = [counted_words(t) for t in enumeration(victims)]
-        quantity = read_victims(parts, counted.tag_ in {"NN", "NNP"})
-        if quantity is not None:
-            if lemma in FATAL_LEMMAS:
-                mention.fatalities = quantity
-            else:
-                mention.injuries = quantity
-
-    def _casualties(
-        self, verb: Token, mention: Mention, found: dict[Token, Trigger], consumed: set[int]
-    ) -> None:
-        participles = [c for c in verb.children if c.dep_ in {"advcl", "conj"}]
-        participles += [
-            g
-            for c in participles
-            if c.lemma_.lower() in CASUALTY_LEMMAS
-            for g in c.children
-            if g.dep_ == "conj"
-        ]
-        for child in participles:
-            child_lemma = child.lemma_.lower()
-            if child_lemma in CASUALTY_LEMMAS:
-                obj = child_of(child, "dobj") or child_of(child, "nsubjpass")
-                if obj is None and child.dep_ == "conj":
-                    # "two policemen were shot and killed": the victims of the first verb
-                    obj = child_of(verb, "nsubjpass") or child_of(verb, "dobj")
-                if obj is None or _killed_and_wounded(child) or _killed_and_wounded(verb):
-                    continue
-                counted = content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
-                quantity = read_victims(
-                    [counted_words(t) for t in enumeration(obj)], counted.tag_ in {"NN", "NNP"}
-                )
-                if quantity is None:
-                    continue
-                if child_lemma in FATAL_LEMMAS and mention.fatalities is None:
-                    mention.fatalities = quantity
-                elif child_lemma in INJURY_LEMMAS and mention.injuries is None:
-                    mention.injuries = quantity
-                if child in found:
-                    consumed.add(child.i)
-
-    def _nominal(
-        self,
-        noun: Token,
-        trigger: Trigger,
-        found: dict[Token, Trigger],
-        index: int,
-        base: int,
-        context: SentenceContext,
-        standalone: bool = True,
-    ) -> Mention | None:
-        lemma = noun.lemma_.lower()
-        anchor = _carrier(noun)
-        governor = _governing_verb(anchor)
-        if trigger.needs and (
-            governor is None
-            or governor.lemma_.lower() not in trigger.needs
-            or governor.dep_ in {"acl", "amod"}
-        ):
-            return None
-        if standalone:
-            if noun.tag_ == "NNS" and (
-                lemma not in COUNTABLE_PLURALS
-                or any(
-                    c.dep_ in {"nummod", "amod"}
-                    and c.lemma_.lower() not in {"fresh", "new"}
-                    and c.ent_type_ not in {"NORP", "GPE", "ORG"}  # "Palestinian riots"
-                    for c in noun.children
-                )
-            ):
-                return None  # a tally ("the 66 attacks") or a generic plural
-            if any(c.dep_ == "nummod" for c in noun.children):
-                return None
-            if _is_background_noun(anchor):
-                return None
-            if (
-                governor is not None
-                and governor in found
-                and governor.pos_ == "VERB"
-                and found[governor].type == trigger.type
-            ):
-                return None  # the verb's mention tells this event
-            if not _reported_position(anchor, governor, trigger) and _date_text(anchor) is None:
-                return None  # named in passing ("linked them to its bombing of Gaza")
-        modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
-        mode = trigger.mode or weapon_mode(modifiers)
-        labour = lemma == "strike" and any(m.lemma_.lower() in LABOUR_WORDS for m in noun.subtree)
-        if labour and trigger.type == "ASSAULT":
-            trigger = LABOUR_STRIKE  # "a general strike", "the teachers' strike"
-        mention = self._base(noun, trigger, index, base)
-        mention.nominal = True
-        mention.mode = mode
-        if labour:
-            mention.mode = "hunger" if any(t.lower_ == "hunger" for t in noun.lefts) else "strike"
-        if governor is not None:
-            modality = modality_of(governor)
-            if modality == "purpose":
-                return None
-            mention.type, mention.mode, mention.modality = intended(
-                mention.type, mention.mode, modality
-            )
-        actor_token = child_of(noun, "poss") or child_of(anchor, "poss")
-        actor_token = next((o for _, o in prep_objects(noun, frozenset({"by"}))), actor_token)
-        if governor is not None and governor.lemma_.lower() in ORDER_VERBS:
-            # "the governor ordered patrols by police": the act is the one who ordered it
-            actor_token = agent_of(governor)
-        named_before = any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in noun.lefts)
-        # "launched an offensive", "arrived on a visit" -- but not "fired after a march"
-        purposive = anchor.dep_ == "pobj" and anchor.head.lower_ in {"on", "for"}
-        if (
-            actor_token is None
-            and governor is not None
-            and not named_before
-            and (anchor.dep_ == "dobj" or purposive)
-            and child_of(governor, "nsubjpass") is None
-        ):
-            # "launched a mediation effort", "arrived on a visit", "the US sped up the
-            # withdrawal of its forces": the doer of the verb
-            actor_token = agent_of(governor)
-        if actor_token is None and mention.type in MOVEMENT_TYPES:
-            # "the withdrawal of US forces began", "the deployment of NATO troops": who moves
-            actor_token = next((o for _, o in prep_objects(noun, frozenset({"of"}))), None)
-        held = _held_in_state(anchor, governor)
-        if held is not None and actor_token is None and mention.type in MOVEMENT_TYPES:
-            actor_token = held  # "troops were put on alert"
-        elif held is not None:
-            mention.recipient = self._party(content(held), base, context)  # "X was put under
-            # investigation", "placed under house arrest"
-        if actor_token is not None:
-            mention.actor = self._party(content(actor_token), base, context)
+def _count_victims(lemma: str, victims: Token, counted: Token, mention: Mention) -> None:
+    """ "killed 12 soldiers": the object of a casualty verb counts the dead or the wounded."""
+    if lemma not in CASUALTY_LEMMAS or mention.modality == "negated":
+        return
+    if _killed_and_wounded(victims.head):
+        return  # "29 soldiers were killed and wounded": how many died is not told
+    parts = [counted_words(t) for t in enumeration(victims)]
+    quantity = read_victims(parts, counted.tag_ in {"NN", "NNP"})
+    if quantity is not None:
+        if lemma in FATAL_LEMMAS:
+            mention.fatalities = quantity
         else:
-            named = [
-                t
-                for left in noun.lefts
-                for t in left.subtree
-                if t.ent_type_ in {"NORP", "GPE", "ORG"}
-            ]
-            if named:
-                mention.actor = phrase(named[0], base)
-        target_preps = {"on", "against", "targeting", "of"}
-        if lemma in TWO_SIDED_NOUNS:
-            target_preps |= {"with", "between"}  # "clashes with the Taliban"
-        for _, obj in prep_objects(noun, frozenset(target_preps)):
-            if lemma in {"talk", "meeting", "agreement", "deal"}:
+            mention.injuries = quantity
+
+
+def _addressee(s: Sentence, verb: Token, mention: Mention, target: Token | None) -> None:
+    """A verbal act is addressed to a party, not to "a formula" or "a meeting"."""
+    if _names_party(mention.recipient):
+        return
+    other = _other_party(verb, target, accusation=mention.type == "ACCUSE")
+    if other is None and mention.type in GOAL_TYPES:
+        other = _goal_party(verb)
+    mention.recipient = s.party(other) if other is not None else None
+
+
+def _casualty_target(s: Sentence, verb: Token, mention: Mention) -> None:
+    """ "fired rockets at the rebels' camps, killing 50": those hit are the act's target."""
+    if verb.dep_ != "advcl" or _names_party(mention.recipient):
+        return
+    struck = _struck(verb.head)
+    if struck is not None:
+        mention.recipient = s.party(struck)
+
+
+def _casualty_circumstances(s: Sentence, verb: Token, mention: Mention) -> None:
+    """ "killed in clashes with X", "killed when a bomb exploded": casualties are that event's."""
+    for obj in _circumstances(verb):
+        if obj.pos_ in {"VERB", "AUX"}:
+            if _circumstance_clause(s, mention, obj):
                 break
-            if obj == actor_token:
-                continue
-            if obj.ent_type_ in {"DATE", "TIME"}:
-                continue  # "a visit on Wednesday"
-            target_phrase = phrase(content(obj), base)
-            if is_place_phrase(obj, target_phrase):
-                mention.places.append((target_phrase, False))
-            elif mention.recipient is None:
-                mention.recipient = target_phrase
-        if lemma in MEETING_NOUNS:
-            # "talks with the rebels", "a mediation effort between the Emirates and Saudi Arabia"
-            for clause in {noun, anchor}:
-                for _, obj in prep_objects(clause, frozenset({"with", "between"})):
-                    mention.recipient = self._party(obj, base, context)
-                    break
-        if not _names_party(mention.recipient) and mention.type != "ASSAULT":
-            # "paid compensation to 67 British nationals", "an offer from Kabul"
-            other = _other_party(governor, noun) if governor is not None else None
-            doers = [actor_token, *(o for _, o in prep_objects(noun, frozenset({"by"})))]
-            if other is not None and not any(_same_group(other, d) for d in doers):
-                mention.recipient = self._party(other, base, context)
-        if not _names_party(mention.recipient) and mention.type in GOAL_TYPES:
-            goal = _goal_party(noun) or (_goal_party(governor) if governor is not None else None)
-            if goal is not None:
-                mention.recipient = self._party(goal, base, context)
-        mention.places.extend(places_in(noun, base))
-        mention.date_text = (
-            _date_text(noun)
-            or (_date_text(governor) if governor is not None else None)
-            or _sentence_date(noun)
+        elif obj in s.found and obj.pos_ == "NOUN":
+            _circumstance_event(s, mention, obj)
+            break
+
+
+def _circumstance_clause(s: Sentence, mention: Mention, clause: Token) -> bool:
+    """ "killed when militants fired a rocket": the clause's doer and weapon; True if armed."""
+    doer = agent_of(clause)
+    if (
+        mention.actor is None
+        and clause in s.found
+        and clause.lemma_.lower() not in REPEL_VERBS  # defenders did not attack
+        and doer is not None
+        and _names_party(s.phrase(doer))
+    ):
+        mention.actor = s.party(doer)
+        s.consumed.add(clause.i)  # "when militants fired a rocket": one event
+    mention.date_text = mention.date_text or _date_text(clause)
+    weapons = [t for t in (doer, child_of(clause, "dobj")) if t is not None and is_weapon(t)]
+    if not weapons:
+        return False
+    mention.mode = mention.mode or weapon_mode(list(weapons[0].subtree))
+    device = s.phrase(weapons[0])
+    if mention.actor is None and _names_party(device):
+        mention.actor = device  # "when their vehicle hit an IED"
+    return True
+
+
+def _circumstance_event(s: Sentence, mention: Mention, noun: Token) -> None:
+    """ "wounded following an attack by Y on a checkpoint": the event's doer and setting."""
+    event = _nominal(s, noun, s.found[noun], standalone=False)
+    if event is None:
+        return
+    mention.actor = mention.actor or event.actor or event.recipient
+    mention.mode = mention.mode or event.mode
+    # "wounded in the raid": casualties of an event told before
+    mention.anaphoric = mention.anaphoric or (s.index > 0 and _is_definite(noun))
+    mention.places.extend(event.places)
+    mention.date_text = mention.date_text or event.date_text
+
+
+def _instrument(verb: Token, mention: Mention) -> None:
+    """ "attacked with rockets", "using a drone": how it was done; "fired" means firearms."""
+    for weapon_token in _instrument_tokens(verb):
+        mention.mode = mention.mode or weapon_mode([weapon_token])
+    if verb.lemma_.lower() == "fire" and mention.mode is None:
+        mention.mode = "firearms"
+
+
+def _participle_casualties(s: Sentence, verb: Token, mention: Mention) -> None:
+    """ "..., killing eight people", "were shot and killed": a participle counts the act's toll."""
+    for child in _casualty_participles(verb):
+        quantity = _participle_victims(verb, child)
+        if quantity is None:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in FATAL_LEMMAS and mention.fatalities is None:
+            mention.fatalities = quantity
+        elif lemma in INJURY_LEMMAS and mention.injuries is None:
+            mention.injuries = quantity
+        if child in s.found:
+            s.consumed.add(child.i)
+
+
+def _casualty_participles(verb: Token) -> list[Token]:
+    """ "..., killing two and wounding five": the casualty verbs that hang from an act."""
+    clauses = [c for c in verb.children if c.dep_ in {"advcl", "conj"}]
+    clauses += [
+        g
+        for c in clauses
+        if c.lemma_.lower() in CASUALTY_LEMMAS
+        for g in c.children
+        if g.dep_ == "conj"
+    ]
+    return [c for c in clauses if c.lemma_.lower() in CASUALTY_LEMMAS]
+
+
+def _participle_victims(verb: Token, participle: Token) -> Quantity | None:
+    """ "killing eight people": how many a casualty participle's victims are, when told."""
+    obj = child_of(participle, "dobj") or child_of(participle, "nsubjpass")
+    if obj is None and participle.dep_ == "conj":
+        # "two policemen were shot and killed": the victims of the first verb
+        obj = child_of(verb, "nsubjpass") or child_of(verb, "dobj")
+    if obj is None or _killed_and_wounded(participle) or _killed_and_wounded(verb):
+        return None
+    counted = content(obj) if obj.lemma_.lower() in QUANTITY_NOUNS else obj
+    return read_victims([counted_words(t) for t in enumeration(obj)], counted.tag_ in {"NN", "NNP"})
+
+
+def _verbal_places(s: Sentence, verb: Token, mention: Mention) -> None:
+    """Where: the object's places ("its forces in Lebanon"), else the clause's or sentence's."""
+    obj = child_of(verb, "dobj")
+    if obj is not None and not mention.places:
+        # "strengthened its forces in Lebanon", "lifted a state of emergency in Darfur"
+        for thing in (obj, *(o for _, o in prep_objects(obj, frozenset({"of"})))):
+            mention.places.extend(places_in(thing, s.base))
+    mention.places.extend(
+        inherited_places(verb, s.base)
+        or ([] if mention.casualty_only or mention.places else sentence_places(verb, s.base))
+    )
+
+
+# Nominal events: "the attack on the convoy", "talks with the rebels".
+
+
+def _nominal(s: Sentence, noun: Token, trigger: Trigger, standalone: bool = True) -> Mention | None:
+    """A noun names an event: its doer, its target, and the verb that governs it."""
+    governor = _governing_verb(_carrier(noun))
+    if trigger.needs and not _needs_governor(trigger, governor):
+        return None
+    if standalone and _named_in_passing(s, noun, trigger):
+        return None
+    modality = modality_of(governor) if governor is not None else None
+    if modality == "purpose":
+        return None
+    mention = _noun_mention(s, noun, trigger)
+    if modality is not None:
+        mention.type, mention.mode, mention.modality = intended(
+            mention.type, mention.mode, modality
         )
-        if governor is not None:
-            mention.places.extend(places_in(governor, base))
-        mention.attribution, reporter = _attribution(noun, context)
-        if reporter is not None:
-            self._claim(mention, reporter, base, context)
-        # "the attack" points back to an event told before; "their first meeting with Obama"
-        # or "the withdrawal of US forces" tells its own.
-        mention.anaphoric = (
-            _is_definite(noun) and mention.actor is None and (mention.recipient is None)
+    doer = _nominal_actor(s, noun, mention)
+    _noun_targets(s, noun, mention, doer)
+    if noun.lemma_.lower() in MEETING_NOUNS:
+        _meeting_partner(s, noun, mention)
+    if mention.type != "ASSAULT":
+        _nominal_addressee(s, noun, mention, doer)
+    if mention.type in GOAL_TYPES:
+        _nominal_goal(s, noun, mention)
+    _nominal_setting(s, noun, mention)
+    _attribute(s, mention, noun)
+    # "the attack" points back to an event told before; "their first meeting with Obama"
+    # or "the withdrawal of US forces" tells its own.
+    mention.anaphoric = _is_definite(noun) and mention.actor is None and mention.recipient is None
+    return mention
+
+
+def _needs_governor(trigger: Trigger, governor: Token | None) -> bool:
+    """ "took control": a noun sense that needs a verb is told by a finite one of those verbs."""
+    return (
+        governor is not None
+        and governor.lemma_.lower() in trigger.needs
+        and governor.dep_ not in {"acl", "amod"}
+    )
+
+
+def _named_in_passing(s: Sentence, noun: Token, trigger: Trigger) -> bool:
+    """A tally, a background event, one its verb tells, or one named in passing is no news."""
+    anchor = _carrier(noun)
+    governor = _governing_verb(anchor)
+    return (
+        _is_tally(noun)
+        or _is_background_noun(anchor)
+        or _told_by_governor(s, governor, trigger)
+        # named in passing ("linked them to its bombing of Gaza")
+        or (not _reported_position(anchor, governor, trigger) and _date_text(anchor) is None)
+    )
+
+
+def _is_tally(noun: Token) -> bool:
+    """ "the 66 attacks", "attacks": a counted or generic plural is a tally, not one event."""
+    plural = noun.tag_ == "NNS" and (
+        noun.lemma_.lower() not in COUNTABLE_PLURALS
+        or any(
+            c.dep_ in {"nummod", "amod"}
+            and c.lemma_.lower() not in {"fresh", "new"}
+            and c.ent_type_ not in {"NORP", "GPE", "ORG"}  # "Palestinian riots"
+            for c in noun.children
         )
-        return mention
+    )
+    return plural or any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _told_by_governor(s: Sentence, governor: Token | None, trigger: Trigger) -> bool:
+    """ "attacked in an attack": a verb trigger of the same type tells the noun's event."""
+    return (
+        governor is not None
+        and governor in s.found
+        and governor.pos_ == "VERB"
+        and s.found[governor].type == trigger.type
+    )
+
+
+def _noun_mention(s: Sentence, noun: Token, trigger: Trigger) -> Mention:
+    """ "a suicide attack": modifiers tell the mode; "a general strike" is labour's, not war's."""
+    modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    mode = trigger.mode or weapon_mode(modifiers)
+    labour = noun.lemma_.lower() == "strike" and any(
+        m.lemma_.lower() in LABOUR_WORDS for m in noun.subtree
+    )
+    if labour and trigger.type == "ASSAULT":
+        trigger = LABOUR_STRIKE  # "a general strike", "the teachers' strike"
+    mention = s.mention(noun, trigger)
+    mention.nominal = True
+    mention.mode = mode
+    if labour:
+        mention.mode = "hunger" if any(t.lower_ == "hunger" for t in noun.lefts) else "strike"
+    return mention
+
+
+def _nominal_actor(s: Sentence, noun: Token, mention: Mention) -> Token | None:
+    """Who does what a noun names, or who is held in its state; returns the doer's word."""
+    anchor = _carrier(noun)
+    governor = _governing_verb(anchor)
+    doer = _noun_doer(noun)
+    movement = mention.type in MOVEMENT_TYPES
+    if doer is None and movement:
+        # "the withdrawal of US forces began", "the deployment of NATO troops": who moves
+        doer = next((o for _, o in prep_objects(noun, frozenset({"of"}))), None)
+    held = _held_in_state(anchor, governor)
+    if held is not None and doer is None and movement:
+        doer = held  # "troops were put on alert"
+    elif held is not None:
+        # "X was put under investigation", "placed under house arrest"
+        mention.recipient = s.party(content(held))
+    if doer is not None:
+        mention.actor = s.party(content(doer))
+    else:
+        mention.actor = _named_modifier(s, noun)
+    return doer
+
+
+def _noun_doer(noun: Token) -> Token | None:
+    """ "Israel's raid", "the raid by Israel", "X launched an offensive": the noun's doer."""
+    anchor = _carrier(noun)
+    governor = _governing_verb(anchor)
+    doer = child_of(noun, "poss") or child_of(anchor, "poss")
+    doer = next((o for _, o in prep_objects(noun, frozenset({"by"}))), doer)
+    if governor is not None and governor.lemma_.lower() in ORDER_VERBS:
+        # "the governor ordered patrols by police": the act is the one who ordered it
+        doer = agent_of(governor)
+    if doer is None and governor is not None and _done_by_governor(noun, anchor, governor):
+        doer = agent_of(governor)
+    return doer
+
+
+def _done_by_governor(noun: Token, anchor: Token, governor: Token) -> bool:
+    """ "launched a mediation effort", "arrived on a visit": the verb's doer does the act."""
+    named_before = any(t.ent_type_ in {"NORP", "GPE", "ORG"} for t in noun.lefts)
+    # "launched an offensive", "arrived on a visit" -- but not "fired after a march"
+    purposive = anchor.dep_ == "pobj" and anchor.head.lower_ in {"on", "for"}
+    return (
+        not named_before
+        and (anchor.dep_ == "dobj" or purposive)
+        and child_of(governor, "nsubjpass") is None
+    )
+
+
+def _named_modifier(s: Sentence, noun: Token) -> Phrase | None:
+    """ "a Taliban attack", "Israeli raids": a party named before the noun does it."""
+    named = [
+        t for left in noun.lefts for t in left.subtree if t.ent_type_ in {"NORP", "GPE", "ORG"}
+    ]
+    return s.phrase(named[0]) if named else None
+
+
+def _noun_targets(s: Sentence, noun: Token, mention: Mention, doer: Token | None) -> None:
+    """ "an attack on the convoy", "clashes with the Taliban": the place or party acted on."""
+    lemma = noun.lemma_.lower()
+    if lemma in {"talk", "meeting", "agreement", "deal"}:
+        return
+    target_preps = {"on", "against", "targeting", "of"}
+    if lemma in TWO_SIDED_NOUNS:
+        target_preps |= {"with", "between"}  # "clashes with the Taliban"
+    for _, obj in prep_objects(noun, frozenset(target_preps)):
+        if obj == doer or obj.ent_type_ in {"DATE", "TIME"}:
+            continue  # "a visit on Wednesday"
+        target = s.phrase(content(obj))
+        if is_place_phrase(obj, target):
+            mention.places.append((target, False))
+        elif mention.recipient is None:
+            mention.recipient = target
+
+
+def _meeting_partner(s: Sentence, noun: Token, mention: Mention) -> None:
+    """ "talks with the rebels", "a mediation effort between the Emirates and Saudi Arabia"."""
+    for clause in {noun, _carrier(noun)}:
+        for _, obj in prep_objects(clause, frozenset({"with", "between"})):
+            mention.recipient = s.party(obj)
+            break
+
+
+def _nominal_addressee(s: Sentence, noun: Token, mention: Mention, doer: Token | None) -> None:
+    """ "paid compensation to 67 British nationals", "an offer from Kabul": whom the act is for."""
+    governor = _governing_verb(_carrier(noun))
+    if _names_party(mention.recipient) or governor is None:
+        return
+    other = _other_party(governor, noun)
+    doers = [doer, *(o for _, o in prep_objects(noun, frozenset({"by"})))]
+    if other is not None and not any(_same_group(other, d) for d in doers):
+        mention.recipient = s.party(other)
+
+
+def _nominal_goal(s: Sentence, noun: Token, mention: Mention) -> None:
+    """ "a protest against Sweden's decision": whom a protest or threat is aimed at."""
+    if _names_party(mention.recipient):
+        return
+    governor = _governing_verb(_carrier(noun))
+    goal = _goal_party(noun) or (_goal_party(governor) if governor is not None else None)
+    if goal is not None:
+        mention.recipient = s.party(goal)
+
+
+def _nominal_setting(s: Sentence, noun: Token, mention: Mention) -> None:
+    """Where and when: told by the noun, else by its governing verb or the sentence."""
+    governor = _governing_verb(_carrier(noun))
+    mention.places.extend(places_in(noun, s.base))
+    mention.date_text = (
+        _date_text(noun)
+        or (_date_text(governor) if governor is not None else None)
+        or _sentence_date(noun)
+    )
+    if governor is not None:
+        mention.places.extend(places_in(governor, s.base))
 
 
 def _told_by_speech_act(verb: Token, found: dict[Token, Trigger]) -> bool:
