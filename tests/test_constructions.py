@@ -158,7 +158,9 @@ def test_an_attack_by_no_one_named_is_an_unidentified_armed_group_of_that_countr
         "ASSAULT",
     )
     assert event.actor is not None and event.actor.sector == "UAF"
-    assert event.actor.country == "IRQ" and event.actor.text in event.evidence[0].sentence
+    assert event.actor.country == "IRQ"
+    assert event.actor.text is None  # no words of the text name it: never the trigger word
+    assert event.actor.name == "Unidentified Armed Group"
     assert event.acled is not None and event.acled.actor1 == "Unidentified Armed Group"
 
 

@@ -24,6 +24,7 @@ from rich.progress import (
 from rich.table import Table
 
 from eventwire import __version__
+from eventwire.classifier import MODEL_DIR, WEIGHTS, file_hash
 from eventwire.evaluate import evaluate, markdown
 from eventwire.export import WRITERS, write_csv
 from eventwire.geocode import GAZETTEER_ENV, Gazetteer, GazetteerError, default_gazetteer
@@ -462,6 +463,49 @@ def read_predictions(path: Path) -> dict[str, list[dict[str, Any]]]:
                 except (json.JSONDecodeError, KeyError, TypeError) as exc:
                     raise click.ClickException(f"{path}:{number}: {exc}") from exc
     return found
+
+
+def default_shared_dir() -> Path:
+    """``../shared`` beside the working directory, where the training material lives."""
+    return Path.cwd().parent / "shared"
+
+
+@main.command()
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=default_shared_dir,
+    show_default="../shared",
+    help="The shared folder with train/ and eval/acled-dev/.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=MODEL_DIR,
+    show_default="the package's data/classifier",
+    help="Folder to write the model and its manifest into.",
+)
+@click.option("--hold-out", metavar="ISO3", help="Leave this country's material out.")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Score leave-one-country-out first and record it in the manifest.")
+@click.option("--seed", type=int, default=20261203, show_default=True)
+def train(data: Path, output: Path, hold_out: str | None, validate: bool, seed: int) -> None:
+    """Train the event classifier from labelled material and write it with its manifest."""
+    from eventwire import training  # scikit-learn's training side loads only here
+
+    if not (data / "train").is_dir():
+        raise click.ClickException(f"{data}: no train/ folder (is ../shared there?)")
+    items = training.read_training_material(data)
+    if hold_out:
+        items = [i for i in items if i.country != hold_out]
+    validation = None
+    if validate:
+        click.echo(f"validating leave-one-country-out on {len(items)} texts ...", err=True)
+        validation = training.validate(items, seed)
+        click.echo(validation.markdown())
+    training.train(items, output, hold_out, seed, validation)
+    sha = file_hash(output / WEIGHTS)
+    click.echo(f"model written to {output} (sha256 {sha[:12]})", err=True)
 
 
 def samples_dir() -> Path:

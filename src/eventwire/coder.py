@@ -287,6 +287,7 @@ class Mention:
     nominal: bool = False
     anaphoric: bool = False  # "the attack": refers back to an event told before
     sites: list[Site] = field(default_factory=list)  # the list its first place heads
+    sub_event_type: str | None = None  # ACLED's, where the classifier alone found the event
 
 
 @dataclass(slots=True)

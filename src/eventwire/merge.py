@@ -158,6 +158,10 @@ def score(draft: Draft, candidate: ResolvedMention) -> float | None:
     return points
 
 
+def _typed_before(drafts: list[Draft], event_type: str) -> bool:
+    return any(d.first.mention.type == event_type for d in drafts)
+
+
 def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
     """Group an article's mentions into event drafts.
 
@@ -188,6 +192,8 @@ def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
                 # Among equals the earliest: "the attack" means the story's main event.
                 drafts[-neg_index].mentions.append(candidate)
                 continue
-        if starts_event:
+        if starts_event or (candidate.endorsed and not _typed_before(drafts, mention.type)):
+            # the classifier's word keeps an event the rules found no party for, unless the
+            # article already tells one of its type, which it more likely tells again
             drafts.append(Draft([candidate]))
     return drafts

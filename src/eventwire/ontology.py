@@ -30,6 +30,35 @@ _GEO_PRECISION = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
 UNIDENTIFIED_ARMED_GROUP_INTER = 3
 UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group"
 TERRITORY_TRIGGERS = frozenset({"capture", "retake", "recapture", "overrun", "take"})
+# ACLED's sub-event types: their event type, and the PLOVER type and mode each reads as.
+ACLED_SUB_EVENTS: dict[str, tuple[str, str, str | None]] = {
+    "Armed clash": ("Battles", "ASSAULT", None),
+    "Government regains territory": ("Battles", "ASSAULT", None),
+    "Non-state actor overtakes territory": ("Battles", "ASSAULT", None),
+    "Chemical weapon": ("Explosions/Remote violence", "ASSAULT", "unconventional"),
+    "Air/drone strike": ("Explosions/Remote violence", "ASSAULT", "aerial"),
+    "Suicide bomb": ("Explosions/Remote violence", "ASSAULT", "suicide-attack"),
+    "Shelling/artillery/missile attack": ("Explosions/Remote violence", "ASSAULT", "heavy-weapons"),
+    "Remote explosive/landmine/IED": ("Explosions/Remote violence", "ASSAULT", "explosives"),
+    "Grenade": ("Explosions/Remote violence", "ASSAULT", "explosives"),
+    "Sexual violence": ("Violence against civilians", "ASSAULT", "sexual"),
+    "Attack": ("Violence against civilians", "ASSAULT", None),
+    "Abduction/forced disappearance": ("Violence against civilians", "ASSAULT", "abduct"),
+    "Peaceful protest": ("Protests", "PROTEST", None),
+    "Protest with intervention": ("Protests", "PROTEST", None),
+    "Excessive force against protesters": ("Protests", "ASSAULT", None),
+    "Violent demonstration": ("Riots", "PROTEST", "riot"),
+    "Mob violence": ("Riots", "PROTEST", "riot"),
+    "Agreement": ("Strategic developments", "AGREE", None),
+    "Arrests": ("Strategic developments", "COERCE", "arrest"),
+    "Change to group/activity": ("Strategic developments", "MOBILIZE", None),
+    "Disrupted weapons use": ("Explosions/Remote violence", "COERCE", "seize"),
+    "Headquarters or base established": ("Strategic developments", "MOBILIZE", None),
+    "Looting/property destruction": ("Strategic developments", "ASSAULT", "destroy"),
+    "Non-violent transfer of territory": ("Strategic developments", "RETREAT", "withdraw"),
+    "Other": ("Strategic developments", "MOBILIZE", None),
+}  # fmt: skip
+ACLED_EVENT_TYPE = {sub: types[0] for sub, types in ACLED_SUB_EVENTS.items()}
 WEAPON_WORDS = (
     "weapon",
     "rifle",
@@ -168,14 +197,23 @@ def acled_inter(actor: Actor | None, event_country: str | None) -> int | None:
 
 
 def acled_coding(
-    event: Event, trigger: str, country: str | None = None, claimed_toll: bool = False
+    event: Event,
+    trigger: str,
+    country: str | None = None,
+    claimed_toll: bool = False,
+    sub_event_type: str | None = None,
 ) -> AcledCoding | None:
     """The event under ACLED's coding rules, or None for events ACLED does not record.
 
     ``country`` is where the event happened, when known. ``claimed_toll`` marks a death toll
     that only the attacker reports: ACLED does not count a party's claim about enemy dead.
+    ``sub_event_type`` is ACLED's type where the classifier gives it; else the rules read it.
     """
-    types = acled_types(event, trigger)
+    types = (
+        (ACLED_EVENT_TYPE[sub_event_type], sub_event_type)
+        if sub_event_type
+        else acled_types(event, trigger)
+    )
     if types is None:
         return None
     event_type, sub_event_type = types

@@ -25,16 +25,20 @@ from eventwire.actors import (
 )
 from eventwire.article import ExtractionError, extract_article
 from eventwire.casualties import add_tolls, adds_to_toll, share
+from eventwire.classifier import Prediction, load_classifier
 from eventwire.coder import Coder, Mention, SentenceContext
 from eventwire.geocode import Gazetteer, default_gazetteer, geocode
+from eventwire.learned import classified_mention, sub_event_type
 from eventwire.lexicon import Lexicon, load_lexicon
 from eventwire.merge import Draft, merge_mentions, same_party
 from eventwire.nlp import irregular_forms, load_nlp
 from eventwire.ontology import (
+    ACLED_SUB_EVENTS,
     STATE_SECTORS,
     UNIDENTIFIED_ARMED_GROUP,
     UNIDENTIFIED_ARMED_GROUP_INTER,
     acled_coding,
+    acled_types,
     cameo_root,
     contexts,
 )
@@ -70,9 +74,30 @@ def article_hash(article: Article) -> str:
     return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
 
 
-def candidate_sentences(sentences: list[Sentence], lexicon: Lexicon) -> list[int]:
-    """Indices of the sentences that contain a trigger word and so may hold an event."""
-    return [i for i, s in enumerate(sentences) if lexicon.may_hold_event(s.text)]
+# PLOVER types of the events ACLED codes: the classifier speaks for mentions of these.
+CLASSIFIED_TYPES = frozenset(plover for _, plover, _ in ACLED_SUB_EVENTS.values())
+# How sure the classifier must be to keep as an event a mention the rules found no party or
+# toll for ("a car bomb exploded"): the rules' check stands below it ("Raja launched wave
+# after wave of attacks ... fired a shot" is 0.76).
+ENDORSE = 0.8
+
+
+def candidate_sentences(
+    sentences: list[Sentence], lexicon: Lexicon, predictions: list[Prediction]
+) -> list[int]:
+    """Indices of the sentences that may hold an event: those the classifier calls events and
+    those with a trigger word (for the events outside its scope: talks, demands, aid)."""
+    return [
+        i
+        for i, (s, p) in enumerate(zip(sentences, predictions, strict=True))
+        if p.is_event or lexicon.may_hold_event(s.text)
+    ]
+
+
+def _classified(mention: Mention) -> bool:
+    """Whether the mention is of an event the classifier speaks for (a casualty report only
+    adds to one)."""
+    return mention.type in CLASSIFIED_TYPES and not mention.casualty_only
 
 
 def dateline_country(article: Article, gazetteer: Gazetteer) -> str | None:
@@ -148,6 +173,7 @@ def build_events(
     focus_country: str | None = None,
     tolls: list[TollReport] | None = None,
     toll_claimed: bool = False,
+    prediction: Prediction | None = None,
 ) -> list[Event]:
     """The published event records of a draft: one, or one per place when the text tells of
     the same fighting at several places at once ("in Kot, Khogyani and Dih Bala districts").
@@ -155,9 +181,10 @@ def build_events(
     ``focus_country`` is the country the story is filed from or about, used for state bodies
     named without a country and for ACLED's external-forces rule when the event has no place.
     ``tolls`` are the death tolls that named sources give for it; ``toll_claimed`` says its
-    own toll is known only from a party's report of it.
+    own toll is known only from a party's report of it. ``prediction`` is the classifier's
+    reading of the sentence that first tells the event.
     """
-    event = _build_event(draft, event_id, focus_country, tolls, toll_claimed)
+    event = _build_event(draft, event_id, focus_country, tolls, toll_claimed, prediction)
     sites = _distinct([site or event.location for site in draft.first.sites])
     if event.acled is None or len(sites) < 2:
         return [event]
@@ -198,7 +225,9 @@ def _at_site(
         injuries=share(event.injuries, count, k),
     )
     country = location.country if location and location.country else focus_country
-    acled = acled_coding(shared, draft.first.mention.trigger, country)
+    acled = acled_coding(
+        shared, draft.first.mention.trigger, country, sub_event_type=event.acled.sub_event_type
+    )
     if acled is not None:
         fatalities = 0 if event.acled.fatalities == 0 else acled.fatalities
         shared.acled = replace(acled, fatalities=fatalities)
@@ -211,6 +240,7 @@ def _build_event(
     focus_country: str | None,
     tolls: list[TollReport] | None,
     toll_claimed: bool,
+    prediction: Prediction | None = None,
 ) -> Event:
     first = draft.first
     mention = first.mention
@@ -252,22 +282,33 @@ def _build_event(
         evidence=draft.evidence(),
         confidence=_confidence(draft),
     )
+    ruled = acled_types(event, mention.trigger)
+    sub_event = mention.sub_event_type
+    if sub_event is None and mention.type in CLASSIFIED_TYPES:
+        sub_event = sub_event_type(ruled[1] if ruled else None, prediction)
+    if sub_event is not None and sub_event != (ruled and ruled[1]):
+        _, plover_type, mode = ACLED_SUB_EVENTS[sub_event]
+        if plover_type != event.type:
+            event.type, event.mode = plover_type, mode
+        elif mode is not None:
+            event.mode = mode
     event.cameo_root = cameo_root(event.type, event.mode)
     event.context = contexts(event.type, event.actor, event.recipient)
     if modality in {"asserted", "claimed"}:
         claimed = toll_claimed or _claimed_toll(draft, event)
-        event.acled = acled_coding(event, mention.trigger, country, claimed)
+        event.acled = acled_coding(event, mention.trigger, country, claimed, sub_event)
     return event
 
 
 def unidentified_attacker(mention: Mention, location: Location | None) -> Actor | None:
     """Who struck when the text does not say: ACLED's "Unidentified Armed Group" of the country
-    the attack happened in (PLOVER's coders do the same), told by the attack's own word. Its
-    country is filled in, like any party's, from the event's place (``_with_country``)."""
+    the attack happened in (PLOVER's coders do the same), with no words of the text, for none
+    name it. Its country is filled in, like any party's, from the event's place
+    (``_with_country``)."""
     if location is None or not location.country:
         return None
     return Actor(
-        text=_trigger_word(mention),
+        text=None,
         name=UNIDENTIFIED_ARMED_GROUP,
         sector="UAF",
         inter=UNIDENTIFIED_ARMED_GROUP_INTER,
@@ -277,16 +318,11 @@ def unidentified_attacker(mention: Mention, location: Location | None) -> Actor 
 
 def arresting_authority(mention: Mention, location: Location | None) -> Actor | None:
     """Who arrests when the text does not say: the police of the country the arrest was
-    made in (ACLED's and PLOVER's coders do the same), told by the arrest's own word; named
+    made in (ACLED's and PLOVER's coders do the same), with no words of the text; named
     "Police Forces of ..." by ``_with_country`` as any police named without a country."""
     if location is None or not location.country:
         return None
-    return Actor(text=_trigger_word(mention), sector="COP", inter=1)
-
-
-def _trigger_word(mention: Mention) -> str:
-    told = mention.sentence_text[mention.trigger_start - mention.sentence_start :].split()
-    return told[0].strip(".,;:'\"()") if told else mention.trigger
+    return Actor(text=None, sector="COP", inter=1)
 
 
 def _toll(draft: Draft) -> Quantity | None:
@@ -332,6 +368,7 @@ class Pipeline:
 
     model: str | None = None
     gazetteer: Gazetteer | None = None
+    classifier: str | None = None  # a classifier folder (default: the shipped one)
     batch_size: int = 64
     chunk_size: int = 32  # articles whose candidate sentences are parsed together
 
@@ -339,17 +376,41 @@ class Pipeline:
         self.nlp: Language = load_nlp(self.model)
         self.lexicon = load_lexicon().with_irregular_forms(irregular_forms(self.nlp))
         self.coder = Coder(self.lexicon)
+        self.event_classifier = load_classifier(self.classifier)
         self.gazetteer = self.gazetteer or default_gazetteer()
         load_actors()
 
     def _result(
-        self, article: Article, sentences: list[Sentence], parsed: list[tuple[int, Doc]]
+        self,
+        article: Article,
+        sentences: list[Sentence],
+        parsed: list[tuple[int, Doc]],
+        predictions: list[Prediction],
     ) -> ArticleResult:
         """One article's events, most salient first, and its reported tallies."""
-        return ArticleResult(article, self._code(article, sentences, parsed), tallies(sentences))
+        events = self._code(article, sentences, parsed, predictions)
+        return ArticleResult(article, events, tallies(sentences))
+
+    def _mentions(
+        self, doc: Doc, index: int, base: int, context: SentenceContext, prediction: Prediction
+    ) -> list[Mention]:
+        """The mentions of one parsed sentence: the rules', or where they code no event the
+        classifier calls one, the classifier's, with its parties from the parse."""
+        mentions = self.coder.code(doc, index, base, context)
+        if not prediction.is_event or any(not m.casualty_only for m in mentions):
+            return mentions
+        if next(self.coder.triggers(doc), None) is not None:
+            # the rules read its event words as none: background, history, intent, sport
+            return mentions
+        found = classified_mention(doc, index, base, prediction)
+        return [*mentions, found] if found is not None else mentions
 
     def _code(
-        self, article: Article, sentences: list[Sentence], parsed: list[tuple[int, Doc]]
+        self,
+        article: Article,
+        sentences: list[Sentence],
+        parsed: list[tuple[int, Doc]],
+        predictions: list[Prediction],
     ) -> list[Event]:
         """Code, resolve and merge the parsed candidate sentences of one article."""
         assert self.gazetteer is not None
@@ -358,13 +419,24 @@ class Pipeline:
         context = SentenceContext()
         mentions = []
         for index, doc in parsed:
-            mentions.extend(self.coder.code(doc, index, sentences[index].start, context))
+            base = sentences[index].start
+            mentions.extend(self._mentions(doc, index, base, context, predictions[index]))
         resolved: list[ResolvedMention] = []
         for mention in mentions:
             result = resolve_mention(mention, article.published, focus, self.gazetteer)
             if result is not None:
+                sure = predictions[mention.sentence_index].event >= ENDORSE
+                result.endorsed = mention.sub_event_type is not None or (
+                    sure and _classified(mention)
+                )
+                # the classifier's own mention adds to an event told before, if one fits
+                result.supporting = result.supporting or mention.sub_event_type is not None
                 resolved.append(result)
         drafts = sorted(merge_mentions(resolved), key=_salience)
+        # A sentence's type speaks for its one event; where the rules tell several events
+        # in one sentence ("police arrested ... after protesters marched"), they type them.
+        told = Counter(m.sentence_index for m in mentions if _classified(m))
+        typing = {i: p for i, p in enumerate(predictions) if told[i] <= 1}
         key = article_hash(article)[:12]
         # Where an event names no place, it is taken to be where the story was filed from, or
         # else the country the story is most about.
@@ -380,7 +452,12 @@ class Pipeline:
             event
             for n, d in enumerate(drafts)
             for event in build_events(
-                d, f"{key}-{n + 1}", home, tolls.reports[n], n in tolls.claimed
+                d,
+                f"{key}-{n + 1}",
+                home,
+                tolls.reports[n],
+                n in tolls.claimed,
+                typing.get(d.first.mention.sentence_index),
             )
         ]
 
@@ -388,9 +465,10 @@ class Pipeline:
         """Extract the article from ``doc`` and code its events."""
         article = extract_article(doc, published)
         sentences = split_sentences(article.text)
-        wanted = candidate_sentences(sentences, self.lexicon)
+        predictions = self.event_classifier.predict([s.text for s in sentences])
+        wanted = candidate_sentences(sentences, self.lexicon, predictions)
         docs = self.nlp.pipe((sentences[i].text for i in wanted), batch_size=self.batch_size)
-        return self._result(article, sentences, list(zip(wanted, docs, strict=True)))
+        return self._result(article, sentences, list(zip(wanted, docs, strict=True)), predictions)
 
     def run(
         self, items: Iterable[RawDocument | Skipped], published: date | None = None
@@ -412,7 +490,7 @@ class Pipeline:
     def _run_chunk(
         self, items: list[RawDocument | Skipped], published: date | None
     ) -> Iterator[ArticleResult | Skipped]:
-        prepared: list[tuple[Article, list[Sentence], list[int]] | Skipped] = []
+        prepared: list[tuple[Article, list[Sentence], list[int], list[Prediction]] | Skipped] = []
         for item in items:
             if isinstance(item, Skipped):
                 prepared.append(item)
@@ -423,12 +501,14 @@ class Pipeline:
                 prepared.append(Skipped(item.origin, str(exc)))
                 continue
             sentences = split_sentences(article.text)
-            prepared.append((article, sentences, candidate_sentences(sentences, self.lexicon)))
+            predictions = self.event_classifier.predict([s.text for s in sentences])
+            wanted = candidate_sentences(sentences, self.lexicon, predictions)
+            prepared.append((article, sentences, wanted, predictions))
         texts = [
             sentences[i].text
             for entry in prepared
             if not isinstance(entry, Skipped)
-            for _, sentences, wanted in [entry]
+            for _, sentences, wanted, _ in [entry]
             for i in wanted
         ]
         docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
@@ -436,6 +516,6 @@ class Pipeline:
             if isinstance(entry, Skipped):
                 yield entry
                 continue
-            article, sentences, wanted = entry
+            article, sentences, wanted, predictions = entry
             parsed = [(i, next(docs)) for i in wanted]
-            yield self._result(article, sentences, parsed)
+            yield self._result(article, sentences, parsed, predictions)

@@ -63,7 +63,7 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    text: str
+    text: str | None  # the words that name the party; None where the text names none
     name: str | None = None
     country: str | None = None
     sector: str | None = None

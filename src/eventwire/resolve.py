@@ -45,6 +45,8 @@ class ResolvedMention:
     claimed_by: Claim | None = None
     supporting: bool = False  # adds evidence to an event but never starts one
     sites: list[Location | None] = field(default_factory=list)  # each place of a listed several
+    # told in a sentence the classifier calls an event: starts one if it joins none
+    endorsed: bool = False
 
 
 def _actor(phrase: Phrase | None, state_sector: str = "GOV") -> Actor | None:
