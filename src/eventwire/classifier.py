@@ -61,6 +61,21 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def weights_digest(vectorizer: Any, detector: Any, typer: Any) -> str:
+    """SHA-256 of what the models compute with: IDF weights, coefficients, intercepts and
+    labels. Unlike the file's hash it does not depend on how a process pickles equal
+    strings, so a rebuild in another process can be checked against it."""
+    digest = hashlib.sha256()
+    for _, part in vectorizer.transformer_list:
+        digest.update(np.ascontiguousarray(part[-1].idf_).tobytes())
+    for model in (detector, typer):
+        coef = model.coef_
+        for array in (coef.data, coef.indices, coef.indptr, model.intercept_):
+            digest.update(np.ascontiguousarray(array).tobytes())
+        digest.update("\n".join(map(str, model.classes_)).encode("utf-8"))
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class EventClassifier:
     vectorizer: Any  # sklearn FeatureUnion of TF-IDF word and character n-grams
@@ -87,7 +102,12 @@ class EventClassifier:
         folder.mkdir(parents=True, exist_ok=True)
         weights = folder / WEIGHTS
         joblib.dump((self.vectorizer, self.detector, self.typer), weights, compress=("xz", 6))
-        manifest = {**self.manifest, "threshold": self.threshold, "sha256": file_hash(weights)}
+        manifest = {
+            **self.manifest,
+            "threshold": self.threshold,
+            "sha256": file_hash(weights),
+            "weights_digest": weights_digest(self.vectorizer, self.detector, self.typer),
+        }
         (folder / MANIFEST).write_text(
             json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
         )

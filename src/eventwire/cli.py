@@ -24,7 +24,7 @@ from rich.progress import (
 from rich.table import Table
 
 from eventwire import __version__
-from eventwire.classifier import MODEL_DIR, WEIGHTS, file_hash
+from eventwire.classifier import MODEL_DIR, WEIGHTS, ClassifierError, file_hash
 from eventwire.evaluate import evaluate, markdown
 from eventwire.export import WRITERS, write_csv
 from eventwire.geocode import GAZETTEER_ENV, Gazetteer, GazetteerError, default_gazetteer
@@ -85,10 +85,16 @@ gazetteer_option = click.option(
 )
 
 
-def _pipeline(model: str | None, gazetteer: Path | None) -> Pipeline:
+def _pipeline(
+    model: str | None, gazetteer: Path | None, classifier: Path | None = None
+) -> Pipeline:
     try:
-        return Pipeline(model=model, gazetteer=_gazetteer(gazetteer))
-    except ModelError as exc:
+        return Pipeline(
+            model=model,
+            gazetteer=_gazetteer(gazetteer),
+            classifier=str(classifier) if classifier else None,
+        )
+    except (ModelError, ClassifierError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 
@@ -393,6 +399,13 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
     help="Write the Markdown report here.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
+@click.option(
+    "--classifier",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="EVENTWIRE_CLASSIFIER",
+    help="Event classifier folder, e.g. one `eventwire train --hold-out` wrote"
+    " (default: the shipped one).",
+)
 @model_option
 @gazetteer_option
 def evaluate_command(
@@ -401,6 +414,7 @@ def evaluate_command(
     gold_format: str,
     report: Path | None,
     limit: int | None,
+    classifier: Path | None,
     model: str | None,
     gazetteer: Path | None,
 ) -> None:
@@ -412,7 +426,7 @@ def evaluate_command(
     if against is not None:
         predictions = read_predictions(against)
     else:
-        pipeline = _pipeline(model, gazetteer)
+        pipeline = _pipeline(model, gazetteer, classifier)
         docs = (
             RawDocument(
                 id=i.id, content=i.text, is_html=False, origin=str(gold), published=i.published
@@ -444,6 +458,10 @@ def evaluate_command(
             f"{s.f1:.3f}",
         )
     console().print(table)
+    click.echo(
+        f"event found: {result.found:.3f}; "
+        f"event type weighted F1: {result.weighted_type_f1:.3f}"
+    )
     if report is not None:
         report.write_text(
             markdown(result, f"Eventwire evaluation on {gold.name}"), encoding="utf-8"

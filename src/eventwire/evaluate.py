@@ -130,6 +130,32 @@ class Report:
     def score(self, name: str) -> FieldScore:
         return self.scores[name]
 
+    @property
+    def found(self) -> float:
+        """The share of gold items for which any event was found."""
+        if not self.items:
+            return 0.0
+        return sum(r.predicted is not None for r in self.items) / len(self.items)
+
+    @property
+    def weighted_type_f1(self) -> float:
+        """F1 of the type (PLOVER, else ACLED sub-event) per gold label, weighted by support."""
+        support: Counter[str] = Counter()
+        right: Counter[str] = Counter()
+        guessed: Counter[str] = Counter()
+        for (gold, got), n in self.confusion.items():
+            support[gold] += n
+            guessed[got] += n
+            if gold == got:
+                right[gold] += n
+        total = sum(support.values())
+        f1 = 0.0
+        for label, n in support.items():
+            p = right[label] / guessed[label] if guessed[label] else 0.0
+            r = right[label] / n
+            f1 += n * (2 * p * r / (p + r) if p + r else 0.0)
+        return f1 / total if total else 0.0
+
 
 def choose(gold: GoldEvent, predicted: list[Record]) -> Record | None:
     """The predicted event to compare with ``gold``."""
@@ -208,7 +234,8 @@ def markdown(report: Report, title: str, worst: int = 25) -> str:
     lines = [
         f"# {title}",
         "",
-        f"{len(report.items)} gold items.",
+        f"{len(report.items)} gold items; an event found for {report.found:.3f} of them; "
+        f"event type weighted F1 {report.weighted_type_f1:.3f}.",
         "",
         "| field | gold | predicted | correct | precision | recall | F1 |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -78,15 +78,25 @@ class GoldItem:
     events: list[GoldEvent] = field(default_factory=list)
 
 
+# "21 March 2020", "31-12-19", "5-Aug-24", "31/12/2019"
+_ACLED_DATES = ("%d %B %Y", "%d-%m-%y", "%d-%b-%y", "%d/%m/%Y")
+
+
 def _date(value: Any) -> date | None:
-    """An ISO date, or ACLED's "21 March 2020"."""
+    """An ISO date, or one of the forms ACLED exports write."""
     if not value:
         return None
     text = str(value).strip()
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
-        return datetime.strptime(text, "%d %B %Y").date()
+        pass
+    for form in _ACLED_DATES:
+        try:
+            return datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    raise GoldFormatError(f"{text!r} is not a date in a form ACLED writes")
 
 
 def _int(value: Any) -> int | None:

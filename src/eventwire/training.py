@@ -194,8 +194,7 @@ def train(
             "ACLED exports: Afghanistan 2020-03, Kenya 2019, Burkina Faso 1997-2020, "
             "Bangladesh 2022-2024 (ACLED terms of use)",
             "PITF worldwide atrocities 2013-2015",
-            "ConfliBERT fine-tuning sets: CAMEO quad classes, IndiaPoliceEvents sentences, "
-            "MUC-4 train (reports with no incident)",
+            "ConfliBERT fine-tuning sets: CAMEO quad classes, IndiaPoliceEvents sentences",
         ],
         "scikit_learn": sklearn.__version__,
         "python": platform.python_version(),
