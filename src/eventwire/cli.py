@@ -510,10 +510,11 @@ def default_shared_dir() -> Path:
 def train(data: Path, output: Path, hold_out: str | None, validate: bool, seed: int) -> None:
     """Train the event classifier from labelled material and write it with its manifest."""
     from eventwire import training  # scikit-learn's training side loads only here
+    from eventwire.trainsets import read_training_material
 
     if not (data / "train").is_dir():
         raise click.ClickException(f"{data}: no train/ folder (is ../shared there?)")
-    items = training.read_training_material(data)
+    items = read_training_material(data)
     if hold_out:
         items = [i for i in items if i.country != hold_out]
     validation = None

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import accumulate, pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -253,9 +254,9 @@ def _build_event(
     modality = next(m for m in _MODALITY_PRIORITY if m in modalities)
     actor = draft.actor
     if actor is None and mention.type == "ASSAULT" and draft.mode != "crowd-control":
-        actor = unidentified_attacker(mention, location)
+        actor = unidentified_attacker(location)
     elif actor is None and (mention.type, draft.mode) == ("COERCE", "arrest"):
-        actor = arresting_authority(mention, location)
+        actor = arresting_authority(location)
     recipient = draft.recipient
     if not is_known(recipient):
         # "shelled the regional capital Juba", "lifted the curfew in Montenegro"
@@ -282,16 +283,7 @@ def _build_event(
         evidence=draft.evidence(),
         confidence=_confidence(draft),
     )
-    ruled = acled_types(event, mention.trigger)
-    sub_event = mention.sub_event_type
-    if sub_event is None and mention.type in CLASSIFIED_TYPES:
-        sub_event = sub_event_type(ruled[1] if ruled else None, prediction)
-    if sub_event is not None and sub_event != (ruled and ruled[1]):
-        _, plover_type, mode = ACLED_SUB_EVENTS[sub_event]
-        if plover_type != event.type:
-            event.type, event.mode = plover_type, mode
-        elif mode is not None:
-            event.mode = mode
+    sub_event = _sub_event(event, mention, prediction)
     event.cameo_root = cameo_root(event.type, event.mode)
     event.context = contexts(event.type, event.actor, event.recipient)
     if modality in {"asserted", "claimed"}:
@@ -300,7 +292,26 @@ def _build_event(
     return event
 
 
-def unidentified_attacker(mention: Mention, location: Location | None) -> Actor | None:
+def _sub_event(event: Event, mention: Mention, prediction: Prediction | None) -> str | None:
+    """The event's ACLED sub-event type: the rules' reading, or the classifier's where it
+    differs (see ``learned.sub_event_type``), in which case the event takes the PLOVER type
+    and mode that type reads as."""
+    ruled = acled_types(event, mention.trigger)
+    rules = ruled[1] if ruled else None
+    typed = mention.sub_event_type
+    if typed is None and mention.type in CLASSIFIED_TYPES:
+        typed = sub_event_type(rules, prediction)
+    if typed is None or typed == rules:
+        return rules
+    _, plover_type, mode = ACLED_SUB_EVENTS[typed]
+    if plover_type != event.type:
+        event.type, event.mode = plover_type, mode
+    elif mode is not None:
+        event.mode = mode
+    return typed
+
+
+def unidentified_attacker(location: Location | None) -> Actor | None:
     """Who struck when the text does not say: ACLED's "Unidentified Armed Group" of the country
     the attack happened in (PLOVER's coders do the same), with no words of the text, for none
     name it. Its country is filled in, like any party's, from the event's place
@@ -316,7 +327,7 @@ def unidentified_attacker(mention: Mention, location: Location | None) -> Actor 
     )
 
 
-def arresting_authority(mention: Mention, location: Location | None) -> Actor | None:
+def arresting_authority(location: Location | None) -> Actor | None:
     """Who arrests when the text does not say: the police of the country the arrest was
     made in (ACLED's and PLOVER's coders do the same), with no words of the text; named
     "Police Forces of ..." by ``_with_country`` as any police named without a country."""
@@ -397,13 +408,12 @@ class Pipeline:
         """The mentions of one parsed sentence: the rules', or where they code no event the
         classifier calls one, the classifier's, with its parties from the parse."""
         mentions = self.coder.code(doc, index, base, context)
-        if not prediction.is_event or any(not m.casualty_only for m in mentions):
-            return mentions
-        if next(self.coder.triggers(doc), None) is not None:
-            # the rules read its event words as none: background, history, intent, sport
+        if not prediction.is_event or mentions or next(self.coder.triggers(doc), None):
+            # where the rules saw event words, they read them: as events, or as none
+            # (background, history, intent, sport)
             return mentions
         found = classified_mention(doc, index, base, prediction)
-        return [*mentions, found] if found is not None else mentions
+        return [found] if found is not None else []
 
     def _code(
         self,
@@ -463,12 +473,28 @@ class Pipeline:
 
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
         """Extract the article from ``doc`` and code its events."""
-        article = extract_article(doc, published)
-        sentences = split_sentences(article.text)
-        predictions = self.event_classifier.predict([s.text for s in sentences])
-        wanted = candidate_sentences(sentences, self.lexicon, predictions)
-        docs = self.nlp.pipe((sentences[i].text for i in wanted), batch_size=self.batch_size)
-        return self._result(article, sentences, list(zip(wanted, docs, strict=True)), predictions)
+        (result,) = self._results([extract_article(doc, published)])
+        return result
+
+    def _results(self, articles: list[Article]) -> list[ArticleResult]:
+        """Code several articles: the classifier reads all their sentences in one batch and
+        the parser all the sentences selected."""
+        split = [split_sentences(article.text) for article in articles]
+        flat = self.event_classifier.predict([s.text for sentences in split for s in sentences])
+        offsets = list(accumulate((len(sentences) for sentences in split), initial=0))
+        predictions = [flat[start:end] for start, end in pairwise(offsets)]
+        wanted = [
+            candidate_sentences(sentences, self.lexicon, predicted)
+            for sentences, predicted in zip(split, predictions, strict=True)
+        ]
+        texts = [sentences[i].text for sentences, w in zip(split, wanted, strict=True) for i in w]
+        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+        return [
+            self._result(article, sentences, [(i, next(docs)) for i in w], predicted)
+            for article, sentences, w, predicted in zip(
+                articles, split, wanted, predictions, strict=True
+            )
+        ]
 
     def run(
         self, items: Iterable[RawDocument | Skipped], published: date | None = None
@@ -490,32 +516,15 @@ class Pipeline:
     def _run_chunk(
         self, items: list[RawDocument | Skipped], published: date | None
     ) -> Iterator[ArticleResult | Skipped]:
-        prepared: list[tuple[Article, list[Sentence], list[int], list[Prediction]] | Skipped] = []
+        prepared: list[Article | Skipped] = []
         for item in items:
             if isinstance(item, Skipped):
                 prepared.append(item)
                 continue
             try:
-                article = extract_article(item, published)
+                prepared.append(extract_article(item, published))
             except ExtractionError as exc:
                 prepared.append(Skipped(item.origin, str(exc)))
-                continue
-            sentences = split_sentences(article.text)
-            predictions = self.event_classifier.predict([s.text for s in sentences])
-            wanted = candidate_sentences(sentences, self.lexicon, predictions)
-            prepared.append((article, sentences, wanted, predictions))
-        texts = [
-            sentences[i].text
-            for entry in prepared
-            if not isinstance(entry, Skipped)
-            for _, sentences, wanted, _ in [entry]
-            for i in wanted
-        ]
-        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+        results = iter(self._results([a for a in prepared if isinstance(a, Article)]))
         for entry in prepared:
-            if isinstance(entry, Skipped):
-                yield entry
-                continue
-            article, sentences, wanted, predictions = entry
-            parsed = [(i, next(docs)) for i in wanted]
-            yield self._result(article, sentences, parsed, predictions)
+            yield entry if isinstance(entry, Skipped) else next(results)

@@ -13,7 +13,7 @@ import hashlib
 import platform
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,9 +25,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 
 from eventwire.classifier import EventClassifier, normalize
 from eventwire.ontology import ACLED_EVENT_TYPE
-from eventwire.trainsets import LabelledText, read_training_material
-
-__all__ = ["read_training_material", "train", "validate"]
+from eventwire.trainsets import LabelledText
 
 SEED = 20261203
 # The detector's threshold: at 0.5, 80% of a held-out country's notes (Kenya) and 91% of
@@ -215,13 +213,4 @@ def train(
 
 
 def _fold_dict(fold: FoldScore) -> dict[str, object]:
-    return {
-        name: round(value, 4) if isinstance(value, float) else value
-        for name, value in (
-            ("held_out", fold.held_out),
-            ("notes", fold.notes),
-            ("event_found", fold.event_found),
-            ("sub_event_f1", fold.sub_event_f1),
-            ("event_type_accuracy", fold.event_type_accuracy),
-        )
-    }
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in asdict(fold).items()}
