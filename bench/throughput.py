@@ -3,8 +3,10 @@
 Generates a corpus of article-length, wire-style texts (a few event sentences among
 background, quotes, economics and context, as in real reporting), then times:
 
-* Eventwire: article extraction, sentence splitting, the trigger filter, parsing of candidate
-  sentences, coding, resolution and merging (``Pipeline.process``);
+* Eventwire: article extraction, sentence splitting, the event classifier and the trigger
+  filter, parsing of candidate sentences, coding, resolution and merging, one article at a
+  time (``Pipeline.process``, as the API codes a posted article) and in chunks
+  (``Pipeline.run``, as ``extract`` and ``ingest`` do);
 * the floor: ``nlp.pipe`` of the same spaCy model over the same full texts.
 
 The last line is ``throughput articles_per_s=X floor_per_s=Y ratio=X/Y``.
@@ -134,6 +136,11 @@ def main() -> None:
     eventwire_s = time.perf_counter() - start
 
     start = time.perf_counter()
+    batched = sum(len(r.events) for r in pipeline.run(docs, published))
+    batched_s = time.perf_counter() - start
+    assert batched == events, (batched, events)
+
+    start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
     floor_s = time.perf_counter() - start
@@ -146,6 +153,7 @@ def main() -> None:
         f"eventwire: {eventwire_s:.2f} s; bare spaCy nlp.pipe ({nlp.meta['name']} "
         f"{nlp.meta['version']}): {floor_s:.2f} s"
     )
+    print(f"in chunks (Pipeline.run): {size / batched_s:.1f} articles/s")
     print(f"throughput articles_per_s={rate:.1f} floor_per_s={floor:.1f} ratio={rate / floor:.2f}")
 
 

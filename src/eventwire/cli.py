@@ -506,14 +506,17 @@ def default_shared_dir() -> Path:
 @click.option("--hold-out", metavar="ISO3", help="Leave this country's material out.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Score leave-one-country-out first and record it in the manifest.")
-@click.option("--seed", type=int, default=20261203, show_default=True)
-def train(data: Path, output: Path, hold_out: str | None, validate: bool, seed: int) -> None:
+@click.option("--seed", type=int, help="Random seed (default: the one the shipped model has).")
+def train(
+    data: Path, output: Path, hold_out: str | None, validate: bool, seed: int | None
+) -> None:
     """Train the event classifier from labelled material and write it with its manifest."""
     from eventwire import training  # scikit-learn's training side loads only here
     from eventwire.trainsets import read_training_material
 
     if not (data / "train").is_dir():
         raise click.ClickException(f"{data}: no train/ folder (is ../shared there?)")
+    seed = training.SEED if seed is None else seed
     items = read_training_material(data)
     if hold_out:
         items = [i for i in items if i.country != hold_out]

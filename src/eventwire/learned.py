@@ -10,11 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.classifier import Prediction
-from eventwire.coder import Mention, inherited_date
-from eventwire.lexicon import NON_AGENT_CAUSES, REPORTING_VERBS
+from eventwire.coder import Mention, Sentence, SentenceContext, inherited_date
+from eventwire.lexicon import NON_AGENT_CAUSES, REPORTING_VERBS, Trigger
 from eventwire.ontology import ACLED_SUB_EVENTS
 from eventwire.places import inherited_places, sentence_places
-from eventwire.syntax import agent_of, child_of, is_passive, phrase, prep_objects
+from eventwire.syntax import agent_of, child_of, is_passive, prep_objects
 
 # Sub-event types that the rules read from a word of the text ("airstrike", "grenade",
 # "shelled", "raped", "kidnapped"): rare in the training material, so the rules' reading
@@ -88,18 +88,12 @@ def classified_mention(doc: Doc, index: int, base: int, prediction: Prediction) 
         return None  # "a wildfire killed three": no party acted
     if actor is not None and (actor.pos_ == "PRON" or verb.lemma_ == "be"):
         actor = None  # "they", "two children were among the dead": no doer named
-    return Mention(
-        type=plover_type,
-        trigger=verb.lemma_.lower(),
-        mode=mode,
-        sentence_index=index,
-        sentence_start=base,
-        sentence_end=base + len(doc.text),
-        sentence_text=doc.text,
-        trigger_start=base + verb.idx,
-        actor=phrase(actor, base) if actor is not None else None,
-        recipient=phrase(recipient, base) if recipient is not None else None,
-        places=inherited_places(verb, base) or sentence_places(verb, base),
-        date_text=inherited_date(verb),
-        sub_event_type=prediction.sub_event_type,
-    )
+    sentence = Sentence(doc, index, base, SentenceContext(), found={})
+    trigger = Trigger(verb.lemma_.lower(), verb.pos_, plover_type, mode, frozenset())
+    mention = sentence.mention(verb, trigger)
+    mention.actor = sentence.phrase(actor) if actor is not None else None
+    mention.recipient = sentence.phrase(recipient) if recipient is not None else None
+    mention.places = inherited_places(verb, base) or sentence_places(verb, base)
+    mention.date_text = inherited_date(verb)
+    mention.sub_event_type = prediction.sub_event_type
+    return mention
