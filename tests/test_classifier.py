@@ -110,3 +110,4 @@ def test_the_training_script_rebuilds_the_shipped_weights(shared_dir, tmp_path: 
     train(read_training_material(shared_dir), tmp_path, seed=manifest.get("seed", SEED))
     rebuilt = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
     assert rebuilt["weights_digest"] == manifest["weights_digest"]
+    assert rebuilt["casing_sha256"] == manifest["casing_sha256"]

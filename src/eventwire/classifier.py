@@ -14,7 +14,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,12 @@ from typing import Any
 import joblib
 import numpy as np
 
+from eventwire.truecase import read_casing, write_casing
+
 MODEL_DIR = Path(__file__).parent / "data" / "classifier"
 WEIGHTS = "model.joblib"
 MANIFEST = "manifest.json"
+CASING = "casing.txt.gz"
 
 # ACLED's note opening ("On 21 March 2020,", "Around 5 May,") and size tags: coding apparatus,
 # not report text.
@@ -83,6 +86,7 @@ class EventClassifier:
     typer: Any  # multi-class linear model with predict_proba
     threshold: float
     manifest: dict[str, Any]
+    casing: dict[str, str] = field(default_factory=dict)  # truecasing table (eventwire.truecase)
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> EventClassifier:
@@ -94,16 +98,26 @@ class EventClassifier:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         if file_hash(weights) != manifest.get("sha256"):
             raise ClassifierError(f"{weights}: SHA-256 differs from the one in {MANIFEST}")
+        casing: dict[str, str] = {}
+        if "casing_sha256" in manifest:
+            table = folder / CASING
+            if not table.is_file() or file_hash(table) != manifest["casing_sha256"]:
+                raise ClassifierError(f"{table}: missing or SHA-256 differs from {MANIFEST}")
+            casing = read_casing(table)
         vectorizer, detector, typer = joblib.load(weights)
-        return cls(vectorizer, detector, typer, float(manifest["threshold"]), manifest)
+        return cls(vectorizer, detector, typer, float(manifest["threshold"]), manifest, casing)
 
     def save(self, folder: Path) -> Path:
         """Write weights and manifest (with the weights' hash) into ``folder``."""
         folder.mkdir(parents=True, exist_ok=True)
         weights = folder / WEIGHTS
         joblib.dump((self.vectorizer, self.detector, self.typer), weights, compress=("xz", 6))
+        manifest = dict(self.manifest)
+        if self.casing:
+            write_casing(folder / CASING, self.casing)
+            manifest["casing_sha256"] = file_hash(folder / CASING)
         manifest = {
-            **self.manifest,
+            **manifest,
             "threshold": self.threshold,
             "sha256": file_hash(weights),
             "weights_digest": weights_digest(self.vectorizer, self.detector, self.typer),

@@ -6,6 +6,7 @@ import json
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -42,6 +43,7 @@ from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
 from eventwire.records import ArticleResult, RawDocument, Skipped
 from eventwire.render import console, event_panel, events_table
+from eventwire.roles import read_muc4, score_roles
 from eventwire.store import DEFAULT_DB, EventFilter, Store, StoreError
 
 
@@ -379,6 +381,40 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
     click.echo(f"{count} events written as {fmt}", err=True)
 
 
+def _predict(pipeline: Pipeline, docs: Iterable[RawDocument]) -> dict[str, list[dict[str, Any]]]:
+    return {
+        r.article.id: [e.to_dict() for e in r.events]
+        for r in pipeline.run(docs)
+        if isinstance(r, ArticleResult)
+    }
+
+
+def _evaluate_roles(
+    gold: Path, against: Path | None, limit: int | None, pipeline: Callable[[], Pipeline]
+) -> None:
+    """Score document-level role filling on a MUC-4 file."""
+    try:
+        documents = list(read_muc4(gold))[:limit]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise click.ClickException(f"{gold}: not a MUC-4 JSON file ({exc})") from exc
+    if against is not None:
+        predictions = read_predictions(against)
+    else:
+        docs = (RawDocument(d.id, d.text, is_html=False, origin=str(gold)) for d in documents)
+        predictions = _predict(pipeline(), docs)
+    report = score_roles(documents, predictions)
+    table = Table(
+        "role", "gold", "predicted", "precision", "recall", "F1",
+        title=f"{gold.name}: {report.documents} documents, head-noun match",
+    )  # fmt: skip
+    for s in [*report.scores.values(), report.micro]:
+        table.add_row(
+            s.role, str(s.gold), str(s.predicted),
+            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+        )  # fmt: skip
+    console().print(table)
+
+
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -388,10 +424,10 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
 )
 @click.option(
     "--gold-format",
-    type=click.Choice(["auto", "gold", "plover", "acled"]),
+    type=click.Choice(["auto", "gold", "plover", "acled", "muc4"]),
     default="auto",
     show_default=True,
-    help="How GOLD is written.",
+    help="How GOLD is written; muc4 scores role filling (perpetrator, target, victim).",
 )
 @click.option(
     "--report",
@@ -418,7 +454,11 @@ def evaluate_command(
     model: str | None,
     gazetteer: Path | None,
 ) -> None:
-    """Score extraction against a gold set (Eventwire gold JSONL, PLOVER GSR or ACLED CSV)."""
+    """Score extraction against a gold set (Eventwire gold JSONL, PLOVER GSR, ACLED CSV or
+    MUC-4 JSON)."""
+    if gold_format == "muc4":
+        _evaluate_roles(gold, against, limit, lambda: _pipeline(model, gazetteer, classifier))
+        return
     try:
         items = load_gold(gold, gold_format)[:limit]
     except GoldFormatError as exc:
@@ -433,11 +473,7 @@ def evaluate_command(
             )
             for i in items
         )
-        predictions = {
-            r.article.id: [e.to_dict() for e in r.events]
-            for r in pipeline.run(docs)
-            if isinstance(r, ArticleResult)
-        }
+        predictions = _predict(pipeline, docs)
     result = evaluate(items, predictions)
     table = Table(
         "field",
@@ -459,8 +495,7 @@ def evaluate_command(
         )
     console().print(table)
     click.echo(
-        f"event found: {result.found:.3f}; "
-        f"event type weighted F1: {result.weighted_type_f1:.3f}"
+        f"event found: {result.found:.3f}; event type weighted F1: {result.weighted_type_f1:.3f}"
     )
     if report is not None:
         report.write_text(
@@ -504,12 +539,14 @@ def default_shared_dir() -> Path:
     help="Folder to write the model and its manifest into.",
 )
 @click.option("--hold-out", metavar="ISO3", help="Leave this country's material out.")
-@click.option("--validate/--no-validate", default=True, show_default=True,
-              help="Score leave-one-country-out first and record it in the manifest.")
+@click.option(
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
+    help="Score leave-one-country-out first and record it in the manifest.",
+)
 @click.option("--seed", type=int, help="Random seed (default: the one the shipped model has).")
-def train(
-    data: Path, output: Path, hold_out: str | None, validate: bool, seed: int | None
-) -> None:
+def train(data: Path, output: Path, hold_out: str | None, validate: bool, seed: int | None) -> None:
     """Train the event classifier from labelled material and write it with its manifest."""
     from eventwire import training  # scikit-learn's training side loads only here
     from eventwire.trainsets import read_training_material

@@ -79,3 +79,19 @@ def irregular_forms(nlp: Language) -> dict[str, list[str]]:
         for form, lemmas in table.items():
             forms.setdefault(form, []).extend(lemmas)
     return forms
+
+
+def english_lemmas(nlp: Language) -> frozenset[str]:
+    """The lemmas of the lemmatiser's word index (WordNet's nouns, verbs, adjectives and
+    adverbs in the English models), lower case; empty where the pipeline has none."""
+    lookups = (
+        getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if ("lemmatizer" in nlp.pipe_names)
+        else None
+    )
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(
+        word for words in lookups.get_table("lemma_index").values() for word in words
+        if word.isalpha()
+    )  # fmt: skip

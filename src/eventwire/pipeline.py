@@ -32,7 +32,7 @@ from eventwire.geocode import Gazetteer, default_gazetteer, geocode
 from eventwire.learned import classified_mention, sub_event_type
 from eventwire.lexicon import Lexicon, load_lexicon
 from eventwire.merge import Draft, merge_mentions, same_party
-from eventwire.nlp import irregular_forms, load_nlp
+from eventwire.nlp import english_lemmas, irregular_forms, load_nlp
 from eventwire.ontology import (
     ACLED_SUB_EVENTS,
     STATE_SECTORS,
@@ -64,6 +64,7 @@ from eventwire.resolve import (
 from eventwire.sentences import Sentence, split_sentences
 from eventwire.tallies import tallies
 from eventwire.tolls import attribute_tolls, toll_reports
+from eventwire.truecase import Truecaser
 
 _MODALITY_PRIORITY = ("asserted", "claimed", "future", "hypothetical", "negated")
 # Places precise enough that two sites found at the same one are the same site.
@@ -388,6 +389,7 @@ class Pipeline:
         self.lexicon = load_lexicon().with_irregular_forms(irregular_forms(self.nlp))
         self.coder = Coder(self.lexicon)
         self.event_classifier = load_classifier(self.classifier)
+        self.truecase = Truecaser(self.event_classifier.casing, english_lemmas(self.nlp))
         self.gazetteer = self.gazetteer or default_gazetteer()
         load_actors()
 
@@ -487,7 +489,12 @@ class Pipeline:
             candidate_sentences(sentences, self.lexicon, predicted)
             for sentences, predicted in zip(split, predictions, strict=True)
         ]
-        texts = [sentences[i].text for sentences, w in zip(split, wanted, strict=True) for i in w]
+        # capitals-only sentences are parsed with their words' usual casing (same offsets)
+        texts = [
+            self.truecase(sentences[i].text)
+            for sentences, w in zip(split, wanted, strict=True)
+            for i in w
+        ]
         docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
         return [
             self._result(article, sentences, [(i, next(docs)) for i in w], predicted)

@@ -26,6 +26,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from eventwire.classifier import EventClassifier, normalize
 from eventwire.ontology import ACLED_EVENT_TYPE
 from eventwire.trainsets import LabelledText
+from eventwire.truecase import learn_casing
 
 SEED = 20261203
 # The detector's threshold: at 0.5, 80% of a held-out country's notes (Kenya) and 91% of
@@ -112,7 +113,8 @@ def fit(
     typer = _linear(seed).fit(features[typed], [items[n].sub_event_type for n in typed])
     for model in (detector, typer):
         _prune(model)
-    return EventClassifier(vectorizer, detector, typer, THRESHOLD, manifest or {})
+    casing = learn_casing(i.text for i in items)
+    return EventClassifier(vectorizer, detector, typer, THRESHOLD, manifest or {}, casing)
 
 
 def _prune(model: SGDClassifier, keep: float = KEEP_WEIGHTS) -> None:
