@@ -10,20 +10,26 @@ background, quotes, economics and context, as in real reporting), then times:
 * the floor: ``nlp.pipe`` of the same spaCy model over the same full texts.
 
 The last line is ``throughput articles_per_s=X floor_per_s=Y ratio=X/Y``.
-Run ``python bench/throughput.py --quick`` for a run of well under a minute.
+Run ``python bench/throughput.py --quick`` for a run of well under a minute, and
+``--texts PATH`` to time real articles instead: anything ``eventwire extract`` reads (a folder,
+a JSON Lines file) or a MUC-4 JSON file (``{id: {"doc": text}}``, e.g. the 200 wire reports of
+``../shared/train/conflibert/muc4/dev.json``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import time
 from datetime import date
+from pathlib import Path
 
 import spacy
 
 from eventwire.nlp import model_name
 from eventwire.pipeline import Pipeline
+from eventwire.read import read_inputs
 from eventwire.records import RawDocument
 
 PLACES = [
@@ -113,21 +119,36 @@ def corpus(size: int, seed: int = 7) -> list[str]:
     return [article(rng) for _ in range(size)]
 
 
+def real_documents(path: Path) -> list[RawDocument]:
+    """The articles of ``path``: a MUC-4 JSON file, or what ``eventwire extract`` reads."""
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [
+            RawDocument(id=key, content=entry["doc"], is_html=False, origin=str(path))
+            for key, entry in data.items()
+        ]
+    return [d for d in read_inputs([str(path)]) if isinstance(d, RawDocument)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small corpus, under a minute")
     parser.add_argument("--articles", type=int, help="corpus size (default 400; 60 with --quick)")
+    parser.add_argument("--texts", type=Path, help="time these real articles instead")
     args = parser.parse_args()
-    size = args.articles or (60 if args.quick else 400)
-    texts = corpus(size)
+    if args.texts is not None:
+        docs = real_documents(args.texts)[: args.articles]
+    else:
+        docs = [
+            RawDocument(id=str(i), content=t, is_html=False, origin="bench")
+            for i, t in enumerate(corpus(args.articles or (60 if args.quick else 400)))
+        ]
+    texts = [d.content for d in docs]
+    size = len(docs)
     words = sum(len(t.split()) for t in texts)
     pipeline = Pipeline()
     nlp = spacy.load(model_name())  # the same model, without Eventwire's additions
     published = date(2025, 3, 5)
-    docs = [
-        RawDocument(id=str(i), content=t, is_html=False, origin="bench")
-        for i, t in enumerate(texts)
-    ]
     pipeline.process(docs[0], published)  # warm up both
     list(nlp.pipe(texts[:2]))
 
