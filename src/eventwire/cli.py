@@ -424,7 +424,7 @@ def _evaluate_roles(
 )
 @click.option(
     "--gold-format",
-    type=click.Choice(["auto", "gold", "plover", "acled", "muc4"]),
+    type=click.Choice(["auto", "gold", "plover", "acled", "pitf", "muc4"]),
     default="auto",
     show_default=True,
     help="How GOLD is written; muc4 scores role filling (perpetrator, target, victim).",
@@ -454,8 +454,8 @@ def evaluate_command(
     model: str | None,
     gazetteer: Path | None,
 ) -> None:
-    """Score extraction against a gold set (Eventwire gold JSONL, PLOVER GSR, ACLED CSV or
-    MUC-4 JSON)."""
+    """Score extraction against a gold set (Eventwire gold JSONL, PLOVER GSR, ACLED CSV, PITF
+    atrocities TSV or MUC-4 JSON)."""
     if gold_format == "muc4":
         _evaluate_roles(gold, against, limit, lambda: _pipeline(model, gazetteer, classifier))
         return

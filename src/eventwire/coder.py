@@ -31,8 +31,10 @@ from eventwire.lexicon import (
 )
 from eventwire.modality import intended, is_history, modality_of
 from eventwire.places import (
+    NamedPlace,
     inherited_places,
     is_place_phrase,
+    named_places,
     names_capital,
     names_country,
     places_in,
@@ -288,6 +290,9 @@ class Mention:
     anaphoric: bool = False  # "the attack": refers back to an event told before
     sites: list[Site] = field(default_factory=list)  # the list its first place heads
     sub_event_type: str | None = None  # ACLED's, where the classifier alone found the event
+    # every place the sentence names, with its bracketed containers: the event's candidate
+    # places where the parse ties none to it
+    named_places: list[NamedPlace] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -324,6 +329,7 @@ class Sentence:
             sentence_end=self.base + len(self.doc.text),
             sentence_text=self.doc.text,
             trigger_start=self.base + token.idx,
+            named_places=named_places(self.doc, self.base),
         )
 
     def party(self, token: Token) -> Phrase:
@@ -582,7 +588,9 @@ class Coder:
                 if demand is not None:
                     coded.append((verb.i, demand))
         self._remember_speaker(doc, context)
-        return [mention for i, mention in _fold_coordinated(doc, coded) if i not in s.consumed]
+        mentions = [mention for i, mention in _fold_coordinated(doc, coded) if i not in s.consumed]
+        _keep_others_places(mentions)
+        return mentions
 
     @staticmethod
     def _remember_armed_groups(doc: Doc, context: SentenceContext) -> None:
@@ -604,6 +612,16 @@ class Coder:
                     and any(t.ent_type_ == "PERSON" for t in subject.subtree)
                 ):
                     context.last_speaker = phrase(subject, 0).text
+
+
+def _keep_others_places(mentions: list[Mention]) -> None:
+    """A place the parse ties to one event of the sentence is no candidate for another ("were
+    attacked at an air base west of Baghdad, and a US plane responded")."""
+    for mention in mentions:
+        taken = [place for other in mentions if other is not mention for place, _ in other.places]
+        mention.named_places = [
+            n for n in mention.named_places if not any(n.covers(place) for place in taken)
+        ]
 
 
 def _sites(s: Sentence, mention: Mention) -> list[Site]:

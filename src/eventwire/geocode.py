@@ -455,8 +455,13 @@ def _area(
         countries = {*focus, outer.country} if outer is not None else set(focus)
         candidates = _divisions_or_towns_of(candidates, countries)
     country = outer.country if outer is not None else focus.most_common(1)[0][0] if focus else None
-    if outer is None and not any(c.kind == "admin1" and c.country == country for c in candidates):
-        # the widest container is most often a division, perhaps spelt otherwise ("Ghor")
+    if (
+        outer is None
+        and country is not None
+        and not any(c.kind == "admin1" and c.country == country for c in candidates)
+    ):
+        # the widest container is most often a division of the story's country, perhaps
+        # spelt otherwise ("Ghor"); in any country, a loose spelling finds namesakes only
         candidates += gazetteer.admin1_like(core, country)
     if district and country is not None and not candidates:
         # "Nahri Saraj district": a district spelt another way ("Nahri Sarraj")

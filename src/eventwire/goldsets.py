@@ -1,5 +1,5 @@
 """Gold-standard sets for evaluation: Eventwire's own gold JSON Lines and adapters for the
-PLOVER Gold Standard Records and ACLED exports.
+PLOVER Gold Standard Records, ACLED exports and the PITF atrocities file.
 
 The gold format is one JSON object per line::
 
@@ -219,8 +219,58 @@ def read_acled(path: Path) -> Iterator[GoldItem]:
             )
 
 
+def _degrees(cells: list[str]) -> float | None:
+    """A PITF coordinate: degrees, minutes, seconds and a direction (N, S, E, W)."""
+    degrees, minutes, seconds, direction = (c.strip() for c in cells)
+    try:
+        value = int(degrees) + int(minutes or 0) / 60 + int(seconds or 0) / 3600
+    except ValueError:
+        return None
+    return -value if direction.upper() in {"S", "W"} else value
+
+
+def read_pitf(path: Path) -> Iterator[GoldItem]:
+    """The PITF worldwide atrocities file (tab separated, a disclaimer and a row of column
+    groups before the header): each description is the text of one attack on non-combatants,
+    with its place (degrees, minutes, seconds), start date and deaths reported."""
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header: list[str] | None = None
+        for number, row in enumerate(rows, start=1):
+            if header is None:
+                header = row if "Event Type" in row and "Description" in row else None
+                continue
+            cell = dict(zip(header, row, strict=False))  # the named, unrepeated columns
+            text = " ".join(cell.get("Description", "").replace("\\", "").split()).strip('"')
+            if len(text) < 40:
+                continue
+            at = header.index("Degrees")  # latitude's four cells, then longitude's
+            lat, lon = _degrees(row[at : at + 4]), _degrees(row[at + 4 : at + 8])
+            try:
+                day = date(
+                    int(cell["Start Year"]), int(cell["Start Month"]), int(cell["Start Day"])
+                )
+            except (KeyError, ValueError):
+                day = None
+            yield GoldItem(
+                id=f"pitf-{number}",
+                text=text,
+                events=[
+                    GoldEvent(
+                        type="ASSAULT",
+                        lat=lat if lon is not None else None,
+                        lon=lon if lat is not None else None,
+                        country=cell.get("Country", "").strip() or None,
+                        date=day,
+                        fatalities=_int(cell.get("Deaths Number")),
+                    )
+                ],
+            )
+
+
 def load_gold(path: Path, kind: str = "auto") -> list[GoldItem]:
-    """Read a gold set; ``kind`` is ``gold``, ``plover``, ``acled`` or ``auto`` (by content)."""
+    """Read a gold set; ``kind`` is ``gold``, ``plover``, ``acled``, ``pitf`` or ``auto`` (by
+    content)."""
     if kind == "auto":
         head = path.read_text(encoding="utf-8", errors="replace")[:4096].lstrip()
         if head.startswith("["):
@@ -229,7 +279,9 @@ def load_gold(path: Path, kind: str = "auto") -> list[GoldItem]:
             kind = "gold"
         elif "notes" in head.splitlines()[0] and "sub_event_type" in head.splitlines()[0]:
             kind = "acled"
+        elif "Political Instability Task Force" in head and "Event Type" in head:
+            kind = "pitf"
         else:
-            raise GoldFormatError(f"{path}: not a gold JSONL, PLOVER GSR or ACLED file")
-    readers = {"gold": read_gold, "plover": read_plover_gsr, "acled": read_acled}
+            raise GoldFormatError(f"{path}: not a gold JSONL, PLOVER GSR, ACLED or PITF file")
+    readers = {"gold": read_gold, "plover": read_plover_gsr, "acled": read_acled, "pitf": read_pitf}
     return list(readers[kind](path))

@@ -8,6 +8,7 @@ parser over every sentence.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -110,6 +111,21 @@ def dateline_country(article: Article, gazetteer: Gazetteer) -> str | None:
     return place.country if place else None
 
 
+def home_location(article: Article, iso3: str | None, gazetteer: Gazetteer) -> Location | None:
+    """The country the story is filed from or about as a place at country precision, named by
+    the dateline's place or by the country's name as the text writes it."""
+    country = load_actors().country(iso3)
+    place = gazetteer.country(iso3) if iso3 else None
+    if country is None or place is None:
+        return None
+    found = re.search(rf"\b{re.escape(country.name)}\b", article.text, re.IGNORECASE)
+    text = found.group() if found else article.dateline_place or country.name
+    return Location(
+        text=text, name=place.name, country=iso3, lat=place.lat, lon=place.lon,
+        precision="country", geonames_id=place.geonames_id,
+    )  # fmt: skip
+
+
 def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[str]:
     """Countries the article is about: its dateline's, the countries its sentences name, and
     those of the groups they name ("Taliban" speaks of Afghanistan)."""
@@ -176,6 +192,7 @@ def build_events(
     tolls: list[TollReport] | None = None,
     toll_claimed: bool = False,
     prediction: Prediction | None = None,
+    home_place: Location | None = None,
 ) -> list[Event]:
     """The published event records of a draft: one, or one per place when the text tells of
     the same fighting at several places at once ("in Kot, Khogyani and Dih Bala districts").
@@ -184,9 +201,12 @@ def build_events(
     named without a country and for ACLED's external-forces rule when the event has no place.
     ``tolls`` are the death tolls that named sources give for it; ``toll_claimed`` says its
     own toll is known only from a party's report of it. ``prediction`` is the classifier's
-    reading of the sentence that first tells the event.
+    reading of the sentence that first tells the event. ``home_place`` is that country as a
+    place, the event's place when the text ties none to it.
     """
-    event = _build_event(draft, event_id, focus_country, tolls, toll_claimed, prediction)
+    event = _build_event(
+        draft, event_id, focus_country, tolls, toll_claimed, prediction, home_place
+    )
     sites = _distinct([site or event.location for site in draft.first.sites])
     if event.acled is None or len(sites) < 2:
         return [event]
@@ -243,13 +263,14 @@ def _build_event(
     tolls: list[TollReport] | None,
     toll_claimed: bool,
     prediction: Prediction | None = None,
+    home_place: Location | None = None,
 ) -> Event:
     first = draft.first
     mention = first.mention
     dated = next((m.date for m in draft.mentions if m.date and m.date.date), None) or next(
         (m.date for m in draft.mentions if m.date), None
     )
-    location = draft.location
+    location = draft.location or home_place
     country = location.country if location and location.country else focus_country
     modalities = {m.mention.modality for m in draft.mentions}
     modality = next(m for m in _MODALITY_PRIORITY if m in modalities)
@@ -455,6 +476,7 @@ class Pipeline:
         home = dateline_country(article, self.gazetteer) or (
             focus.most_common(1)[0][0] if focus else None
         )
+        home_place = home_location(article, home, self.gazetteer)
         tolls = attribute_tolls(
             [_toll(d) for d in drafts],
             [d.evidence()[0].start for d in drafts],
@@ -470,6 +492,7 @@ class Pipeline:
                 tolls.reports[n],
                 n in tolls.claimed,
                 typing.get(d.first.mention.sentence_index),
+                home_place,
             )
         ]
 

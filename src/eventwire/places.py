@@ -3,7 +3,10 @@ Baghdad" (only near), "the town of Al-Qaim", "Mogadishu's Hodan district"."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import load_actors
 from eventwire.names import fold
@@ -203,6 +206,47 @@ def entity_phrase(ent: Span, base: int) -> Phrase:
         True,
         True,
     )
+
+
+# "Zoura (Kongoussi, Bam)", "Basurhat town (Noakhali, Chittagong)": a name, then the places
+# that contain it, nearest first
+_BRACKETED = re.compile(
+    r"\b((?:[A-Z][\w'-]*\s){0,3}[A-Z][\w'-]*)(?:\s(?:town|city|village|area|district|"
+    r"upazila|union|county|province|state))?\s\(([^()]{2,80})\)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPlace:
+    """A place a sentence names, with the containers written after it in brackets."""
+
+    phrase: Phrase
+    within: tuple[str, ...] = ()  # nearest first: "Zoura (Kongoussi, Bam)" -> Kongoussi, Bam
+    end: int = 0  # where the name and its brackets end, in the article
+
+    def covers(self, phrase: Phrase) -> bool:
+        """Whether ``phrase`` is this name or one of its bracketed containers."""
+        return self.phrase.start <= phrase.start < max(self.end, self.phrase.end)
+
+
+def named_places(doc: Doc, base: int) -> list[NamedPlace]:
+    """Every place the sentence names, in order, with its bracketed containers: where the
+    parse ties no place to the event, these are its candidates. A name in brackets after
+    another is that one's container, no candidate of its own."""
+    found: list[NamedPlace] = []
+    for match in _BRACKETED.finditer(doc.text):
+        within = tuple(part.strip() for part in match.group(2).split(",") if part.strip())
+        words = tuple(w.lower() for w in match.group(1).split())
+        name = Phrase(match.group(1), base + match.start(1), base + match.end(1), words,
+                      words[-1], True, True)  # fmt: skip
+        found.append(NamedPlace(name, within, base + match.end()))
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or names_country(ent.text):
+            continue  # a country named is most often a party, and the story's country a fallback
+        phrase = entity_phrase(ent, base)
+        if not any(n.covers(phrase) for n in found):
+            found.append(NamedPlace(phrase, (), phrase.end))
+    return sorted(found, key=lambda named: named.phrase.start)
 
 
 def sentence_places(token: Token, base: int) -> list[tuple[Phrase, bool]]:

@@ -148,13 +148,20 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
     order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     best: Location | None = None
     for place, near in mention.places:
-        found = geocode(place.text, _described(place, focus), near=near, gazetteer=gazetteer)
+        # a name with its containers in brackets, or a container standing for the name
+        named = next((n for n in mention.named_places if n.within and n.covers(place)), None)
+        text, within = (named.phrase.text, named.within) if named else (place.text, ())
+        found = geocode(
+            text, _described(place, focus), near=near, gazetteer=gazetteer, within=within
+        )
         if found and (
             best is None or order[found.precision or "country"] < order[best.precision or "country"]
         ):
             best = found
     if best is None and site is not None and not (len(mention.sites) > 1 or site.within):
         best = listed()
+    if best is None:
+        best = _named_in_sentence(mention, focus, gazetteer)
     if best is None and mention.places and focus:
         # "in Chaki Wardak district": a place the gazetteer does not know, in the country the
         # story is about; kept with its words at country precision
@@ -163,6 +170,29 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
         if country is not None and country.precision == "country":
             best = replace(country, text=mention.places[0][0].text)
     return best
+
+
+def _named_in_sentence(
+    mention: Mention, focus: Counter[str], gazetteer: Gazetteer
+) -> Location | None:
+    """Where the parse ties no place to the event, the place its sentence names: of those the
+    gazetteer knows, one in the countries the story is about, the most precise, the first."""
+    order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+    tried = [place for place, _ in mention.places]  # "Qarabagh" of "Qarabagh-e Sufla village"
+    found = [
+        location
+        for named in mention.named_places
+        if not any(p.start <= named.phrase.start < p.end for p in tried)
+        and (
+            location := geocode(named.phrase.text, focus, gazetteer=gazetteer, within=named.within)
+        )
+    ]
+    if not found:
+        return None
+    return min(
+        found,
+        key=lambda loc: (not focus.get(loc.country or ""), order[loc.precision or "country"]),
+    )
 
 
 def _described(place: Phrase, focus: Counter[str]) -> Counter[str]:
