@@ -63,6 +63,7 @@ from eventwire.resolve import (
     resolve_mention,
 )
 from eventwire.sentences import Sentence, split_sentences
+from eventwire.syntax import PLACE_LABELS
 from eventwire.tallies import tallies
 from eventwire.tolls import attribute_tolls, toll_reports
 from eventwire.truecase import Truecaser
@@ -160,6 +161,21 @@ def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[
             else:
                 i += 1
     return focus
+
+
+def place_countries(docs: Iterable[Doc], gazetteer: Gazetteer) -> Counter[str]:
+    """The countries of the places the article names that lie in one country only (a
+    province, a district, a town without namesakes abroad), each counting half a country's
+    name: "near Kain (Kain, Yatenga)" is in Burkina Faso when "Kongoussi" is."""
+    found: Counter[str] = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            countries = {p.country for p in gazetteer.lookup(ent.text) if p.kind != "facility"}
+            if len(countries) == 1:
+                found[countries.pop()] += 0.5
+    return found
 
 
 def _confidence(draft: Draft) -> float:
@@ -449,6 +465,7 @@ class Pipeline:
         assert self.gazetteer is not None
         reported_from = dateline_country(article, self.gazetteer)
         focus = focus_countries(reported_from, (doc.text for _, doc in parsed))
+        focus.update(place_countries((doc for _, doc in parsed), self.gazetteer))
         context = SentenceContext()
         mentions = []
         for index, doc in parsed:

@@ -208,12 +208,26 @@ def entity_phrase(ent: Span, base: int) -> Phrase:
     )
 
 
-# "Zoura (Kongoussi, Bam)", "Basurhat town (Noakhali, Chittagong)": a name, then the places
-# that contain it, nearest first
-_BRACKETED = re.compile(
-    r"\b((?:[A-Z][\w'-]*\s){0,3}[A-Z][\w'-]*)(?:\s(?:town|city|village|area|district|"
-    r"upazila|union|county|province|state))?\s\(([^()]{2,80})\)"
+_NAME = r"(?:[A-Z][\w'\u2019-]*)(?:\s[A-Z][\w'\u2019-]*){0,3}"
+_KIND = (
+    r"(?:town|city|village|area|community|district|upazila|union|county|province|state|"
+    r"local government area|local government council|lga|sub-county|constituency)"
 )
+_DIVISION = (
+    r"(?i:State|Province|District|Region|County|Governorate|Division|Department|Prefecture|"
+    r"Municipality|Oblast|Upazila|Constituency|Local Government Area|Local Government Council|"
+    r"LGA)"
+)
+# "Zoura (Kongoussi, Bam)", "Basurhat town (Noakhali, Chittagong)": a name, then the places
+# that contain it in brackets, nearest first
+_BRACKETED = re.compile(rf"\b({_NAME})(?:\s(?i:{_KIND}))?\s\(([^()]{{2,80}})\)")
+# "Ogume community, Ndokwa West Local Government Area of Delta State", "Sewry District of
+# Zabol Province", "Potiskum, Yobe State": a name, then divisions called so
+_CONTAINED = re.compile(
+    rf"\b({_NAME})(?:\s(?i:{_KIND}))?((?:(?:,\s|\s(?:of|in)\s(?:the\s)?){_NAME}\s{_DIVISION}\b)"
+    r"{1,2})"
+)
+_CONTAINER = re.compile(rf"({_NAME}\s{_DIVISION})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +239,11 @@ class NamedPlace:
     end: int = 0  # where the name and its brackets end, in the article
 
     def covers(self, phrase: Phrase) -> bool:
-        """Whether ``phrase`` is this name or one of its bracketed containers."""
-        return self.phrase.start <= phrase.start < max(self.end, self.phrase.end)
+        """Whether ``phrase`` is this name or one of its containers."""
+        return self.covers_offset(phrase.start)
+
+    def covers_offset(self, offset: int) -> bool:
+        return self.phrase.start <= offset < max(self.end, self.phrase.end)
 
 
 def named_places(doc: Doc, base: int) -> list[NamedPlace]:
@@ -234,8 +251,17 @@ def named_places(doc: Doc, base: int) -> list[NamedPlace]:
     parse ties no place to the event, these are its candidates. A name in brackets after
     another is that one's container, no candidate of its own."""
     found: list[NamedPlace] = []
-    for match in _BRACKETED.finditer(doc.text):
-        within = tuple(part.strip() for part in match.group(2).split(",") if part.strip())
+    bracketed = [
+        (m, tuple(part.strip() for part in m.group(2).split(",") if part.strip()))
+        for m in _BRACKETED.finditer(doc.text)
+    ]
+    contained = [
+        (m, tuple(c.group(1) for c in _CONTAINER.finditer(m.group(2))))
+        for m in _CONTAINED.finditer(doc.text)
+    ]
+    for match, within in sorted([*bracketed, *contained], key=lambda item: item[0].start()):
+        if any(n.covers_offset(base + match.start(1)) for n in found):
+            continue
         words = tuple(w.lower() for w in match.group(1).split())
         name = Phrase(match.group(1), base + match.start(1), base + match.end(1), words,
                       words[-1], True, True)  # fmt: skip
