@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
@@ -313,6 +314,11 @@ def geocode(
     """
     gazetteer = gazetteer or default_gazetteer()
     focus = focus or Counter()
+    if fold(text.removeprefix("the ").removeprefix("The ")) in WORLD_REGIONS:
+        return None  # "Central Africa", "the Middle East": no town of that old name
+    capital = _capital_named(text, gazetteer)
+    if capital is not None:
+        return _location(text, capital, "exact")
     named: list[tuple[str, Place]] = []
     for n in range(len(within) - 1, -1, -1):  # the widest first: each inside the one after it
         name, inner = within[n], [text, *within[:n]]
@@ -348,6 +354,49 @@ def geocode(
     else:
         precision = "exact"
     return _location(text, best, precision)
+
+
+# Regions of several countries, which gazetteers also hold as old or alternate names of towns
+# (Mahdia was "Africa").
+WORLD_REGIONS = frozenset(
+    fold(name)
+    for name in (
+        "Africa", "North Africa", "West Africa", "East Africa", "Central Africa",
+        "Southern Africa", "Sub-Saharan Africa", "Horn of Africa", "Middle East", "Near East",
+        "Europe", "Eastern Europe", "Western Europe", "Asia", "Central Asia", "South Asia",
+        "Southeast Asia", "East Asia", "Latin America", "South America", "North America",
+        "Central America", "the Caribbean", "the Balkans", "the Caucasus", "the Levant",
+        "the Maghreb", "the Mediterranean", "the Gulf",
+    )
+)  # fmt: skip
+_CAPITAL_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w'-]+)\s+capital$")
+
+
+@cache
+def _capitals() -> dict[str, list[str]]:
+    """ISO-3 -> the folded names of the country's capital."""
+    actors = load_actors()
+    found: dict[str, list[str]] = {}
+    for name in actors.capitals:
+        country = actors.countries.get(name)
+        if country is not None:
+            found.setdefault(country.iso3, []).append(name)
+    return found
+
+
+def _capital_named(text: str, gazetteer: Gazetteer) -> Place | None:
+    """ "the Iraqi capital", "the Somali capital": the capital of the country of the adjective."""
+    match = _CAPITAL_OF.match(text.strip())
+    country = load_actors().countries.get(fold(match.group(1))) if match else None
+    if country is None:
+        return None
+    towns = [
+        place
+        for name in _capitals().get(country.iso3, [])
+        for place in gazetteer.lookup(name)
+        if place.country == country.iso3 and place.kind == "city" and place.lat is not None
+    ]
+    return max(towns, key=lambda p: (p.population or 0, -p.id)) if towns else None
 
 
 def _named_country(text: str, gazetteer: Gazetteer) -> Place | None:

@@ -228,6 +228,8 @@ _CONTAINED = re.compile(
     r"{1,2})"
 )
 _CONTAINER = re.compile(rf"({_NAME}\s{_DIVISION})\b")
+# "the Iraqi capital": a country's capital named by the country's adjective
+_CAPITAL = re.compile(r"\bthe\s(?:[a-z]+\s)?([A-Z][\w'-]+)\scapital\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +239,11 @@ class NamedPlace:
     phrase: Phrase
     within: tuple[str, ...] = ()  # nearest first: "Zoura (Kongoussi, Bam)" -> Kongoussi, Bam
     end: int = 0  # where the name and its brackets end, in the article
+
+    @property
+    def says_more(self) -> bool:
+        """Whether it tells more than its name alone: containers, or a capital's country."""
+        return bool(self.within) or self.phrase.text.endswith("capital")
 
     def covers(self, phrase: Phrase) -> bool:
         """Whether ``phrase`` is this name or one of its containers."""
@@ -266,6 +273,12 @@ def named_places(doc: Doc, base: int) -> list[NamedPlace]:
         name = Phrase(match.group(1), base + match.start(1), base + match.end(1), words,
                       words[-1], True, True)  # fmt: skip
         found.append(NamedPlace(name, within, base + match.end()))
+    for match in _CAPITAL.finditer(doc.text):
+        if fold(match.group(1)) in load_actors().countries:
+            words = tuple(w.lower() for w in match.group().split())
+            name = Phrase(match.group(), base + match.start(), base + match.end(), words,
+                          "capital", True, True)  # fmt: skip
+            found.append(NamedPlace(name, (), name.end))
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or names_country(ent.text):
             continue  # a country named is most often a party, and the story's country a fallback
@@ -321,18 +334,23 @@ def is_place_phrase(token: Token, candidate: Phrase) -> bool:
             and token.lemma_.lower() not in {"country", "nation"}
             and not names_country(ent.text)
         )
-    return candidate.head_lemma in {
-        "base",
-        "airport",
-        "airbase",
-        "camp",
-        "village",
-        "town",
-        "city",
-        "checkpoint",
-        "outpost",
-        "airfield",
-    } and any(word[:1].isupper() for word in candidate.text.split()[1:])
+    return (
+        candidate.head_lemma
+        in {
+            "base",
+            "airport",
+            "airbase",
+            "camp",
+            "village",
+            "town",
+            "city",
+            "checkpoint",
+            "outpost",
+            "airfield",
+            "capital",  # "the Iraqi capital"
+        }
+        and any(word[:1].isupper() for word in candidate.text.split()[1:])
+    )
 
 
 def names_country(text: str) -> bool:

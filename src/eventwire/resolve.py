@@ -132,8 +132,8 @@ def has_substance(mention: Mention, actor: Actor | None, recipient: Actor | None
 
 def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Location | None:
     """The most precise place the mention names: the place list's first site when the text
-    lists several or says what contains it, else the most precise place phrase, else the
-    sentence's first listed place."""
+    lists several or says what contains it, else the most precise place phrase, else a place
+    the sentence names (see ``_named_in_sentence``), else the sentence's first listed place."""
     site = mention.sites[0] if mention.sites else None
 
     def listed() -> Location | None:
@@ -149,7 +149,7 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
     best: Location | None = None
     for place, near in mention.places:
         # a name with its containers in brackets, or a container standing for the name
-        named = next((n for n in mention.named_places if n.within and n.covers(place)), None)
+        named = next((n for n in mention.named_places if n.says_more and n.covers(place)), None)
         text, within = (named.phrase.text, named.within) if named else (place.text, ())
         found = geocode(
             text, _described(place, focus), near=near, gazetteer=gazetteer, within=within
@@ -158,10 +158,10 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
             best is None or order[found.precision or "country"] < order[best.precision or "country"]
         ):
             best = found
-    if best is None and site is not None and not (len(mention.sites) > 1 or site.within):
-        best = listed()
     if best is None:
         best = _named_in_sentence(mention, focus, gazetteer)
+    if best is None and site is not None and not (len(mention.sites) > 1 or site.within):
+        best = listed()
     if best is None and mention.places and focus:
         # "in Chaki Wardak district": a place the gazetteer does not know, in the country the
         # story is about; kept with its words at country precision
