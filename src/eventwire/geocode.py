@@ -320,10 +320,13 @@ def geocode(
     if capital is not None:
         return _location(text, capital, "exact")
     named: list[tuple[str, Place]] = []
+    chain = _chain_country(text, within, gazetteer) if within else None
+    if chain is not None:
+        focus = focus + Counter({chain: sum(focus.values()) + 1})
     for n in range(len(within) - 1, -1, -1):  # the widest first: each inside the one after it
         name, inner = within[n], [text, *within[:n]]
         area = _area(name, focus, gazetteer, named[0][1] if named else None, inner)
-        if area is not None:
+        if area is not None and chain in (None, area.country):
             named.insert(0, (name, area))
     areas = [a for _, a in named]
     best = None if named else _named_country(text, gazetteer)
@@ -397,6 +400,23 @@ def _capital_named(text: str, gazetteer: Gazetteer) -> Place | None:
         if place.country == country.iso3 and place.kind == "city" and place.lat is not None
     ]
     return max(towns, key=lambda p: (p.population or 0, -p.id)) if towns else None
+
+
+def _chain_country(text: str, within: tuple[str, ...], gazetteer: Gazetteer) -> str | None:
+    """The country a name and its containers agree on: each name votes for the countries it
+    lies in, a division's vote worth twice a town's ("Zoura (Kongoussi, Bam)": Kongoussi is a
+    department of Burkina Faso, Bam a town of Iran)."""
+    votes: Counter[str] = Counter()
+    for name in (text, *within):
+        best: dict[str, float] = {}
+        for place in gazetteer.lookup(_core(name)):
+            weight = 1.0 if place.kind in _DIVISIONS else 0.5
+            best[place.country] = max(best.get(place.country, 0.0), weight)
+        votes.update(best)
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _named_country(text: str, gazetteer: Gazetteer) -> Place | None:
