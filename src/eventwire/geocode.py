@@ -203,9 +203,12 @@ class Gazetteer:
             (district.country, district.admin2),
         )
 
+    @cached_property
+    def _countries(self) -> dict[str, Place]:
+        return {p.country: p for p in reversed(self._places("WHERE p.kind = 'country'"))}
+
     def country(self, iso3: str) -> Place | None:
-        rows = self._places("WHERE p.kind = 'country' AND p.country = ?", (iso3,))
-        return rows[0] if rows else None
+        return self._countries.get(iso3)
 
 
 @cache
