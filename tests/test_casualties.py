@@ -134,3 +134,9 @@ def test_acled_count_of_unknown_vague_words_is_three() -> None:
 
 def test_vague_phrase_round_trips_through_acled_count() -> None:
     assert acled_count(read_quantity("dozens of mourners")) == 12
+
+
+def test_a_collective_counts_its_members() -> None:
+    assert read_quantity("a family of four in Jos", singular=True) == Quantity(4, "four")
+    assert read_quantity("a total of 12 people") == Quantity(12, "12")
+    assert read_quantity("a member of the police", singular=True).count == 1

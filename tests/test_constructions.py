@@ -489,3 +489,13 @@ def test_an_apposition_tells_which_namesake_place(code) -> None:
     )
     assert event.location is not None and event.location.country == "LBN"
     assert event.recipient is not None and event.recipient.country == "LBN"
+
+
+def test_shot_dead_counts_the_dead(code) -> None:
+    (event,) = code("Soldiers shot dead 40 protesters in Bamako on Tuesday.")
+    assert event.fatalities is not None and event.fatalities.count == 40
+
+
+def test_the_day_a_source_spoke_dates_the_report_not_the_event(code) -> None:
+    (event,) = code("Soldiers shot dead 40 protesters in Bamako, the military said on Wednesday.")
+    assert (event.date_text, event.date_precision) == ("Wednesday", "week")

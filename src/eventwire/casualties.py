@@ -100,6 +100,9 @@ def add_tolls(parts: list[Quantity]) -> Quantity:
     return parts[0]
 
 
+_COLLECTIVE = re.compile(r"\s*(?:a|an|the)\s+[a-z]+\s+of\s+(?=\S)", re.IGNORECASE)
+
+
 def read_quantity(phrase: str, singular: bool = False) -> Quantity | None:
     """The casualty figure a noun phrase gives.
 
@@ -108,7 +111,8 @@ def read_quantity(phrase: str, singular: bool = False) -> Quantity | None:
     vague = _VAGUE.match(phrase.strip())
     if vague:
         return Quantity(None, vague.group(0).strip())
-    match = _NUMBER.search(phrase)
+    collective = _COLLECTIVE.match(phrase)  # "a family of four": the number after "of"
+    match = _NUMBER.match(phrase, collective.end()) if collective else _NUMBER.search(phrase)
     if match and match.group(0).strip().lower() not in {"a", "an"}:
         count = words_to_int(match["n"])
         if count is not None:

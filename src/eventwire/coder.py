@@ -950,8 +950,18 @@ def _take_target(
         mention.places.extend(
             places_in(target, s.base, ORIGIN) or places_in(victims, s.base, ORIGIN)
         )
-    _count_victims(verb.lemma_.lower(), victims, target, mention)
+    _count_victims(_casualty_lemma(verb), victims, target, mention)
     return target
+
+
+def _casualty_lemma(verb: Token) -> str:
+    """The verb's lemma, "kill" where it kills: "shot dead 40 protesters", "stabbed to death"."""
+    for child in verb.children:
+        if child.lower_ == "dead" or (
+            child.lower_ == "to" and any(g.lower_ == "death" for g in child.children)
+        ):
+            return "kill"
+    return verb.lemma_.lower()
 
 
 def _count_victims(lemma: str, victims: Token, counted: Token, mention: Mention) -> None:
@@ -1412,13 +1422,15 @@ def _sentence_date(token: Token) -> str | None:
 
 def _date_of_report(doc: Doc, date_text: str | None) -> bool:
     """Whether the event's date is that of a report of it ("As reported on 19 March 2020",
-    "Reported on 4 March"): when it was known, not when it happened."""
+    "Reported on 4 March", "..., the military said on Wednesday"): when it was known, not when
+    it happened."""
     if not date_text:
         return False
     for entity in doc.ents:
         if entity.label_ == "DATE" and entity.text in date_text:
             prep = entity.root.head
-            return prep.dep_ == "prep" and prep.head.lemma_.lower() == "report"
+            reported = prep.dep_ == "prep" and prep.head.lemma_.lower() == "report"
+            return reported or _dates_the_report(entity.root)
     return False
 
 
