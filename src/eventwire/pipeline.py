@@ -127,9 +127,12 @@ def home_location(article: Article, iso3: str | None, gazetteer: Gazetteer) -> L
     )  # fmt: skip
 
 
-def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[str]:
+def focus_countries(
+    reported_from: str | None, texts: Iterable[str], groups: bool = True
+) -> Counter[str]:
     """Countries the article is about: its dateline's, the countries its sentences name, and
-    those of the groups they name ("Taliban" speaks of Afghanistan)."""
+    (unless ``groups`` is false) those of the groups they name ("Taliban" speaks of
+    Afghanistan)."""
     focus: Counter[str] = Counter()
     if reported_from:
         focus[reported_from] += 2
@@ -148,7 +151,8 @@ def focus_countries(reported_from: str | None, texts: Iterable[str]) -> Counter[
                 if country is not None:
                     focus[country.iso3] += 1
                 elif (
-                    group is not None
+                    groups
+                    and group is not None
                     and group.country is not None
                     and group.country not in ORGANISATION_CODES  # not a country
                     and not group.person
@@ -464,8 +468,9 @@ class Pipeline:
         """Code, resolve and merge the parsed candidate sentences of one article."""
         assert self.gazetteer is not None
         reported_from = dateline_country(article, self.gazetteer)
-        focus = focus_countries(reported_from, (doc.text for _, doc in parsed))
-        focus.update(place_countries((doc for _, doc in parsed), self.gazetteer))
+        texts = [doc.text for _, doc in parsed]
+        places = place_countries((doc for _, doc in parsed), self.gazetteer)
+        focus = focus_countries(reported_from, texts) + places
         context = SentenceContext()
         mentions = []
         for index, doc in parsed:
@@ -493,7 +498,11 @@ class Pipeline:
         home = dateline_country(article, self.gazetteer) or (
             focus.most_common(1)[0][0] if focus else None
         )
-        home_place = home_location(article, home, self.gazetteer)
+        # as a place, only a country the text gives: a group's home is no event's place
+        # ("al Shabaab" attacks in Kenya)
+        named = focus_countries(reported_from, texts, groups=False) + places
+        place_home = reported_from or (named.most_common(1)[0][0] if named else None)
+        home_place = home_location(article, place_home, self.gazetteer)
         tolls = attribute_tolls(
             [_toll(d) for d in drafts],
             [d.evidence()[0].start for d in drafts],
