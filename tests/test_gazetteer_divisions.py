@@ -18,6 +18,8 @@ from gazetteer_divisions import (
     Outline,
     division_names,
     load_divisions,
+    mend,
+    misnamed_countries,
     place_divisions,
 )
 
@@ -155,3 +157,46 @@ def test_a_border_division_takes_its_dataset_s_country() -> None:
     by_name = {d.name: d for d in found.places}
     assert (by_name["Mueda"].country, by_name["Palma"].country) == ("MOZ", "MOZ")
     assert by_name["Palma"].admin1 is None  # no place of its country inside or nearest
+
+
+def _grid(country: str, offset: float) -> list[tuple[str, str, float, float]]:
+    return [(country, f"town{k}", 10.0 + k, 20.0 + offset) for k in range(6)]
+
+
+def test_divisions_far_from_their_namesake_towns_are_misnamed() -> None:
+    towns = _grid("AAA", 0.0) + _grid("BBB", 0.0)
+    divisions = _grid("AAA", 0.05) + _grid("BBB", 2.0)  # 5 km off, and 200 km off
+    assert misnamed_countries(divisions, towns) == {"BBB"}
+    assert misnamed_countries(divisions[:4] + _grid("BBB", 2.0)[:4], towns) == set()  # too few
+
+
+def test_mend_unplaces_misnamed_divisions_and_keeps_their_names(tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(
+        "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, feature TEXT,"
+        " country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER,"
+        " geonames_id INTEGER, source TEXT, admin2 TEXT);"
+        "CREATE TABLE names (key TEXT, place_id INTEGER);"
+        "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);"
+    )
+    rows = [("city", c, n, la, lo, n) for c, n, la, lo in _grid("AAA", 0) + _grid("BBB", 0)]
+    rows += [("admin2", c, n, la, lo, n) for c, n, la, lo in _grid("AAA", 0.05) + _grid("BBB", 2)]
+    con.executemany(
+        "INSERT INTO places (kind, country, name, lat, lon, admin2, admin1, source)"
+        " VALUES (?, ?, ?, ?, ?, ?, 'P', 'x')",
+        rows,
+    )
+    con.commit()
+    con.close()
+    assert mend(path) == {"BBB"}
+    con = sqlite3.connect(path)
+    unplaced = con.execute(
+        "SELECT count(*) FROM places WHERE kind = 'admin2' AND lat IS NULL AND admin1 IS NULL"
+    ).fetchone()[0]
+    assert unplaced == 6
+    assert con.execute("SELECT count(*) FROM places WHERE kind = 'admin2'").fetchone()[0] == 12
+    towns_b = con.execute("SELECT admin2 FROM places WHERE kind = 'city' AND country = 'BBB'")
+    assert {a for (a,) in towns_b} == {None}
+    assert dict(con.execute("SELECT k, v FROM meta"))["misnamed_divisions"] == "BBB"
+    assert mend(path) == set()  # once is enough

@@ -4,6 +4,8 @@ ties no place to the event."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from eventwire.geocode import geocode
 
 
@@ -68,3 +70,11 @@ def test_a_party_named_country_is_not_the_place() -> None:
 
     doc = load_nlp()("The United States struck a militia vehicle near Jurf al-Sakhar.")
     assert all(n.phrase.text != "The United States" for n in named_places(doc, 0))
+
+
+def test_a_division_known_by_name_only_keeps_namesakes_abroad_out() -> None:
+    # Burkina Faso's departments ship unplaced (their source's positions were other
+    # departments'): "Kain" is still no town of Belgium when the story names no country
+    location = geocode("Kain")
+    assert location is not None and (location.country, location.precision) == ("BFA", "country")
+    assert geocode("Kain", Counter({"BEL": 1})).country == "BEL"

@@ -323,7 +323,7 @@ def geocode(
     if capital is not None:
         return _location(text, capital, "exact")
     named: list[tuple[str, Place]] = []
-    chain = _chain_country(text, within, gazetteer) if within else None
+    chain = chain_country(text, within, gazetteer) if within else None
     if chain is not None:
         focus = focus + Counter({chain: sum(focus.values()) + 1})
     for n in range(len(within) - 1, -1, -1):  # the widest first: each inside the one after it
@@ -334,6 +334,8 @@ def geocode(
     areas = [a for _, a in named]
     best = None if named else _named_country(text, gazetteer)
     best = best or _best(text, focus, gazetteer, areas)
+    if best is not None and chain is not None and best.country != chain:
+        best = None  # "Kain (Kain, Yatenga)": not Belgium's Kain when its containers agree
     if best is None and not named:
         words = text.split()
         if len(words) > 1 and words[0].lower() in COMPASS:
@@ -405,7 +407,7 @@ def _capital_named(text: str, gazetteer: Gazetteer) -> Place | None:
     return max(towns, key=lambda p: (p.population or 0, -p.id)) if towns else None
 
 
-def _chain_country(text: str, within: tuple[str, ...], gazetteer: Gazetteer) -> str | None:
+def chain_country(text: str, within: tuple[str, ...], gazetteer: Gazetteer) -> str | None:
     """The country a name and its containers agree on: each name votes for the countries it
     lies in, a division's vote worth twice a town's ("Zoura (Kongoussi, Bam)": Kongoussi is a
     department of Burkina Faso, Bam a town of Iran)."""
@@ -479,6 +481,9 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
             in_province = bool(areas) and areas[-1].kind == "admin1"
             similar = gazetteer.admin2_like(core, country, in_province)
             candidates += _within(similar, areas[-1], True, alike=True) if areas else similar
+    # a division known by name only (its source's position was another's) still says the
+    # name is its country's: no namesake abroad is taken for it unless the story is there
+    unplaced = {c.country for c in candidates if c.lat is None and c.kind == "admin2"}
     candidates = [c for c in candidates if c.lat is not None]
     if wants_admin:
         candidates = _divisions_or_towns_of(candidates, {*focus, *(a.country for a in areas)})
@@ -492,6 +497,8 @@ def _best(text: str, focus: Counter[str], gazetteer: Gazetteer, areas: list[Plac
     if not candidates:
         return None
     best = max(candidates, key=lambda p: (_score(p, focus, words, wants_admin), -p.id))
+    if unplaced and best.country not in unplaced and not focus.get(best.country):
+        return gazetteer.country(min(unplaced))
     if best.kind in _DIVISIONS and not wants_admin:
         # "Kandahar": the city of the division's name is the more precise reading.
         key = name_key(" ".join(t for t in tokens if t not in _SETTLEMENT_WORDS) or text)

@@ -29,7 +29,7 @@ from eventwire.article import ExtractionError, extract_article
 from eventwire.casualties import add_tolls, adds_to_toll, share
 from eventwire.classifier import Prediction, load_classifier
 from eventwire.coder import Coder, Mention, SentenceContext
-from eventwire.geocode import Gazetteer, default_gazetteer, geocode
+from eventwire.geocode import Gazetteer, chain_country, default_gazetteer, geocode
 from eventwire.learned import classified_mention, sub_event_type
 from eventwire.lexicon import Lexicon, load_lexicon
 from eventwire.merge import Draft, merge_mentions, same_party
@@ -44,6 +44,7 @@ from eventwire.ontology import (
     cameo_root,
     contexts,
 )
+from eventwire.places import named_places
 from eventwire.records import (
     Actor,
     Article,
@@ -63,7 +64,6 @@ from eventwire.resolve import (
     resolve_mention,
 )
 from eventwire.sentences import Sentence, split_sentences
-from eventwire.syntax import PLACE_LABELS
 from eventwire.tallies import tallies
 from eventwire.tolls import attribute_tolls, toll_reports
 from eventwire.truecase import Truecaser
@@ -169,16 +169,19 @@ def focus_countries(
 
 def place_countries(docs: Iterable[Doc], gazetteer: Gazetteer) -> Counter[str]:
     """The countries of the places the article names that lie in one country only (a
-    province, a district, a town without namesakes abroad), each counting half a country's
-    name: "near Kain (Kain, Yatenga)" is in Burkina Faso when "Kongoussi" is."""
+    province, a district, a town without namesakes abroad) or whose containers agree on one
+    ("Kain (Kain, Yatenga)"), each counting half a country's name."""
     found: Counter[str] = Counter()
     for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
-            countries = {p.country for p in gazetteer.lookup(ent.text) if p.kind != "facility"}
-            if len(countries) == 1:
-                found[countries.pop()] += 0.5
+        for named in named_places(doc, 0):
+            if named.within:
+                country = chain_country(named.phrase.text, named.within, gazetteer)
+            else:
+                places = gazetteer.lookup(named.phrase.text)
+                countries = {p.country for p in places if p.kind != "facility"}
+                country = countries.pop() if len(countries) == 1 else None
+            if country is not None:
+                found[country] += 0.5
     return found
 
 

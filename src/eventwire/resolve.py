@@ -15,6 +15,7 @@ from eventwire.geocode import Gazetteer, geocode
 from eventwire.lexicon import FIGURATIVE_CONTEXT
 from eventwire.ontology import STATE_SECTORS
 from eventwire.records import Actor, Claim, Location
+from eventwire.sites import Site
 from eventwire.syntax import Phrase
 
 # Events that ended this long before publication are background told as context, not news.
@@ -136,10 +137,18 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
     the sentence names (see ``_named_in_sentence``), else the sentence's first listed place."""
     site = mention.sites[0] if mention.sites else None
 
+    def named(place: Phrase | Site) -> tuple[str, tuple[str, ...]]:
+        """A name with its containers in brackets, or a container standing for the name."""
+        found = next(
+            (n for n in mention.named_places if n.says_more and n.covers_offset(place.start)), None
+        )
+        return (found.phrase.text, found.within) if found else (place.text, ())
+
     def listed() -> Location | None:
         assert site is not None
         near = any(n for p, n in mention.places if p.start == site.start)
-        return geocode(site.text, focus, near=near, gazetteer=gazetteer, within=site.within)
+        text, within = (site.text, site.within) if site.within else named(site)
+        return geocode(text, focus, near=near, gazetteer=gazetteer, within=within)
 
     if site is not None and (len(mention.sites) > 1 or site.within):
         found = listed()
@@ -148,9 +157,7 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
     order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     best: Location | None = None
     for place, near in mention.places:
-        # a name with its containers in brackets, or a container standing for the name
-        named = next((n for n in mention.named_places if n.says_more and n.covers(place)), None)
-        text, within = (named.phrase.text, named.within) if named else (place.text, ())
+        text, within = named(place)
         found = geocode(
             text, _described(place, focus), near=near, gazetteer=gazetteer, within=within
         )
