@@ -10,6 +10,7 @@ codes one, and the country it comes from, which is what leave-one-country-out sp
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,11 @@ def read_acled_notes(path: Path) -> Iterator[LabelledText]:
                 yield LabelledText(row["notes"], True, row["sub_event_type"], _iso3(row), "acled")
 
 
+# PITF rows whose description is only a pointer to a daily casualty tally ("Daily death total
+# reported in Arabic-language http://..."): no event is told in their words
+_TALLY_ONLY = re.compile(r"daily death total\b", re.IGNORECASE)
+
+
 def read_pitf(path: Path) -> Iterator[LabelledText]:
     """PITF atrocities: each row's description, written from news, reports one attack on
     non-combatants (its sub-event is not coded: PITF's categories are not ACLED's)."""
@@ -65,7 +71,7 @@ def read_pitf(path: Path) -> Iterator[LabelledText]:
             record = dict(zip(header, row, strict=False))
             text = " ".join((record.get("Description") or "").replace("\\", "").split())
             text = text.strip('"')
-            if len(text) > 40:
+            if len(text) > 40 and not _TALLY_ONLY.match(text):
                 country = (record.get("Country") or "").strip() or None
                 yield LabelledText(text, True, None, country, "pitf")
 
