@@ -35,7 +35,6 @@ from eventwire.names import (
 )
 from eventwire.records import Location, Precision
 
-_KIND_RANK = {"facility": 3.0, "city": 2.0, "admin2": 2.25, "admin1": 2.5, "country": 2.8}
 # The bundled gazetteer has no population for first-level divisions; a province outweighs a
 # village.
 _ADMIN1_POPULATION = 1_000_000
@@ -262,27 +261,49 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def _score(place: Place, focus: Counter[str], words: frozenset[str], wants_admin: bool) -> float:
-    score = _KIND_RANK.get(place.kind, 1.0)
-    if words & FACILITY_WORDS:
-        score += 5.0 if place.kind == "facility" else -5.0
-        military = bool(words & {"base", "airbase", "military"})
-        if (place.feature == "airbase" and military) or (
-            place.feature == "airport" and ("airport" in words and not military)
-        ):
-            score += 2.0  # "air base" asks for an air base, "airport" for an airport
-    if wants_admin and place.kind == "admin1":
-        score += 3.0
-    if place.kind == "admin2" and words & _ADMIN2_WORDS:
-        score += 4.0  # "Nad Ali district": the district before a province or town of that name
-    if place.kind == "city" and words & _TOWN_WORDS:
-        score += 4.0  # "Farah city": the town before the province of its name
+FEATURES = (
+    "facility", "city", "admin2", "admin1", "country",  # the candidate's kind
+    "facility asked", "facility not asked", "air base or airport asked",
+    "province asked", "district asked", "town asked", "story's country", "log population",
+)  # fmt: skip
+# How much each feature weighs in a candidate's score: the kinds' ranks, the words of the
+# phrase that ask for a kind, the share of the story's focus on the candidate's country, and
+# the population (a province counted as a million).
+WEIGHTS = (3.0, 2.0, 2.25, 2.5, 2.8, 5.0, -5.0, 2.0, 3.0, 4.0, 4.0, 6.0, 1 / 3)
+_KINDS = FEATURES[:5]
+
+
+def candidate_features(
+    place: Place, focus: Counter[str], words: frozenset[str], wants_admin: bool
+) -> tuple[float, ...]:
+    """What ranks a gazetteer candidate for a place phrase of ``words``, in ``FEATURES``'
+    order."""
+    facility_words = bool(words & FACILITY_WORDS)
+    military = bool(words & {"base", "airbase", "military"})
     total = sum(focus.values())
-    if total:
-        score += 6.0 * focus.get(place.country, 0) / total
     population = place.population or (_ADMIN1_POPULATION if place.kind == "admin1" else 0)
-    score += math.log10(population + 1) / 3
-    return score
+    return (
+        *(float(place.kind == kind) for kind in _KINDS),
+        float(facility_words and place.kind == "facility"),
+        float(facility_words and place.kind != "facility"),
+        # "air base" asks for an air base, "airport" for an airport
+        float(facility_words and (
+            (place.feature == "airbase" and military)
+            or (place.feature == "airport" and "airport" in words and not military)
+        )),
+        float(wants_admin and place.kind == "admin1"),
+        # "Nad Ali district": the district before a province or town of that name
+        float(place.kind == "admin2" and bool(words & _ADMIN2_WORDS)),
+        # "Farah city": the town before the province of its name
+        float(place.kind == "city" and bool(words & _TOWN_WORDS)),
+        focus.get(place.country, 0) / total if total else 0.0,
+        math.log10(population + 1),
+    )  # fmt: skip
+
+
+def _score(place: Place, focus: Counter[str], words: frozenset[str], wants_admin: bool) -> float:
+    features = candidate_features(place, focus, words, wants_admin)
+    return sum(w * x for w, x in zip(WEIGHTS, features, strict=True))
 
 
 def _is_seat(tokens: list[str]) -> bool:
