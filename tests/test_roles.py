@@ -66,10 +66,10 @@ def test_scores_are_micro_averaged_over_documents_and_roles(tmp_path: Path) -> N
     }  # fmt: skip
     report = score_roles(documents, predictions)
     perpetrator, target = report.scores["perpetrator"], report.scores["target"]
-    assert (perpetrator.gold, perpetrator.predicted, perpetrator.correct_gold) == (2, 2, 1)
-    assert (target.gold, target.predicted, target.correct_gold) == (1, 2, 1)
+    assert (perpetrator.gold, perpetrator.predicted, perpetrator.correct) == (2, 2, 1)
+    assert (target.gold, target.predicted, target.correct) == (1, 2, 1)
     micro = report.micro
-    assert (micro.gold, micro.predicted, micro.correct_predicted) == (4, 4, 2)
+    assert (micro.gold, micro.predicted, micro.correct) == (4, 4, 2)
     assert micro.f1 == pytest.approx(0.5)
 
 

@@ -409,7 +409,7 @@ def _evaluate_roles(
     )  # fmt: skip
     for s in [*report.scores.values(), report.micro]:
         table.add_row(
-            s.role, str(s.gold), str(s.predicted),
+            s.name, str(s.gold), str(s.predicted),
             f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
         )  # fmt: skip
     console().print(table)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluate import FieldScore
+
 ROLES = ("perpetrator", "target", "victim")
 _GOLD_ROLES = {
     "perp_individual_id": "perpetrator",
@@ -50,42 +52,19 @@ class RoleDocument:
 
 
 @dataclass(slots=True)
-class RoleScore:
-    role: str
-    gold: int = 0
-    predicted: int = 0
-    correct_gold: int = 0
-    correct_predicted: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.correct_predicted / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct_gold / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(slots=True)
 class RoleReport:
     documents: int = 0
-    scores: dict[str, RoleScore] = field(
-        default_factory=lambda: {role: RoleScore(role) for role in ROLES}
+    scores: dict[str, FieldScore] = field(
+        default_factory=lambda: {role: FieldScore(role) for role in ROLES}
     )
 
     @property
-    def micro(self) -> RoleScore:
-        total = RoleScore("micro")
+    def micro(self) -> FieldScore:
+        total = FieldScore("micro")
         for s in self.scores.values():
             total.gold += s.gold
             total.predicted += s.predicted
-            total.correct_gold += s.correct_gold
-            total.correct_predicted += s.correct_predicted
+            total.correct += s.correct
         return total
 
 
@@ -121,18 +100,17 @@ def predicted_roles(events: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
     return roles
 
 
-def _score_role(score: RoleScore, gold: list[list[str]], predicted: list[str]) -> None:
+def _score_role(score: FieldScore, gold: list[list[str]], predicted: list[str]) -> None:
     heads = {h for h in (head_noun(p) for p in predicted) if h and h not in _PRONOUNS}
     score.predicted += len(heads)
     score.gold += len(gold)
-    matched: set[str] = set()
+    matched: set[str] = set()  # a predicted head fills one gold entity at most
     for entity in gold:
         entity_heads = {head_noun(s) for s in entity} - {None}
         hit = next((h for h in sorted(heads - matched) if h in entity_heads), None)
         if hit is not None:
             matched.add(hit)
-            score.correct_gold += 1
-    score.correct_predicted += len(matched)
+    score.correct += len(matched)
 
 
 def score_roles(
