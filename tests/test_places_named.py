@@ -78,3 +78,12 @@ def test_a_division_known_by_name_only_keeps_namesakes_abroad_out() -> None:
     location = geocode("Kain")
     assert location is not None and (location.country, location.precision) == ("BFA", "country")
     assert geocode("Kain", Counter({"BEL": 1})).country == "BEL"
+
+
+def test_a_capital_is_a_candidate_place_and_a_country_is_not() -> None:
+    from eventwire.nlp import load_nlp
+    from eventwire.places import named_places
+
+    doc = load_nlp()("Rival gangs from Uganda clashed in Huruma Estate, Nairobi, on Sunday.")
+    assert "Nairobi" in [n.phrase.text for n in named_places(doc, 0)]
+    assert "Uganda" not in [n.phrase.text for n in named_places(doc, 0)]

@@ -280,7 +280,9 @@ def named_places(doc: Doc, base: int) -> list[NamedPlace]:
                           "capital", True, True)  # fmt: skip
             found.append(NamedPlace(name, (), name.end))
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or names_country(ent.text):
+        if ent.label_ not in PLACE_LABELS or (
+            names_country(ent.text) and fold(ent.text) not in load_actors().capitals
+        ):
             continue  # a country named is most often a party, and the story's country a fallback
         phrase = entity_phrase(ent, base)
         if not any(n.covers(phrase) for n in found):
