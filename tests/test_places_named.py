@@ -87,3 +87,14 @@ def test_a_capital_is_a_candidate_place_and_a_country_is_not() -> None:
     doc = load_nlp()("Rival gangs from Uganda clashed in Huruma Estate, Nairobi, on Sunday.")
     assert "Nairobi" in [n.phrase.text for n in named_places(doc, 0)]
     assert "Uganda" not in [n.phrase.text for n in named_places(doc, 0)]
+
+
+def test_a_place_called_by_its_kind_is_read_whatever_the_recognizer_took_it_for(code) -> None:
+    # the model tags this "Kano" as a person
+    location = _place(
+        code(
+            "Bombs hidden in minibuses in Nigeria's second city of Kano killed at least 20 "
+            "travellers on Monday."
+        )
+    )
+    assert (location.name, location.country, location.precision) == ("Kano", "NGA", "exact")

@@ -228,6 +228,11 @@ _CONTAINED = re.compile(
     r"{1,2})"
 )
 _CONTAINER = re.compile(rf"({_NAME}\s{_DIVISION})\b")
+# "the second city of Kano", "the village of Koena": a place called by its kind, whatever the
+# entity recognizer took the name for
+_KIND_OF = re.compile(
+    rf"\b(?i:city|town|village|district|province|region|county|state|area)\sof\s({_NAME})"
+)
 # "the Iraqi capital": a country's capital named by the country's adjective
 _CAPITAL = re.compile(r"\bthe\s(?:[a-z]+\s)?([A-Z][\w'-]+)\scapital\b")
 
@@ -273,6 +278,12 @@ def named_places(doc: Doc, base: int) -> list[NamedPlace]:
         name = Phrase(match.group(1), base + match.start(1), base + match.end(1), words,
                       words[-1], True, True)  # fmt: skip
         found.append(NamedPlace(name, within, base + match.end()))
+    for match in _KIND_OF.finditer(doc.text):
+        if not any(n.covers_offset(base + match.start(1)) for n in found):
+            words = tuple(w.lower() for w in match.group(1).split())
+            name = Phrase(match.group(1), base + match.start(1), base + match.end(1), words,
+                          words[-1], True, True)  # fmt: skip
+            found.append(NamedPlace(name, (), name.end))
     for match in _CAPITAL.finditer(doc.text):
         if fold(match.group(1)) in load_actors().countries:
             words = tuple(w.lower() for w in match.group().split())

@@ -167,6 +167,11 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
             best = found
     if best is None:
         best = _named_in_sentence(mention, focus, gazetteer)
+    elif best.precision in {"country", "admin1"}:
+        # "in Nigeria's second city of Kano", "the town of Hawija in Iraq's Kirkuk": a finer
+        # place the sentence names inside the one the parse tied to the event
+        finer = _named_in_sentence(mention, focus, gazetteer, inside=best)
+        best = finer or best
     if best is None and site is not None and not (len(mention.sites) > 1 or site.within):
         best = listed()
     if best is None and mention.places and focus:
@@ -180,10 +185,11 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
 
 
 def _named_in_sentence(
-    mention: Mention, focus: Counter[str], gazetteer: Gazetteer
+    mention: Mention, focus: Counter[str], gazetteer: Gazetteer, inside: Location | None = None
 ) -> Location | None:
     """Where the parse ties no place to the event, the place its sentence names: of those the
-    gazetteer knows, one in the countries the story is about, the most precise, the first."""
+    gazetteer knows, one in the countries the story is about, the most precise, the first.
+    With ``inside``, only a place finer than that one and within it."""
     order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     tried = [place for place, _ in mention.places]  # "Qarabagh" of "Qarabagh-e Sufla village"
     found = [
@@ -194,6 +200,14 @@ def _named_in_sentence(
             location := geocode(named.phrase.text, focus, gazetteer=gazetteer, within=named.within)
         )
     ]
+    if inside is not None:
+        found = [
+            loc
+            for loc in found
+            if loc.country == inside.country
+            and order[loc.precision or "country"] < order[inside.precision or "country"]
+            and (inside.precision == "country" or loc.admin1 == inside.admin1)
+        ]
     if not found:
         return None
     return min(
