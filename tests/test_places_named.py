@@ -98,3 +98,11 @@ def test_a_place_called_by_its_kind_is_read_whatever_the_recognizer_took_it_for(
         )
     )
     assert (location.name, location.country, location.precision) == ("Kano", "NGA", "exact")
+
+
+def test_a_division_called_so_is_a_candidate_whatever_the_recognizer_took_it_for() -> None:
+    from eventwire.nlp import load_nlp
+    from eventwire.places import named_places
+
+    doc = load_nlp()("Herders attacked two communities in Nasarawa State Saturday afternoon.")
+    assert "Nasarawa State" in [n.phrase.text for n in named_places(doc, 0)]

@@ -228,8 +228,7 @@ _CONTAINED = re.compile(
     r"{1,2})"
 )
 _CONTAINER = re.compile(rf"({_NAME}\s{_DIVISION})\b")
-# "the second city of Kano", "the village of Koena": a place called by its kind, whatever the
-# entity recognizer took the name for
+# "the second city of Kano", "the village of Koena": a place called by its kind
 _KIND_OF = re.compile(
     rf"\b(?i:city|town|village|district|province|region|county|state|area)\sof\s({_NAME})"
 )
@@ -278,7 +277,9 @@ def named_places(doc: Doc, base: int) -> list[NamedPlace]:
         name = Phrase(match.group(1), base + match.start(1), base + match.end(1), words,
                       words[-1], True, True)  # fmt: skip
         found.append(NamedPlace(name, within, base + match.end()))
-    for match in _KIND_OF.finditer(doc.text):
+    # a division called so ("Nasarawa State", "Baghlan Province"), whatever the entity
+    # recognizer took it for, and a place called by its kind ("the second city of Kano")
+    for match in [*_CONTAINER.finditer(doc.text), *_KIND_OF.finditer(doc.text)]:
         if not any(n.covers_offset(base + match.start(1)) for n in found):
             words = tuple(w.lower() for w in match.group(1).split())
             name = Phrase(match.group(1), base + match.start(1), base + match.end(1), words,
