@@ -77,6 +77,12 @@ model_option = click.option(
     help="Installed spaCy pipeline to use (default: the bundled en_core_web_sm 3.8).",
 )
 
+
+def folder_option(*names: str, **attrs: Any) -> Callable[[Any], Any]:
+    """A ``click.option`` whose value is a folder's path."""
+    return click.option(*names, type=click.Path(file_okay=False, path_type=Path), **attrs)
+
+
 gazetteer_option = click.option(
     "--gazetteer",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -435,9 +441,8 @@ def _evaluate_roles(
     help="Write the Markdown report here.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
-@click.option(
+@folder_option(
     "--classifier",
-    type=click.Path(file_okay=False, path_type=Path),
     envvar="EVENTWIRE_CLASSIFIER",
     help="Event classifier folder, e.g. one `eventwire train --hold-out` wrote"
     " (default: the shipped one).",
@@ -524,16 +529,14 @@ def default_shared_dir() -> Path:
 
 
 @main.command()
-@click.option(
+@folder_option(
     "--data",
-    type=click.Path(file_okay=False, path_type=Path),
     default=default_shared_dir,
     show_default="../shared",
     help="The shared folder with train/ and eval/acled-dev/.",
 )
-@click.option(
+@folder_option(
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
     default=MODEL_DIR,
     show_default="the package's data/classifier",
     help="Folder to write the model and its manifest into.",
