@@ -313,13 +313,6 @@ class Sentence:
     context: SentenceContext
     found: dict[Token, Trigger]
     consumed: set[int] = field(default_factory=set)  # triggers another mention has taken in
-    _named: list[NamedPlace] | None = None
-
-    def named_places(self) -> list[NamedPlace]:
-        """The places the sentence names (read once, shared by its mentions)."""
-        if self._named is None:
-            self._named = named_places(self.doc, self.base)
-        return self._named
 
     def phrase(self, token: Token) -> Phrase:
         """The noun phrase headed by ``token``, with article offsets."""
@@ -336,7 +329,7 @@ class Sentence:
             sentence_end=self.base + len(self.doc.text),
             sentence_text=self.doc.text,
             trigger_start=self.base + token.idx,
-            named_places=list(self.named_places()),
+            named_places=list(named_places(self.doc, self.base)),
         )
 
     def party(self, token: Token) -> Phrase:

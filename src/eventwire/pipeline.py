@@ -167,13 +167,14 @@ def focus_countries(
     return focus
 
 
-def place_countries(docs: Iterable[Doc], gazetteer: Gazetteer) -> Counter[str]:
-    """The countries of the places the article names that lie in one country only (a
-    province, a district, a town without namesakes abroad) or whose containers agree on one
-    ("Kain (Kain, Yatenga)"), each counting half a country's name."""
+def place_countries(docs: Iterable[tuple[int, Doc]], gazetteer: Gazetteer) -> Counter[str]:
+    """The countries of the places the article's sentences (each its offset and parse) name
+    that lie in one country only (a province, a district, a town without namesakes abroad)
+    or whose containers agree on one ("Kain (Kain, Yatenga)"), each counting half a
+    country's name."""
     found: Counter[str] = Counter()
-    for doc in docs:
-        for named in named_places(doc, 0):
+    for base, doc in docs:
+        for named in named_places(doc, base):
             if named.within:
                 country = chain_country(named.phrase.text, named.within, gazetteer)
             else:
@@ -472,7 +473,9 @@ class Pipeline:
         assert self.gazetteer is not None
         reported_from = dateline_country(article, self.gazetteer)
         texts = [doc.text for _, doc in parsed]
-        places = place_countries((doc for _, doc in parsed), self.gazetteer)
+        places = place_countries(
+            ((sentences[index].start, doc) for index, doc in parsed), self.gazetteer
+        )
         focus = focus_countries(reported_from, texts) + places
         context = SentenceContext()
         mentions = []

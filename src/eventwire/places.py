@@ -257,10 +257,18 @@ class NamedPlace:
         return self.phrase.start <= offset < max(self.end, self.phrase.end)
 
 
-def named_places(doc: Doc, base: int) -> list[NamedPlace]:
+def named_places(doc: Doc, base: int) -> tuple[NamedPlace, ...]:
     """Every place the sentence names, in order, with its bracketed containers: where the
     parse ties no place to the event, these are its candidates. A name in brackets after
-    another is that one's container, no candidate of its own."""
+    another is that one's container, no candidate of its own. Read once per sentence: the
+    article's focus and each of its mentions share the reading."""
+    key = ("eventwire.named_places", base)
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(_read_named_places(doc, base))
+    return doc.user_data[key]
+
+
+def _read_named_places(doc: Doc, base: int) -> list[NamedPlace]:
     found: list[NamedPlace] = []
     bracketed = [
         (m, tuple(part.strip() for part in m.group(2).split(",") if part.strip()))
