@@ -119,6 +119,38 @@ def test_acled_export_rows_are_read(tmp_path):
     assert (event.date, event.fatalities, event.inter1) == (date(2025, 3, 4), 3, 2)
 
 
+PITF_HEADER = ["Event Type", "Start Day", "Start Month", "Start Year", "Country",
+               *["Degrees", "Minutes", "Seconds", "Direction"] * 2,
+               "Deaths Number", "Description", "Citation"]  # fmt: skip
+
+
+def _pitf_row(description: str, citation: str) -> str:
+    cells = ["Incident", "14", "05", "2014", "NGA", "11", "30", "0", "N", "13", "15", "0", "E",
+             "6", description, citation]  # fmt: skip
+    return "\t".join(cells)
+
+
+def test_pitf_rows_are_read_with_the_day_their_first_source_appeared(tmp_path):
+    path = tmp_path / "pitf.tsv"
+    rows = [
+        "Disclaimer: coded from news reports.",
+        "\tPlace\tPerpetrators",
+        "\t".join(PITF_HEADER),
+        _pitf_row(
+            "Gunmen on motorbikes shot dead six traders at a market in Dikwa on Wednesday,"
+            " residents said.",
+            "XYZW000020140516e8a5000bc, ABCD000020140515e8a5000aa",
+        ),
+        _pitf_row("Daily death total reported in Arabic-language http://example.org/tally", ""),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    [item] = load_gold(path, "pitf")  # the tally pointer tells no event
+    [event] = item.events
+    assert item.published == date(2014, 5, 15)  # the earlier of the two articles cited
+    assert (event.date, event.fatalities, event.country) == (date(2014, 5, 14), 6, "NGA")
+    assert (round(event.lat, 2), round(event.lon, 2)) == (11.5, 13.25)
+
+
 def test_distance_within_thresholds():
     items = [GoldItem("a", "t", events=[GoldEvent(type="ASSAULT", lat=33.31, lon=44.36)])]
     near = {"a": [{"type": "ASSAULT", "location": {"lat": 33.5, "lon": 44.36}}]}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -229,10 +230,30 @@ def _degrees(cells: list[str]) -> float | None:
     return -value if direction.upper() in {"S", "W"} else value
 
 
+# PITF rows whose description is only a pointer to a daily casualty tally ("Daily death total
+# reported in Arabic-language http://..."): no event is told in their words
+_TALLY_ONLY = re.compile(r"daily death total\b", re.IGNORECASE)
+# a Factiva accession number ("LBA0000020130122e91m0011n") holds its article's publication day
+_ACCESSION = re.compile(r"\b[A-Z][A-Z0-9]{2,}?((?:19|20)\d{6})e[0-9a-z]{8,9}\b")
+
+
+def _first_published(citation: str) -> date | None:
+    """The earliest publication day among the Factiva articles a PITF row cites."""
+    days = []
+    for match in _ACCESSION.finditer(citation):
+        try:
+            days.append(datetime.strptime(match.group(1), "%Y%m%d").date())
+        except ValueError:
+            continue
+    return min(days, default=None)
+
+
 def read_pitf(path: Path) -> Iterator[GoldItem]:
     """The PITF worldwide atrocities file (tab separated, a disclaimer and a row of column
     groups before the header): each description is the text of one attack on non-combatants,
-    with its place (degrees, minutes, seconds), start date and deaths reported."""
+    with its place (degrees, minutes, seconds), start date and deaths reported, published on
+    the day of the first article it cites. Rows that only point at a tally tell no event and
+    are left out."""
     with path.open(encoding="utf-8", errors="replace", newline="") as handle:
         rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         header: list[str] | None = None
@@ -242,7 +263,7 @@ def read_pitf(path: Path) -> Iterator[GoldItem]:
                 continue
             cell = dict(zip(header, row, strict=False))  # the named, unrepeated columns
             text = " ".join(cell.get("Description", "").replace("\\", "").split()).strip('"')
-            if len(text) < 40:
+            if len(text) <= 40 or _TALLY_ONLY.match(text):
                 continue
             at = header.index("Degrees")  # latitude's four cells, then longitude's
             lat, lon = _degrees(row[at : at + 4]), _degrees(row[at + 4 : at + 8])
@@ -255,6 +276,7 @@ def read_pitf(path: Path) -> Iterator[GoldItem]:
             yield GoldItem(
                 id=f"pitf-{number}",
                 text=text,
+                published=_first_published(cell.get("Citation", "")),
                 events=[
                     GoldEvent(
                         type="ASSAULT",

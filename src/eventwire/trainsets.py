@@ -10,11 +10,11 @@ codes one, and the country it comes from, which is what leave-one-country-out sp
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire import goldsets
 from eventwire.actors import dictionary_key, load_actors
 from eventwire.lexicon import load_lexicon
 
@@ -52,28 +52,11 @@ def read_acled_notes(path: Path) -> Iterator[LabelledText]:
                 yield LabelledText(row["notes"], True, row["sub_event_type"], _iso3(row), "acled")
 
 
-# PITF rows whose description is only a pointer to a daily casualty tally ("Daily death total
-# reported in Arabic-language http://..."): no event is told in their words
-_TALLY_ONLY = re.compile(r"daily death total\b", re.IGNORECASE)
-
-
 def read_pitf(path: Path) -> Iterator[LabelledText]:
     """PITF atrocities: each row's description, written from news, reports one attack on
     non-combatants (its sub-event is not coded: PITF's categories are not ACLED's)."""
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header: list[str] | None = None
-        for row in rows:
-            if header is None:  # a disclaimer and a row of column groups come first
-                if "Event Type" in row and "Description" in row:
-                    header = row
-                continue
-            record = dict(zip(header, row, strict=False))
-            text = " ".join((record.get("Description") or "").replace("\\", "").split())
-            text = text.strip('"')
-            if len(text) > 40 and not _TALLY_ONLY.match(text):
-                country = (record.get("Country") or "").strip() or None
-                yield LabelledText(text, True, None, country, "pitf")
+    for item in goldsets.read_pitf(path):
+        yield LabelledText(item.text, True, None, item.events[0].country, "pitf")
 
 
 def read_cameo_classes(path: Path) -> Iterator[LabelledText]:
