@@ -499,3 +499,15 @@ def test_shot_dead_counts_the_dead(code) -> None:
 def test_the_day_a_source_spoke_dates_the_report_not_the_event(code) -> None:
     (event,) = code("Soldiers shot dead 40 protesters in Bamako, the military said on Wednesday.")
     assert (event.date_text, event.date_precision) == ("Wednesday", "week")
+
+
+def test_a_date_is_read_as_written_whatever_the_tokens(code) -> None:
+    """ "On November 20, 2019": the year after the comma belongs to the date, so it needs no
+    publication day to resolve."""
+    (event,) = code(
+        "On November 20, 2019, a soldier shot and killed a driver outside the base in Mtongwe.",
+        published=None,
+    )
+    assert (event.date, event.date_precision) == (date(2019, 11, 20), "day")
+    assert event.date_text == "November 20, 2019"
+

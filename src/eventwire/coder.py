@@ -361,12 +361,14 @@ class Sentence:
 
 
 def _date_text(token: Token) -> str | None:
+    """The words of the date the parse ties to ``token``, as written ("On November 20, 2019")."""
+    doc = token.doc
     for prep, obj in prep_objects(token, DATE_PREPS):
         if obj.ent_type_ in {"DATE", "TIME"} or any(t.ent_type_ == "DATE" for t in obj.subtree):
-            return " ".join([prep.text, *(t.text for t in obj.subtree)])
+            return doc[prep.i : obj.right_edge.i + 1].text
     for child in token.children:
         if child.dep_ in {"npadvmod", "tmod", "advmod", "nmod"} and child.ent_type_ == "DATE":
-            return " ".join(t.text for t in child.subtree)
+            return doc[child.left_edge.i : child.right_edge.i + 1].text
     return None
 
 
