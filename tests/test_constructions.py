@@ -511,3 +511,13 @@ def test_a_date_is_read_as_written_whatever_the_tokens(code) -> None:
     assert (event.date, event.date_precision) == (date(2019, 11, 20), "day")
     assert event.date_text == "November 20, 2019"
 
+
+def test_an_undated_report_dates_its_event_to_the_day_it_was_published(code) -> None:
+    """No day in the text: it happened on the day of the report or in the days before (ACLED's
+    time precision 2); with no publication day, no date at all."""
+    text = "Gunmen killed five traders at a cattle market in Dikwa, residents said."
+    (event,) = code(text, published=date(2025, 3, 5))
+    assert (event.date, event.date_precision, event.date_text) == (date(2025, 3, 5), "week", None)
+    assert event.acled is not None and event.acled.time_precision == 2
+    (undated,) = code(text, published=None)
+    assert (undated.date, undated.date_precision) == (None, None)

@@ -61,6 +61,12 @@ class ResolvedDate:
     span_start: bool = False  # "since October 17": the start of a period, not one event's date
 
 
+def report_day(published: date) -> ResolvedDate:
+    """The date of an event whose report gives it none: the day it was published, at week
+    precision (it happened then or in the days before; ACLED's time_precision 2)."""
+    return ResolvedDate(published, "week", "")
+
+
 def _latest_on_or_before(month: int, day: int, anchor: date) -> date | None:
     """The latest ``month``/``day`` not after ``anchor`` (February 29 looks back to a leap year)."""
     for year in range(anchor.year, anchor.year - 8, -1):

@@ -29,6 +29,7 @@ from eventwire.article import ExtractionError, extract_article
 from eventwire.casualties import add_tolls, adds_to_toll, share
 from eventwire.classifier import Prediction, load_classifier
 from eventwire.coder import Coder, Mention, SentenceContext
+from eventwire.dates import report_day
 from eventwire.geocode import Gazetteer, chain_country, default_gazetteer, geocode
 from eventwire.learned import classified_mention, sub_event_type
 from eventwire.lexicon import Lexicon, load_lexicon
@@ -217,6 +218,7 @@ def build_events(
     toll_claimed: bool = False,
     prediction: Prediction | None = None,
     home_place: Location | None = None,
+    published: date | None = None,
 ) -> list[Event]:
     """The published event records of a draft: one, or one per place when the text tells of
     the same fighting at several places at once ("in Kot, Khogyani and Dih Bala districts").
@@ -226,10 +228,11 @@ def build_events(
     ``tolls`` are the death tolls that named sources give for it; ``toll_claimed`` says its
     own toll is known only from a party's report of it. ``prediction`` is the classifier's
     reading of the sentence that first tells the event. ``home_place`` is that country as a
-    place, the event's place when the text ties none to it.
+    place, the event's place when the text ties none to it. ``published`` is the article's
+    day, the event's when the text gives it none (see ``dates.report_day``).
     """
     event = _build_event(
-        draft, event_id, focus_country, tolls, toll_claimed, prediction, home_place
+        draft, event_id, focus_country, tolls, toll_claimed, prediction, home_place, published
     )
     sites = _distinct([site or event.location for site in draft.first.sites])
     if event.acled is None or len(sites) < 2:
@@ -288,11 +291,14 @@ def _build_event(
     toll_claimed: bool,
     prediction: Prediction | None = None,
     home_place: Location | None = None,
+    published: date | None = None,
 ) -> Event:
     first = draft.first
     mention = first.mention
-    dated = next((m.date for m in draft.mentions if m.date and m.date.date), None) or next(
-        (m.date for m in draft.mentions if m.date), None
+    dated = (
+        next((m.date for m in draft.mentions if m.date and m.date.date), None)
+        or next((m.date for m in draft.mentions if m.date), None)
+        or (report_day(published) if published else None)
     )
     location = draft.location or home_place
     country = location.country if location and location.country else focus_country
@@ -319,7 +325,7 @@ def _build_event(
         location=location,
         date=dated.date if dated else None,
         date_precision=dated.precision if dated else None,
-        date_text=dated.text if dated else None,
+        date_text=dated.text or None if dated else None,
         fatalities=_toll(draft),
         injuries=next((m.mention.injuries for m in draft.mentions if m.mention.injuries), None),
         attribution=Attribution(attribution_text) if attribution_text else None,
@@ -525,6 +531,7 @@ class Pipeline:
                 n in tolls.claimed,
                 typing.get(d.first.mention.sentence_index),
                 home_place,
+                article.published,
             )
         ]
 
