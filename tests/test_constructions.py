@@ -521,3 +521,23 @@ def test_an_undated_report_dates_its_event_to_the_day_it_was_published(code) -> 
     assert event.acled is not None and event.acled.time_precision == 2
     (undated,) = code(text, published=None)
     assert (undated.date, undated.date_precision) == (None, None)
+
+
+LEAD = "Gunmen opened fire at a market in northeastern Nigeria on Monday, killing 18 people."
+
+
+def test_a_country_wide_event_takes_the_one_town_the_story_names_there(code) -> None:
+    """The lead gives only the country; the next sentence says where, and is evidence of it."""
+    (event,) = code(
+        LEAD + " Witnesses in the town of Dikwa said the gunmen fled after the shooting."
+    )
+    assert event.location is not None
+    assert (event.location.name, event.location.precision) == ("Dikwa", "exact")
+    assert [e.sentence.split()[0] for e in event.evidence] == ["Gunmen", "Witnesses"]
+
+
+def test_a_story_naming_several_towns_leaves_the_event_at_the_country(code) -> None:
+    (event,) = code(
+        LEAD + " Witnesses in Dikwa and Maiduguri said the gunmen fled after the shooting."
+    )
+    assert event.location is not None and event.location.precision == "country"

@@ -45,13 +45,14 @@ from eventwire.ontology import (
     cameo_root,
     contexts,
 )
-from eventwire.places import named_places
+from eventwire.places import NamedPlace, named_places
 from eventwire.records import (
     Actor,
     Article,
     ArticleResult,
     Attribution,
     Event,
+    Evidence,
     Location,
     Quantity,
     RawDocument,
@@ -126,6 +127,27 @@ def home_location(article: Article, iso3: str | None, gazetteer: Gazetteer) -> L
         text=text, name=place.name, country=iso3, lat=place.lat, lon=place.lon,
         precision="country", geonames_id=place.geonames_id,
     )  # fmt: skip
+
+
+def story_place(
+    located: Iterable[tuple[NamedPlace, Location | None, Evidence]],
+    country: str | None,
+    taken: list[tuple[int, int]],
+) -> tuple[Location, Evidence] | None:
+    """The one place finer than a country that the article names in ``country`` outside the
+    place phrases events have taken (``taken``: their spans), with the sentence that names it:
+    where an event's sentences give only the country ("killed 18 people in northeastern
+    Nigeria"), the story may tell where elsewhere ("witnesses in Dikwa said")."""
+    found: dict[tuple[str, str | None], tuple[Location, Evidence]] = {}
+    for place, location, sentence in located:
+        if (
+            location is not None
+            and location.country == country
+            and location.precision != "country"
+            and not any(start <= place.phrase.start < end for start, end in taken)
+        ):
+            found.setdefault((location.name, location.admin1), (location, sentence))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def focus_countries(
@@ -227,9 +249,10 @@ def build_events(
     named without a country and for ACLED's external-forces rule when the event has no place.
     ``tolls`` are the death tolls that named sources give for it; ``toll_claimed`` says its
     own toll is known only from a party's report of it. ``prediction`` is the classifier's
-    reading of the sentence that first tells the event. ``home_place`` is that country as a
-    place, the event's place when the text ties none to it. ``published`` is the article's
-    day, the event's when the text gives it none (see ``dates.report_day``).
+    reading of the sentence that first tells the event. ``home_place`` is the event's place
+    when its text ties none, or only a country, to it: the one finer place the story names in
+    that country (see ``story_place``), else the story's country as a place. ``published``
+    is the article's day, the event's when the text gives it none (see ``dates.report_day``).
     """
     event = _build_event(
         draft, event_id, focus_country, tolls, toll_claimed, prediction, home_place, published
@@ -300,7 +323,14 @@ def _build_event(
         or next((m.date for m in draft.mentions if m.date), None)
         or (report_day(published) if published else None)
     )
-    location = draft.location or home_place
+    location = draft.location
+    if location is None or (
+        location.precision == "country"
+        and home_place is not None
+        and home_place.precision != "country"
+        and home_place.country == location.country
+    ):
+        location = home_place or location
     country = location.country if location and location.country else focus_country
     modalities = {m.mention.modality for m in draft.mentions}
     modality = next(m for m in _MODALITY_PRIORITY if m in modalities)
@@ -515,14 +545,37 @@ class Pipeline:
         named = focus_countries(reported_from, texts, groups=False) + places
         place_home = reported_from or (named.most_common(1)[0][0] if named else None)
         home_place = home_location(article, place_home, self.gazetteer)
+        taken = [
+            (phrase.start, phrase.end)
+            for d in drafts
+            for m in d.mentions
+            for phrase, _ in m.mention.places
+        ]
+        unplaced = any(d.location is None or d.location.precision == "country" for d in drafts)
+        located = [
+            (
+                n,
+                geocode(n.phrase.text, focus, gazetteer=self.gazetteer, within=n.within),
+                Evidence(sentences[index].text, sentences[index].start, sentences[index].end),
+            )
+            for index, doc in (parsed if unplaced else [])
+            for n in named_places(doc, sentences[index].start)
+        ]
+
+        def fallback(draft: Draft) -> tuple[Location | None, Evidence | None]:
+            """Where an event whose sentences give no place, or only a country, happened:
+            the one finer place the story names in that country, else the story's country."""
+            country = draft.location.country if draft.location else place_home
+            return story_place(located, country, taken) or (home_place, None)
+
         tolls = attribute_tolls(
             [_toll(d) for d in drafts],
             [d.evidence()[0].start for d in drafts],
             toll_reports(sentences),
         )
-        return [
-            event
-            for n, d in enumerate(drafts)
+        events = []
+        for n, d in enumerate(drafts):
+            place, told = fallback(d)
             for event in build_events(
                 d,
                 f"{key}-{n + 1}",
@@ -530,10 +583,13 @@ class Pipeline:
                 tolls.reports[n],
                 n in tolls.claimed,
                 typing.get(d.first.mention.sentence_index),
-                home_place,
+                place,
                 article.published,
-            )
-        ]
+            ):
+                if told is not None and event.location is place and told not in event.evidence:
+                    event.evidence = sorted([*event.evidence, told], key=lambda e: e.start)
+                events.append(event)
+        return events
 
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
         """Extract the article from ``doc`` and code its events."""
