@@ -1,21 +1,26 @@
-"""Deduplication quality and the cost of incremental ingestion as the store grows.
+"""Deduplication measured both ways, and the cost of incremental ingestion as the store grows.
 
-1. Quality, on the in-house cluster corpus ``tests/data/clusters.jsonl`` (one bombing told by
-   four outlets, one of them a syndicated copy, with a follow-up that raises the toll; a police
-   station attack and a march in the same city on the same day; two air strikes in one province
-   a week apart). Each article's gold names the real event its report tells:
-
-   * duplicate-event rate: clusters beyond the first for one real event, over all clusters;
-   * wrong-merge rate: reports in a cluster whose other reports tell another event, over all
-     reports.
-
-2. Cost: a store is filled with N synthetic events (random kinds, places and dates over three
+1. Wrong merges on real reports of distinct events: every ACLED note in ``../shared/train/acled``
+   and the Afghanistan development set (each row its own event; a note repeated word for word,
+   ACLED's own duplicates, is read once) is ingested, published on its event's day, into one
+   store. A note is wrongly merged when one of its events shares a cluster with another
+   note's. Skipped when ``../shared`` is absent.
+2. Missed merges on ``tests/data/dedup-pairs.jsonl``: 216 pairs of reports written for the
+   project (syndicated copies, rewrites, follow-ups days later with new tolls; and hard
+   negatives: another event in the same town on the same day, the same parties on another
+   day), each pair ingested into a store of its own. Recall is the share of same-event pairs
+   whose events of the pair's type were merged, over the pairs where the coder found such an
+   event in both reports (and over all pairs).
+3. Calibration: both rates at several thresholds of the evidence score
+   (``clusters.THRESHOLD``), the ACLED store re-clustered for each (``Store.recluster``).
+4. The in-house cluster corpus ``tests/data/clusters.jsonl``: duplicate-event and wrong-merge
+   rates over its nine articles.
+5. Cost: a store is filled with N synthetic events (random kinds, places and dates over three
    years, with random MinHash signatures for their articles), then the cluster corpus is
    ingested into it and the time per article is measured, for N = 1,000, 10,000 and 100,000.
-   Candidate search uses the (type, date) and LSH band indexes, so the cost follows how many
-   events of a kind fall in the search window, not the size of the store.
 
-Run ``python bench/dedup.py`` (about a minute; ``--quick`` stops at 10,000).
+Run ``python bench/dedup.py`` (a few minutes; ``--quick`` skips the sweep and stops the growth
+at 10,000).
 """
 
 from __future__ import annotations
@@ -31,13 +36,19 @@ from pathlib import Path
 
 import numpy as np
 
+from eventwire import clusters
 from eventwire.copies import PERMUTATIONS, band_keys
+from eventwire.dedup import acled_reports, code_pairs, pair_outcomes, read_pairs, wrong_merges
 from eventwire.pipeline import Pipeline
 from eventwire.read import read_jsonl
 from eventwire.records import ArticleResult
 from eventwire.store import Store
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "clusters.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "data" / "clusters.jsonl"
+PAIRS = ROOT / "tests" / "data" / "dedup-pairs.jsonl"
+SHARED = ROOT.parent / "shared"
+THRESHOLDS = (2.0, 2.5, 3.0, 3.5, 4.0, 5.0)
 # Events spread over the countries a news feed covers; the corpus's own (SOM, SYR) among them.
 COUNTRIES = ["SOM", "SYR", "AFG", "IRQ", "YEM", "NGA", "MLI", "UKR", "SDN", "COD", "MMR", "PAK",
              "IND", "MEX", "COL", "BRA", "ETH", "KEN", "LBY", "LBN", "ISR", "PSE", "TUR", "IRN",
@@ -120,19 +131,76 @@ def fill(store: Store, first: int, count: int, rng: random.Random) -> None:
             )
 
 
+def acled_store(pipeline: Pipeline, path: Path) -> Store | None:
+    """The ACLED notes ingested into one store, or None without ``../shared``."""
+    files = sorted((SHARED / "train" / "acled").glob("*.csv"))
+    files += sorted((SHARED / "eval" / "acled-dev").glob("*.csv"))
+    if not files:
+        return None
+    documents = list(acled_reports(files))
+    origin = {doc.id: doc.origin for doc in documents}
+    store = Store(path)
+    for result in pipeline.run(documents):
+        if isinstance(result, ArticleResult):
+            store.add(result, origin[result.article.id])
+    return store
+
+
+def report_rates(store: Store | None, pipeline: Pipeline, thresholds: list[float]) -> None:
+    pairs = read_pairs(PAIRS)
+    coded = code_pairs(pipeline, pairs)
+    chosen = clusters.THRESHOLD
+    print(
+        "| threshold | ACLED notes wrongly merged | by set | same-event pairs merged"
+        " (both coded) | (all) | hard negatives merged |"
+    )
+    print("| ---: | ---: | --- | ---: | ---: | ---: |")
+    for threshold in thresholds:
+        clusters.THRESHOLD = threshold
+        wrong = ""
+        by_set = ""
+        if store is not None:
+            store.recluster()
+            rates = wrong_merges(store)
+            wrong = f"{rates[''].wrongly_merged}/{rates[''].reports} = {rates[''].share:.3f}"
+            by_set = ", ".join(f"{o.split('-')[1]} {r.share:.3f}" for o, r in rates.items() if o)
+        outcomes = pair_outcomes(pairs, coded)
+        same = [o for o in outcomes if o.pair.same]
+        both = [o for o in same if o.coded]
+        negatives = [o for o in outcomes if not o.pair.same and o.coded]
+        merged = sum(o.merged for o in both)
+        print(
+            f"| {threshold}{' (shipped)' if threshold == chosen else ''} | {wrong} | {by_set}"
+            f" | {merged}/{len(both)} = {merged / len(both):.3f}"
+            f" | {sum(o.merged for o in same)}/{len(same)}"
+            f" | {sum(o.merged for o in negatives)}/{len(negatives)} |"
+        )
+        kinds = Counter(o.pair.kind for o in both if o.merged)
+        totals = Counter(o.pair.kind for o in both)
+        print(
+            "|  |  |  | " + ", ".join(f"{k} {kinds[k]}/{n}" for k, n in totals.items()) + " |  |  |"
+        )
+    clusters.THRESHOLD = chosen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="stop at 10,000 stored events")
+    parser.add_argument("--quick", action="store_true", help="no sweep; growth stops at 10,000")
     args = parser.parse_args()
     pipeline = Pipeline()
     results, gold = coded_corpus(pipeline)
     with tempfile.TemporaryDirectory() as tmp:
+        acled = acled_store(pipeline, Path(tmp) / "acled.db")
+        if acled is None:
+            print(f"{SHARED} is absent: no wrong-merge rate on ACLED notes")
+        sweep = [clusters.THRESHOLD] if args.quick else sorted({*THRESHOLDS, clusters.THRESHOLD})
+        report_rates(acled, pipeline, sweep)
         store = Store(Path(tmp) / "quality.db")
         for result in results:
             store.add(result)
-        dup, wrong, clusters, reports = quality(store, gold)
+        dup, wrong, n_clusters, reports = quality(store, gold)
         print(
-            f"quality: {reports} reports in {clusters} clusters; "
+            f"in-house corpus: {reports} reports in {n_clusters} clusters; "
             f"duplicate_event_rate={dup:.3f} wrong_merge_rate={wrong:.3f}"
         )
         store.close()

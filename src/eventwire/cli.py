@@ -336,6 +336,19 @@ def split(event_id: str, db: Path) -> None:
 
 
 @main.command()
+@db_option
+def recluster(db: Path) -> None:
+    """Decide again which reports tell one event, under the current rules (for a store built
+    with older ones); splits and merges made by hand are kept."""
+    with _open(db) as store:
+        done = store.recluster()
+    click.echo(
+        f"{done.events} reports: {done.clusters_before} events before, {done.clusters_after} now;"
+        f" {done.split} events split, {done.joined} joined"
+    )
+
+
+@main.command()
 @click.argument("event_id")
 @click.argument("other_id")
 @db_option

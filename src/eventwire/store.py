@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from eventwire.clusters import Report, best_match, search_window
+from eventwire.clusters import Report, assign, best_match, search_window
 from eventwire.copies import COPY_SIMILARITY, band_keys, signature, similarity
 from eventwire.ontology import PLOVER_TYPES
 from eventwire.pipeline import article_hash
@@ -281,6 +281,32 @@ PERIODS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Reclustered:
+    """What :meth:`Store.recluster` changed."""
+
+    events: int
+    clusters_before: int
+    clusters_after: int
+    split: int  # clusters whose reports now lie in more than one
+    joined: int  # clusters that now hold reports of more than one earlier cluster
+
+    @classmethod
+    def between(cls, before: dict[str, str], after: dict[str, str]) -> Reclustered:
+        old: dict[str, set[str]] = {}
+        new: dict[str, set[str]] = {}
+        for event_id, cluster in before.items():
+            old.setdefault(cluster, set()).add(after[event_id])
+            new.setdefault(after[event_id], set()).add(cluster)
+        return cls(
+            events=len(before),
+            clusters_before=len(old),
+            clusters_after=len(new),
+            split=sum(len(parts) > 1 for parts in old.values()),
+            joined=sum(len(parts) > 1 for parts in new.values()),
+        )
+
+
 class StoreError(RuntimeError):
     """The store cannot be opened or queried."""
 
@@ -450,35 +476,28 @@ class Store:
         return best[2] if best and best[0] >= COPY_SIMILARITY else None
 
     def _candidates(self, record: dict[str, Any], story_id: int) -> list[Report]:
-        """Stored reports that may tell the same event: of its kind, in its country (or with
-        no country), within the widest date window; or, for an undated report, copies of its
-        own story. Indexed lookups, so the cost follows how many such events fall in those
-        weeks, not the size of the store."""
+        """Stored reports that may tell the same event: the copies of its own story, and
+        reports of its kind in its country (or, without one, with none) within the widest date
+        window. Indexed lookups, so the cost follows how many such events fall in those weeks,
+        not the size of the store."""
         select = (
-            "SELECT e.record, e.cluster_id, a.story_id FROM events e"
+            "SELECT e.id, e.record, e.cluster_id, a.story_id FROM events e"
             " JOIN articles a ON a.id = e.article_id WHERE e.type = ?"
         )
-        if not record["date"]:
-            found = self.db.execute(select + " AND a.story_id = ?", (record["type"], story_id))
-            rows = found.fetchall()
-        else:
+        rows = self.db.execute(select + " AND a.story_id = ?", (record["type"], story_id))
+        found = {r["id"]: r for r in rows}
+        if record["date"]:
             low, high = search_window(date.fromisoformat(record["date"]))
-            window = (low.isoformat(), high.isoformat())
             country = (record.get("location") or {}).get("country")
-            if country is None:
-                rows = self.db.execute(
-                    select + " AND e.date BETWEEN ? AND ?", (record["type"], *window)
-                ).fetchall()
-            else:
-                rows = [
-                    row
-                    for value in (country, None)
-                    for row in self.db.execute(
-                        select + " AND e.country IS ? AND e.date BETWEEN ? AND ?",
-                        (record["type"], value, *window),
-                    )
-                ]
-        return [Report.of(json.loads(r["record"]), r["cluster_id"], r["story_id"]) for r in rows]
+            rows = self.db.execute(
+                select + " AND e.country IS ? AND e.date BETWEEN ? AND ?",
+                (record["type"], country, low.isoformat(), high.isoformat()),
+            )
+            found.update((r["id"], r) for r in rows)
+        return [
+            Report.of(json.loads(r["record"]), r["cluster_id"], r["story_id"])
+            for r in found.values()
+        ]
 
     def _insert_event(
         self, event: Event, record: dict[str, Any], article_id: int, rank: int, cluster_id: str
@@ -860,6 +879,46 @@ class Store:
                 "INSERT OR REPLACE INTO merge_rules VALUES (?, ?, 'force')", (event_id, other_id)
             )
         return target
+
+    def recluster(self) -> Reclustered:
+        """Decide every event's cluster again under the current rules, as if the store were
+        ingested afresh in the same order, keeping the splits and merges users made; for a
+        store built under older rules. One transaction: a crash changes nothing."""
+        with self.db:
+            rows = self.db.execute(
+                "SELECT e.id, e.article_id, e.record, e.cluster_id, a.story_id FROM events e"
+                " JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.rank"
+            ).fetchall()
+            forbid: dict[str, set[str]] = {}
+            force: list[tuple[str, str]] = []
+            for rule in self.db.execute("SELECT event_id, other_id, rule FROM merge_rules"):
+                if rule["rule"] == "forbid":
+                    forbid.setdefault(rule["event_id"], set()).add(rule["other_id"])
+                else:
+                    force.append((rule["event_id"], rule["other_id"]))
+            reports = [Report.of(json.loads(r["record"]), r["id"], r["story_id"]) for r in rows]
+            assigned = assign(reports, {r["id"]: r["article_id"] for r in rows}, forbid, force)
+            before = {r["id"]: r["cluster_id"] for r in rows}
+            changed = [
+                (a.cluster_id, event_id)
+                for event_id, a in assigned.items()
+                if a.cluster_id != before[event_id]
+            ]
+            self.db.executemany("UPDATE events SET cluster_id = ? WHERE id = ?", changed)
+            self.db.execute("DELETE FROM merges WHERE forced = 0")
+            self.db.executemany(
+                "INSERT OR IGNORE INTO merges VALUES (?, ?, ?, ?, 0, ?)",
+                [
+                    (event_id, a.cluster_id, a.match.score, json.dumps(a.match.matched), _now())
+                    for event_id, a in assigned.items()
+                    if a.match
+                ],
+            )
+            self.db.execute(
+                "UPDATE merges SET cluster_id ="
+                " (SELECT e.cluster_id FROM events e WHERE e.id = merges.event_id)"
+            )
+        return Reclustered.between(before, {e: a.cluster_id for e, a in assigned.items()})
 
     def tallies(self, article_doc_id: str | None = None) -> list[dict[str, Any]]:
         """Reported tallies, of one article or of all."""
