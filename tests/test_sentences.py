@@ -145,3 +145,29 @@ def test_trailing_whitespace_is_not_part_of_the_last_sentence() -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "\n"])
 def test_no_text_gives_no_sentences(text: str) -> None:
     assert split_sentences(text) == []
+
+
+def test_splitting_work_grows_with_the_paragraph_not_its_square(monkeypatch) -> None:
+    """Doubling a paragraph about doubles the text looked at for abbreviations (counted, not
+    timed): each full stop looks back a bounded way, not to the paragraph's start."""
+    from eventwire import sentences
+
+    looked_at: list[int] = []
+    pattern = sentences._LAST_WORD
+
+    class Counting:
+        def search(self, text: str, pos: int = 0, endpos: int | None = None):
+            end = len(text) if endpos is None else endpos
+            looked_at.append(end - pos)
+            return pattern.search(text, pos, end)
+
+    monkeypatch.setattr(sentences, "_LAST_WORD", Counting())
+
+    def work(count: int) -> int:
+        looked_at.clear()
+        text = " ".join(f"Gunmen killed {i} people, police said." for i in range(count))
+        assert len(split_sentences(text)) == count
+        return sum(looked_at)
+
+    small, large = work(500), work(1000)
+    assert large <= 2.2 * small

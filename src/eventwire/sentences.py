@@ -17,6 +17,9 @@ _ABBREVIATIONS = frozenset({
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "approx", "est", "mt", "ft",
 })  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z.]+)\.[\"'\u201d\u2019)]?$")
+# How far back from a full stop the word it ends is looked for: longer than any abbreviation,
+# so that splitting stays linear in the paragraph's length.
+_LOOK_BACK = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +30,9 @@ class Sentence:
     paragraph: int
 
 
-def _is_abbreviation(before: str) -> bool:
-    match = _LAST_WORD.search(before)
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Whether the word that ends ``text`` at ``stop`` (a full stop) is an abbreviation."""
+    match = _LAST_WORD.search(text, max(0, stop - _LOOK_BACK), stop)
     if not match:
         return False
     word = match.group(1).lower()
@@ -43,7 +47,7 @@ def split_sentences(text: str) -> list[Sentence]:
         start = 0
         for boundary in _BOUNDARY.finditer(body):
             stop = boundary.start(1)
-            if _is_abbreviation(body[:stop]):
+            if _is_abbreviation(body, stop):
                 continue
             piece = body[start:stop]
             if piece:
