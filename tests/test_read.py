@@ -193,6 +193,12 @@ def test_jsonl_html_wins_over_text_and_blank_html_falls_back_to_text() -> None:
         (json.dumps(["w5", STORY]), "record is not a JSON object"),
         (json.dumps({"id": "w6", "text": STORY, "published": "2024-02-30"}), "bad published"),
         (json.dumps({"id": "w7", "text": STORY, "published": "last Tuesday"}), "bad published"),
+        (json.dumps({"id": "w8", "text": STORY, "title": {"en": "x"}}), '"title" must be'),
+        (json.dumps({"id": "w9", "text": STORY, "outlet": ["x", "y"]}), '"outlet" must be'),
+        (json.dumps({"id": "w10", "text": STORY, "url": 42}), '"url" must be'),
+        (json.dumps({"id": "w11", "text": STORY, "published": 20240301}), '"published" must'),
+        (json.dumps({"id": ["w12"], "text": STORY}), '"id" must be'),
+        ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply"),
     ],
 )
 def test_bad_jsonl_record_is_skipped_and_the_next_one_is_read(line: str, reason: str) -> None:

@@ -73,10 +73,16 @@ def document_from_json(record: object, origin: str) -> RawDocument:
     content = html if isinstance(html, str) and html.strip() else text
     if not isinstance(content, str) or not content.strip():
         raise InputError('record has no "text" or "html"')
-    if record.get("id") in (None, ""):
+    doc_id = record.get("id")
+    if doc_id in (None, ""):
         raise InputError('record has no "id"')
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
+        raise InputError('"id" must be a string or a number')
+    for key in ("title", "url", "outlet", "published"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise InputError(f'"{key}" must be a string')
     return RawDocument(
-        id=str(record["id"]),
+        id=str(doc_id),
         content=content,
         is_html=content is html,
         origin=origin,
@@ -97,6 +103,8 @@ def read_jsonl(text: str, origin: str) -> Iterator[Item]:
             yield document_from_json(json.loads(line), where)
         except json.JSONDecodeError as exc:
             yield Skipped(where, f"invalid JSON ({exc.msg})")
+        except RecursionError:
+            yield Skipped(where, "JSON nested too deeply")
         except InputError as exc:
             yield Skipped(where, str(exc))
 
