@@ -20,6 +20,7 @@ from eventwire.records import (
     Evidence,
     Location,
     Quantity,
+    RawDocument,
 )
 from eventwire.store import MIGRATIONS, EventFilter, Store, StoreError
 
@@ -408,3 +409,34 @@ def test_event_evidence_points_into_the_article_text(filled: Store) -> None:
 
 def test_unknown_event_is_none(filled: Store) -> None:
     assert filled.event("ev-missing") is None
+
+
+def _ingest_all(path: str, results: list, order: int) -> int:
+    store = Store(path)
+    added = sum(store.add(r) for r in (results if order % 2 == 0 else results[::-1]))
+    store.close()
+    return added
+
+
+def test_concurrent_writers_store_each_article_once(pipeline, tmp_path) -> None:
+    """Several processes ingesting overlapping input: no writer fails, each article and
+    its events are stored once (the existence check runs under the write lock)."""
+    import multiprocessing
+
+    texts = [
+        f"Gunmen killed {n} villagers in Dikwa on Tuesday, police said. Residents fled {n} km."
+        for n in range(3, 15)
+    ]
+    docs = [
+        RawDocument(f"d{n}", t, False, "t", published=date(2025, 3, 5)) for n, t in enumerate(texts)
+    ]
+    results = list(pipeline.run(docs))
+    path = str(tmp_path / "events.db")
+    Store(path).close()
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        added = pool.starmap(_ingest_all, [(path, results, i) for i in range(4)])
+    assert sum(added) == len(texts)
+    store = Store(path)
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(texts)
+    events = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert events == sum(len(r.events) for r in results) > 0

@@ -21,6 +21,7 @@ from eventwire.pipeline import article_hash
 from eventwire.records import ArticleResult, Event
 
 DEFAULT_DB = Path("eventwire.db")
+BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another to finish its article
 
 # Rebuilds the summary rows of the clusters whose ids ``{ids}`` gives (a list or a SELECT):
 # each cluster's leading report (the most confident, then the first stored) with the keys it
@@ -329,7 +330,9 @@ class Store:
         without ``check_same_thread`` one may pass from thread to thread (one at a time)."""
         self.path = Path(path)
         try:
-            self.db = sqlite3.connect(self.path, check_same_thread=check_same_thread)
+            self.db = sqlite3.connect(
+                self.path, check_same_thread=check_same_thread, timeout=BUSY_TIMEOUT_S
+            )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
         self.db.row_factory = sqlite3.Row
@@ -379,6 +382,8 @@ class Store:
         article = result.article
         text_hash = article_hash(article)
         with self.db:
+            # the write lock first, so that two writers cannot both find the article missing
+            self.db.execute("BEGIN IMMEDIATE")
             if self.has_article(text_hash):
                 return False
             sig = signature(article.text)
