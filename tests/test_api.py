@@ -432,6 +432,10 @@ def test_a_bad_article_is_a_422(writer: TestClient, body: bytes) -> None:
         "/v1/events?q=nosuchcolumn:word",
         "/v1/articles?q=%22unclosed",
         "/v1/articles?cursor=%%%",
+        # a position past SQLite's integers
+        "/v1/articles?cursor=WyJhcnRpY2xlcyIsIDExODA1OTE2MjA3MTc0MTEzMDM0MjRd",
+        "/v1/events?actor=" + "a%" * 30_000,
+        "/v1/events?cursor=" + "W" * 5_000,
         "/v1/articles?limit=-1",
         "/v1/actors?limit=1000",
         "/v1/places?limit=0",

@@ -174,7 +174,8 @@ async def event_filter(
         str | None, Query(description="ACLED event type or sub-event type, e.g. Battles.")
     ] = None,
     actor: Annotated[
-        str | None, Query(description="Text the actor's or recipient's name contains.")
+        str | None,
+        Query(max_length=200, description="Text the actor's or recipient's name contains."),
     ] = None,
     min_sources: Annotated[
         int | None,
@@ -209,7 +210,8 @@ async def event_filter(
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Most items to return (1 to 500).")]
 Cursor = Annotated[
-    str | None, Query(description="The `next_cursor` of the previous page, for the next one.")
+    str | None,
+    Query(max_length=1000, description="The `next_cursor` of the previous page, for the next one."),
 ]
 
 
@@ -221,12 +223,14 @@ def _decode_cursor(cursor: str, kind: str, size: int) -> list[Any]:
     """The position a cursor of ``kind`` with ``size`` values names, or a 400."""
     try:
         position = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):
         position = None
     valid = (
         isinstance(position, list)
         and len(position) == size + 1
         and all(type(v) in (int, float, str) for v in position)
+        # SQLite's integers are 64-bit: a larger one is no position of ours
+        and all(abs(v) < 2**63 for v in position if type(v) is int)
     )
     if not valid or position[0] != kind:
         raise HTTPException(400, f"invalid cursor for {kind}: pass a next_cursor unchanged")

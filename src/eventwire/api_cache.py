@@ -25,17 +25,29 @@ ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 
 MAX_ENTRIES = 512
 MAX_BODY = 2_000_000  # larger answers are not kept
+MAX_BYTES = 64_000_000  # all answers kept together, whatever query strings clients send
 
 
 class CachedReads:
     """ASGI middleware: complete answers to repeated ``GET /v1`` reads, from memory."""
 
-    def __init__(self, app: ASGIApp, db_path: Path, max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        db_path: Path,
+        max_entries: int = MAX_ENTRIES,
+        max_bytes: int = MAX_BYTES,
+    ) -> None:
         self.app = app
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._watch = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
-        self._entries: OrderedDict[tuple[str, bytes], tuple[int, list[Message]]] = OrderedDict()
+        # (path, query) -> (store version, messages, body bytes)
+        self._entries: OrderedDict[tuple[str, bytes], tuple[int, list[Message], int]] = (
+            OrderedDict()
+        )
         self.hits = 0
 
     def _version(self) -> int:
@@ -75,7 +87,8 @@ class CachedReads:
 
         await self.app(scope, receive, keep)
         if sent and sent[0].get("status") == 200 and size <= MAX_BODY:
-            self._entries[key] = (version, sent)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            old = self._entries.pop(key, None)
+            self.bytes += size - (old[2] if old else 0)
+            self._entries[key] = (version, sent, size)
+            while len(self._entries) > self.max_entries or self.bytes > self.max_bytes:
+                self.bytes -= self._entries.popitem(last=False)[1][2]
