@@ -395,7 +395,14 @@ def test_a_large_body_is_refused_unread(writer: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [b"{not json", b'["a list"]', b'{"id": "x"}', b'{"text": "no id"}', b'{"id": "x", "text": 5}'],
+    [
+        b"{not json",
+        b'["a list"]',
+        b'{"id": "x"}',
+        b'{"text": "no id"}',
+        b'{"id": "x", "text": 5}',
+        b"[" * 1500 + b"]" * 1500,  # deeper than Python's JSON reader goes
+    ],
 )
 def test_a_bad_article_is_a_422(writer: TestClient, body: bytes) -> None:
     response = writer.post(

@@ -518,6 +518,8 @@ async def post_article(request: Request) -> Record:
         payload = json.loads(body)
     except ValueError as exc:  # not JSON, or not UTF-8
         raise HTTPException(422, f"invalid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise HTTPException(422, "invalid JSON: nested too deeply") from exc
     try:
         ArticleIn.model_validate(payload)
         doc = document_from_json(payload, origin="api")
