@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -303,6 +304,23 @@ def test_stdin_jsonl_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
 
     assert [d.id for d in _docs(items)] == ["s1", "s2"]
     assert [s.origin for s in _skips(items)] == ["<stdin>:2"]
+
+
+def test_special_files_are_skipped_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block for ever
+    items = _items(fifo, Path("/dev/zero"))  # reading it would never end
+    assert [(s.origin, s.reason) for s in _skips(items)] == [
+        (str(fifo), "not a regular file"),
+        ("/dev/zero", "not a regular file"),
+    ]
+
+
+def test_stdin_over_the_limit_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(eventwire.read, "MAX_BYTES", 1000)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"word " * 1000)))
+    [skipped] = list(read_inputs(["-"]))
+    assert isinstance(skipped, Skipped) and skipped.reason == "larger than 1000 bytes"
 
 
 # --- URLs -----------------------------------------------------------------------------------

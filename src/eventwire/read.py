@@ -7,6 +7,7 @@ a bad input never stops the batch.
 from __future__ import annotations
 
 import json
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -116,11 +117,16 @@ def read_text(text: str, doc_id: str, origin: str) -> RawDocument:
 def read_file(path: Path, doc_id: str) -> Iterator[Item]:
     origin = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        if not stat.S_ISREG(path.stat().st_mode):
+            # a FIFO would block, a device (/dev/zero) never end
+            yield Skipped(origin, "not a regular file")
+            return
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
             yield Skipped(origin, f"larger than {MAX_BYTES} bytes")
             return
-        text = decode(path.read_bytes())
+        text = decode(data)
     except OSError as exc:
         yield Skipped(origin, exc.strerror or type(exc).__name__)
         return
@@ -159,8 +165,12 @@ def read_url(url: str) -> Item:
 
 
 def read_stdin() -> Iterator[Item]:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        yield Skipped("<stdin>", f"larger than {MAX_BYTES} bytes")
+        return
     try:
-        text = decode(sys.stdin.buffer.read())
+        text = decode(data)
     except InputError as exc:
         yield Skipped("<stdin>", str(exc))
         return
