@@ -86,6 +86,16 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(runner, tmp_path):
     assert len(result.stdout.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_nothing_read_is_a_failure(runner, tmp_path, command):
+    args = [command, str(tmp_path / "missing.txt")]
+    if command == "ingest":
+        args += ["--db", str(tmp_path / "store.db")]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert "no such file" in result.stderr and "no input could be read" in result.stderr
+
+
 def test_bad_date_option_is_a_usage_error(runner):
     result = runner.invoke(main, ["extract", ERBIL_TXT, "--published", "5 March"])
     assert result.exit_code == 2

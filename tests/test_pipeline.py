@@ -176,7 +176,7 @@ def test_event_ids_are_stable(pipeline, erbil):
 
 
 def test_unreadable_input_does_not_stop_the_batch(pipeline, tmp_path: Path):
-    (tmp_path / "a.txt").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01\x02bad")  # binary
     (tmp_path / "b.txt").write_text("Police arrested two men in Kano on Friday.")
     out = list(pipeline.run(read_inputs([str(tmp_path)]), date(2025, 3, 8)))
     assert isinstance(out[0], Skipped)

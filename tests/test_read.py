@@ -101,6 +101,19 @@ def test_utf8_byte_order_mark_is_dropped(tmp_path: Path) -> None:
     assert doc.content == STORY
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_decoded(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "wide.txt"
+    data = STORY.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+
+    [doc] = _items(path)
+
+    assert isinstance(doc, RawDocument) and doc.content == STORY
+
+
 # --- directories ----------------------------------------------------------------------------
 
 

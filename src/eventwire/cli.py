@@ -154,8 +154,11 @@ def extract(
     pipeline = _pipeline(model, gazetteer)
     results: list[dict[str, Any]] = []
     out = console()
+    tally: Counter[str] = Counter()
     for item in pipeline.run(read_inputs(paths), published):
+        tally["read"] += 1
         if isinstance(item, Skipped):
+            tally["skipped"] += 1
             _skip_note(item)
             continue
         record = item.to_dict()
@@ -172,6 +175,14 @@ def extract(
     if fmt == "json":
         payload: Any = results[0] if len(results) == 1 else results
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    _fail_if_nothing_read(tally)
+
+
+def _fail_if_nothing_read(tally: Counter[str]) -> None:
+    """Exit with status 1 when every input was skipped: nothing was read."""
+    if tally["skipped"] and tally["skipped"] == tally["read"]:
+        click.echo("error: no input could be read", err=True)
+        sys.exit(1)
 
 
 def ingest_items(
@@ -245,6 +256,7 @@ def ingest(
     with _open(db) as store:
         tally = ingest_items(store, pipeline, sources, published)
     click.echo(_summary(tally, db), err=True)
+    _fail_if_nothing_read(tally)
 
 
 @main.command()

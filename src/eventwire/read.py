@@ -6,6 +6,7 @@ a bad input never stops the batch.
 
 from __future__ import annotations
 
+import codecs
 import json
 import stat
 import sys
@@ -43,9 +44,15 @@ def looks_like_html(text: str) -> bool:
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8 or raise :class:`InputError` saying why not."""
+    """Decode bytes as UTF-8 (or UTF-16 with its byte order mark) or raise
+    :class:`InputError` saying why not."""
     if not data.strip():
         raise InputError("empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-16 (byte {exc.start})") from exc
     if b"\x00" in data[:8192]:
         raise InputError("binary content")
     try:
