@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+import eventwire.fetch
 import eventwire.read
+from eventwire.fetch import FetchError, fetch
 from eventwire.read import read_inputs, read_jsonl, read_url
 from eventwire.records import RawDocument, Skipped
 
@@ -347,10 +350,29 @@ ROUTES = {  # path -> (Content-Type, body); anything else is a 404
     "/blank": ("text/plain", b"   \n"),
     "/big": ("text/html", BIG_BODY),
 }
+SLOW_CHUNKS = 6  # /slow sends its body a chunk every 0.2 s
 
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path.startswith("/redirect?to="):
+            self.send_response(302)
+            self.send_header("Location", self.path.removeprefix("/redirect?to="))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if self.path == "/slow":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            try:
+                for _ in range(SLOW_CHUNKS):
+                    self.wfile.write(b"word ")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up, as it should
+            return
         if self.path not in ROUTES:
             self.send_error(404, "Not Found")
             return
@@ -379,6 +401,24 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+def test_a_slow_server_is_given_up_at_the_deadline(server: str) -> None:
+    with pytest.raises(FetchError, match="took longer than"):
+        fetch(f"{server}/slow", 10_000, timeout=0.5)
+
+
+def test_a_redirect_into_the_local_network_is_refused(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "localhost" stands for a public host here: only 127.0.0.1 counts as internal
+    monkeypatch.setattr(eventwire.fetch, "is_internal", lambda host: host == "127.0.0.1")
+    public = server.replace("127.0.0.1", "localhost")
+    with pytest.raises(FetchError, match="internal address"):
+        fetch(f"{public}/redirect?to={server}/notes", 10_000)
+    # a redirect within the address the user named is followed
+    text, _ = fetch(f"{server}/redirect?to={server}/notes", 10_000)
+    assert text == STORY
 
 
 def test_url_page_is_fetched_as_html(server: str) -> None:

@@ -1,25 +1,62 @@
-"""Fetch a news page over HTTP with a timeout, a size limit and an honest User-Agent."""
+"""Fetch a news page over HTTP with a deadline, a size limit and an honest User-Agent.
+
+A redirect may not lead from a public address to a loopback, private or link-local one (a
+page cannot send the fetcher into the network it runs in); a URL naming such an address itself
+is the user's choice and is fetched.
+"""
 
 from __future__ import annotations
+
+import ipaddress
+import socket
+import time
 
 import httpx
 
 from eventwire import __version__
 
 USER_AGENT = f"Eventwire/{__version__} (+https://github.com/eventwire/eventwire; news event coder)"
-TIMEOUT_S = 20.0
+TIMEOUT_S = 20.0  # for the whole fetch, however slowly the server sends
 
 
 class FetchError(Exception):
     """A page could not be fetched; the message is the one-line reason."""
 
 
+def is_internal(host: str) -> bool:
+    """Whether ``host`` is or resolves to a loopback, private, link-local or reserved address."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False  # it cannot be reached either
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_reserved:
+            return True
+    return False
+
+
 def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[str, str]:
     """Return ``(text, content_type)`` of ``url``; raise :class:`FetchError` on any failure."""
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
+    deadline = time.monotonic() + timeout
+    inside = is_internal(httpx.URL(url).host)
+
+    def guard(response: httpx.Response) -> None:
+        if inside or not response.has_redirect_location:
+            return
+        target = response.url.join(response.headers["location"])
+        if is_internal(target.host):
+            raise FetchError(f"redirect to an internal address ({target.host}) refused")
+
     try:
         with (
-            httpx.Client(timeout=timeout, follow_redirects=True, headers=headers) as client,
+            httpx.Client(
+                timeout=timeout,
+                follow_redirects=True,
+                headers=headers,
+                event_hooks={"response": [guard]},
+            ) as client,
             client.stream("GET", url) as response,
         ):
             if response.status_code >= 400:
@@ -30,6 +67,8 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[str, st
                 body.extend(chunk)
                 if len(body) > max_bytes:
                     raise FetchError(f"larger than {max_bytes} bytes")
+                if time.monotonic() > deadline:
+                    raise FetchError(f"took longer than {timeout:.0f} s")
             encoding = response.encoding or "utf-8"
     except httpx.HTTPError as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}") from exc
