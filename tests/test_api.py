@@ -459,6 +459,14 @@ def test_bad_parameters_are_explained(client: TestClient, url: str) -> None:
     assert response.json()["detail"]
 
 
+@pytest.mark.parametrize("url", ["/v1/events", "/v1/events", "/", "/v1/nothing-here"])
+def test_every_answer_carries_the_security_headers(client: TestClient, url: str) -> None:
+    headers = client.get(url).headers  # twice for the list: once coded, once from the cache
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["content-security-policy"] == "frame-ancestors 'none'"
+    assert headers["x-frame-options"] == "DENY"
+
+
 def test_the_cursor_of_another_order_is_refused(client: TestClient) -> None:
     cursor = _get(client, "/v1/events", limit=1)["next_cursor"]
     response = client.get("/v1/events", params={"cursor": cursor, "sort": "fatalities"})

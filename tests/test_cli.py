@@ -268,3 +268,15 @@ def test_recluster_changes_nothing_in_a_store_built_under_the_same_rules(runner,
 def test_tallies_command_lists_roll_up_statements(runner, clustered_db):
     result = invoke(runner, "tallies", "cw-baidoa-market-bombing", "--db", str(clustered_db))
     assert "more than 40 attacks" in result.output
+
+
+def test_serving_beyond_this_machine_warns(runner, tmp_path, monkeypatch):
+    import eventwire.serve
+
+    monkeypatch.setattr(eventwire.serve, "run", lambda *args, **kwargs: None)
+    db = str(tmp_path / "store.db")
+    public = runner.invoke(main, ["serve", "--db", db, "--host", "0.0.0.0"])
+    assert public.exit_code == 0
+    assert "warning: serving on 0.0.0.0" in public.stderr and "POST is disabled" in public.stderr
+    local = runner.invoke(main, ["serve", "--db", db])
+    assert local.exit_code == 0 and "warning" not in local.stderr

@@ -689,4 +689,32 @@ def create_app(
     app.include_router(v1)
     _web(app)
     app.add_middleware(CachedReads, db_path=Path(db_path))
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+class SecurityHeaders:
+    """ASGI middleware: every answer says not to guess its type, not to be framed by other
+    sites, and not to pass its address on to other origins."""
+
+    HEADERS = (
+        (b"x-content-type-options", b"nosniff"),
+        (b"content-security-policy", b"frame-ancestors 'none'"),
+        (b"x-frame-options", b"DENY"),
+        (b"referrer-policy", b"same-origin"),
+    )
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *self.HEADERS]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

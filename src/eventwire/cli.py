@@ -640,6 +640,13 @@ def serve(db: Path, host: str, port: int, token: str | None, workers: int) -> No
     """Serve the web app and the REST API (OpenAPI at /docs) over the store."""
     from eventwire.serve import run  # the web stack loads only for this command
 
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        posting = "POST needs the token" if token else "POST is disabled (no --token)"
+        click.echo(
+            f"warning: serving on {host}: anyone who can reach this machine can read the store"
+            f" ({posting})",
+            err=True,
+        )
     click.echo(f"Eventwire at http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop", err=True)
     run(db, host=host, port=port, token=token, workers=workers)
 
