@@ -280,3 +280,15 @@ def test_serving_beyond_this_machine_warns(runner, tmp_path, monkeypatch):
     assert "warning: serving on 0.0.0.0" in public.stderr and "POST is disabled" in public.stderr
     local = runner.invoke(main, ["serve", "--db", db])
     assert local.exit_code == 0 and "warning" not in local.stderr
+
+
+def test_a_store_failure_stops_ingest_with_its_summary(runner, tmp_path, monkeypatch):
+    from eventwire.store import Store, StoreError
+
+    def full(self, result, origin=None):
+        raise StoreError(f"cannot store {result.article.id}: database or disk is full")
+
+    monkeypatch.setattr(Store, "add", full)
+    result = runner.invoke(main, ["ingest", ERBIL_TXT, "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+    assert "database or disk is full" in result.stderr and "0 stored" in result.stderr

@@ -440,3 +440,14 @@ def test_concurrent_writers_store_each_article_once(pipeline, tmp_path) -> None:
     assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(texts)
     events = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
     assert events == sum(len(r.events) for r in results) > 0
+
+
+def test_a_store_that_cannot_be_written_is_a_clear_error(pipeline, tmp_path) -> None:
+    store = Store(tmp_path / "events.db")
+    [result] = pipeline.run(
+        [RawDocument("d1", "Gunmen killed 12 villagers in Dikwa on Tuesday.", False, "t")]
+    )
+    store.db.execute("PRAGMA query_only = ON")  # as a full disk or a read-only file refuses
+    with pytest.raises(StoreError, match="cannot store d1"):
+        store.add(result)
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0

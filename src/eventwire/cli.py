@@ -191,9 +191,11 @@ def ingest_items(
     sources: tuple[str, ...],
     published: date | None,
     quiet: bool = False,
+    tally: Counter[str] | None = None,
 ) -> Counter[str]:
-    """Process ``sources`` into ``store`` with a progress display; returns the tallies."""
-    tally: Counter[str] = Counter()
+    """Process ``sources`` into ``store`` with a progress display; returns the tallies (kept
+    in ``tally`` as they grow, so that a caller stopped by an error can still report them)."""
+    tally = Counter() if tally is None else tally
     reasons: list[Skipped] = []
     progress = Progress(
         SpinnerColumn(),
@@ -253,8 +255,13 @@ def ingest(
 ) -> None:
     """Process articles (files, directories, URLs, - for stdin) into the local store."""
     pipeline = _pipeline(model, gazetteer)
+    tally: Counter[str] = Counter()
     with _open(db) as store:
-        tally = ingest_items(store, pipeline, sources, published)
+        try:
+            ingest_items(store, pipeline, sources, published, tally=tally)
+        except StoreError as exc:
+            click.echo(_summary(tally, db), err=True)
+            raise click.ClickException(f"{exc}; the articles before it are stored") from exc
     click.echo(_summary(tally, db), err=True)
     _fail_if_nothing_read(tally)
 

@@ -373,9 +373,15 @@ class Store:
 
     def add(self, result: ArticleResult, origin: str | None = None) -> bool:
         """Store an article, its events and tallies in one transaction; False if it was
-        already there.
+        already there. A failure to write (a full disk, a read-only file) is a
+        :class:`StoreError`, and leaves the store as it was."""
+        try:
+            return self._add(result, origin)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store {result.article.id}: {exc}") from exc
 
-        The article joins the story of a stored near-copy, and each event joins the cluster of
+    def _add(self, result: ArticleResult, origin: str | None = None) -> bool:
+        """The article joins the story of a stored near-copy, and each event joins the cluster of
         a stored report of the same event (or starts its own); every merge is recorded with
         the fields that matched.
         """
