@@ -257,8 +257,9 @@ def test_failure_while_adding_events_leaves_no_partial_article(store: Store) -> 
 def test_duplicate_event_id_rolls_back_the_whole_article(store: Store) -> None:
     duplicate = ArticleResult(_strike_article(), [_air_strike(), _air_strike()])
 
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="UNIQUE constraint") as raised:
         store.add(duplicate)
+    assert isinstance(raised.value.__cause__, sqlite3.IntegrityError)
 
     assert store.counts() == {"articles": 0, "events": 0, "evidence": 0, "sources": 0}
 
