@@ -218,11 +218,12 @@ def evidence(new: Report, old: Report) -> dict[str, str] | None:
     found.update(place)
     if new.lead and old.lead and _copied(new.lead, old.lead):
         found["sentence"] = new.lead
+    names: dict[str, tuple[str | None, str | None]] = {}
     for role, mine, theirs in (
         ("actor", new.actor, old.actor),
         ("recipient", new.recipient, old.recipient),
     ):
-        name, other = named(mine), named(theirs)
+        name, other = names[role] = named(mine), named(theirs)
         if name and other and name != other:
             return None  # two named parties: two events
         kinds = (kind(mine), kind(theirs))
@@ -234,8 +235,8 @@ def evidence(new: Report, old: Report) -> dict[str, str] | None:
             found[f"{role} kind"] = kinds[0]  # type: ignore[assignment]
         elif None not in kinds:
             found["other party"] = f"{mine.name} / {theirs.name}"  # type: ignore[union-attr]
-    swapped = (named(new.actor), named(new.recipient)) == (named(old.recipient), named(old.actor))
-    if swapped and named(new.actor) and named(new.recipient):
+    (new_actor, old_actor), (new_recipient, old_recipient) = names["actor"], names["recipient"]
+    if new_actor and new_recipient and (new_actor, new_recipient) == (old_recipient, old_actor):
         return None  # the sides are swapped: another event between the same parties
     if new.mode and old.mode:
         found["mode" if new.mode == old.mode else "other mode"] = f"{new.mode} / {old.mode}"
@@ -295,9 +296,9 @@ def score(found: dict[str, str]) -> float:
 def compare(new: Report, old: Report) -> Match | None:
     """How ``new`` matches ``old``; None when the evidence does not show one event."""
     found = evidence(new, old)
-    if found is None or score(found) < THRESHOLD or not identified(found):
+    if found is None or not identified(found) or (weight := score(found)) < THRESHOLD:
         return None
-    return Match(old.cluster_id, score(found), {"type": new.type, **found})
+    return Match(old.cluster_id, weight, {"type": new.type, **found})
 
 
 def best_match(

@@ -14,11 +14,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from eventwire.goldsets import read_acled
 from eventwire.pipeline import Pipeline
+from eventwire.read import document_from_json
 from eventwire.records import ArticleResult, RawDocument
 from eventwire.store import Store
 
@@ -53,18 +53,6 @@ class WrongMerges:
         return self.wrongly_merged / self.reports if self.reports else 0.0
 
 
-def _document(record: dict, origin: str) -> RawDocument:
-    return RawDocument(
-        id=record["id"],
-        content=record["text"],
-        is_html=False,
-        origin=origin,
-        title=record.get("title"),
-        published=date.fromisoformat(record["published"]) if record.get("published") else None,
-        outlet=record.get("outlet"),
-    )
-
-
 def read_pairs(path: Path) -> list[Pair]:
     """A pair corpus: JSON Lines of ``{"id", "kind", "same", "type", "a": {...}, "b": {...}}``,
     each report with ``id``, ``text`` and optionally ``published``, ``outlet``, ``title``."""
@@ -72,7 +60,7 @@ def read_pairs(path: Path) -> list[Pair]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             r = json.loads(line)
-            a, b = (_document(r[side], str(path)) for side in ("a", "b"))
+            a, b = (document_from_json(r[side], str(path)) for side in ("a", "b"))
             pairs.append(Pair(r["id"], r["kind"], bool(r["same"]), r["type"], a, b))
     return pairs
 
