@@ -401,6 +401,7 @@ def test_a_large_body_is_refused_unread(writer: TestClient) -> None:
         b'{"id": "x"}',
         b'{"text": "no id"}',
         b'{"id": "x", "text": 5}',
+        b'{"id": "x", "text": "Riot police cleared the square.", "url": "javascript:alert(1)"}',
         b"[" * 1500 + b"]" * 1500,  # deeper than Python's JSON reader goes
     ],
 )

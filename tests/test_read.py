@@ -200,6 +200,9 @@ def test_jsonl_html_wins_over_text_and_blank_html_falls_back_to_text() -> None:
     assert (blank.content, blank.is_html) == (STORY, False)
 
 
+NOT_A_DATE = '"published" must be a date'
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
@@ -208,13 +211,18 @@ def test_jsonl_html_wins_over_text_and_blank_html_falls_back_to_text() -> None:
         (json.dumps({"id": "w3", "title": "No body"}), 'record has no "text" or "html"'),
         (json.dumps({"id": "w4", "text": "   "}), 'record has no "text" or "html"'),
         (json.dumps(["w5", STORY]), "record is not a JSON object"),
-        (json.dumps({"id": "w6", "text": STORY, "published": "2024-02-30"}), "bad published"),
-        (json.dumps({"id": "w7", "text": STORY, "published": "last Tuesday"}), "bad published"),
+        (json.dumps({"id": "w6", "text": STORY, "published": "2024-02-30"}), NOT_A_DATE),
+        (json.dumps({"id": "w7", "text": STORY, "published": "last Tuesday"}), NOT_A_DATE),
         (json.dumps({"id": "w8", "text": STORY, "title": {"en": "x"}}), '"title" must be'),
         (json.dumps({"id": "w9", "text": STORY, "outlet": ["x", "y"]}), '"outlet" must be'),
         (json.dumps({"id": "w10", "text": STORY, "url": 42}), '"url" must be'),
         (json.dumps({"id": "w11", "text": STORY, "published": 20240301}), '"published" must'),
         (json.dumps({"id": ["w12"], "text": STORY}), '"id" must be'),
+        (json.dumps({"id": True, "text": STORY}), '"id" must be a string or a number'),
+        (json.dumps({"id": " ", "text": STORY}), '"id" is empty'),
+        (json.dumps({"id": "w13", "text": STORY, "url": "javascript:alert(1)"}), '"url" must be'),
+        (json.dumps({"id": "w14", "text": STORY, "title": "x" * 5000}), '"title" must have'),
+        (json.dumps({"id": "w15", "text": ["Pilots struck."]}), '"text" must be a'),
         ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply"),
     ],
 )

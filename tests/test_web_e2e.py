@@ -14,6 +14,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,7 +22,7 @@ import pytest
 
 from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
-from eventwire.records import Skipped
+from eventwire.records import RawDocument, Skipped
 from eventwire.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,16 @@ SAMPLES = ROOT / "src" / "eventwire" / "samples"
 CLUSTERS = Path(__file__).parent / "data" / "clusters.jsonl"
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 TIMEOUT_MS = 10_000
+UNSAFE_LINK = RawDocument(
+    id="unsafe-link",
+    content="NAIROBI, March 4 - Riot police fired tear gas at striking dock workers in Mombasa "
+    "on Tuesday, the port authority said.",
+    is_html=False,
+    origin="test",
+    title="Dock strike",
+    url="javascript:alert(document.domain)",
+    published=date(2024, 3, 6),
+)
 
 
 def _free_port() -> int:
@@ -57,6 +68,7 @@ def base_url(
         for item in pipeline.run(read_inputs([str(SAMPLES), str(CLUSTERS)])):
             if not isinstance(item, Skipped):
                 store.add(item)
+        store.add(pipeline.process(UNSAFE_LINK))  # as a store written before URLs were checked
 
     port = _free_port()
     server = uvicorn.Server(
@@ -256,3 +268,12 @@ def test_a_shared_url_reloads_to_the_same_view(page, base_url: str, browser) -> 
     wait_for_rows(page, len(before))
     assert rows(page).evaluate_all("trs => trs.map(tr => tr.dataset.id)") == before
     assert urlsplit(page.url).query == qs[1:]
+
+
+def test_a_stored_javascript_url_is_shown_as_text_not_as_a_link(page, base_url: str) -> None:
+    event = api(base_url, "/v1/articles/unsafe-link")["events"][0]
+    page.goto(f"{base_url}/events/{event['id']}")
+    page.wait_for_selector("table.reports tbody tr")
+
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert "Dock strike" in page.locator("table.reports").inner_text()

@@ -34,15 +34,15 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from eventwire import __version__
 from eventwire.api_cache import CachedReads
 from eventwire.article import ExtractionError
 from eventwire.export import ACLED_COLUMNS, FLAT_COLUMNS, acled_row, flat_row, geojson_feature
+from eventwire.inputs import ArticleRecord, InputError, document_from_json
 from eventwire.ontology import PLOVER_TYPES
 from eventwire.pipeline import Pipeline
-from eventwire.read import InputError, document_from_json
 from eventwire.records import ArticleResult, RawDocument
 from eventwire.store import SORTS, EventFilter, SearchError, Store, StoreError
 
@@ -327,18 +327,6 @@ class Timeseries(BaseModel):
     items: list[Period]
 
 
-class ArticleIn(BaseModel):
-    """An article to ingest, as in a JSON Lines input file."""
-
-    id: str | int = Field(description="Document id.")
-    text: str | None = Field(None, description="Plain text (or give html).")
-    html: str | None = Field(None, description="The article's HTML page (or give text).")
-    title: str | None = None
-    url: str | None = None
-    published: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
-    outlet: str | None = None
-
-
 class Ingested(BaseModel):
     stored: bool = Field(description="False when the same text was stored before.")
     events: list[Record] = Field(description="The event records coded from it.")
@@ -501,7 +489,7 @@ async def _body(request: Request, limit: int) -> bytes:
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": ArticleIn.model_json_schema()}},
+            "content": {"application/json": {"schema": ArticleRecord.model_json_schema()}},
         }
     },
     responses={
@@ -521,10 +509,7 @@ async def post_article(request: Request) -> Record:
     except RecursionError as exc:
         raise HTTPException(422, "invalid JSON: nested too deeply") from exc
     try:
-        ArticleIn.model_validate(payload)
         doc = document_from_json(payload, origin="api")
-    except ValidationError as exc:
-        raise HTTPException(422, exc.errors(include_url=False, include_context=False)) from exc
     except InputError as exc:
         raise HTTPException(422, str(exc)) from exc
     try:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.goldsets import read_acled
+from eventwire.inputs import document_from_json
 from eventwire.pipeline import Pipeline
-from eventwire.read import document_from_json
 from eventwire.records import ArticleResult, RawDocument
 from eventwire.store import Store
 

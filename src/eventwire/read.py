@@ -12,23 +12,18 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from eventwire.fetch import FetchError, fetch
+from eventwire.inputs import MAX_BYTES, InputError, document_from_json
 from eventwire.records import RawDocument, Skipped
 
-MAX_BYTES = 5_000_000
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES
 
 Item = RawDocument | Skipped
-
-
-class InputError(ValueError):
-    """Input that cannot be turned into a document."""
 
 
 def looks_like_html(text: str) -> bool:
@@ -62,43 +57,6 @@ def decode(data: bytes) -> str:
     if not text.strip():
         raise InputError("empty")
     return text
-
-
-def parse_date(value: object) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError as exc:
-        raise InputError(f"bad published date {value!r}") from exc
-
-
-def document_from_json(record: object, origin: str) -> RawDocument:
-    """Build a document from one JSON Lines record ``{"id", "text"|"html", ...}``."""
-    if not isinstance(record, dict):
-        raise InputError("record is not a JSON object")
-    html, text = record.get("html"), record.get("text")
-    content = html if isinstance(html, str) and html.strip() else text
-    if not isinstance(content, str) or not content.strip():
-        raise InputError('record has no "text" or "html"')
-    doc_id = record.get("id")
-    if doc_id in (None, ""):
-        raise InputError('record has no "id"')
-    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
-        raise InputError('"id" must be a string or a number')
-    for key in ("title", "url", "outlet", "published"):
-        if record.get(key) is not None and not isinstance(record[key], str):
-            raise InputError(f'"{key}" must be a string')
-    return RawDocument(
-        id=str(doc_id),
-        content=content,
-        is_html=content is html,
-        origin=origin,
-        title=record.get("title") or None,
-        url=record.get("url") or None,
-        published=parse_date(record.get("published")),
-        outlet=record.get("outlet") or None,
-    )
 
 
 def read_jsonl(text: str, origin: str) -> Iterator[Item]:

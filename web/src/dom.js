@@ -15,6 +15,19 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// A link to another site only for http(s) addresses: a stored "javascript:" or "data:" URL
+// is shown as text, never made clickable.
+export function externalLink(url, label) {
+  let scheme = "";
+  try {
+    scheme = new URL(url).protocol;
+  } catch {
+    return label || url;
+  }
+  if (scheme !== "http:" && scheme !== "https:") return label || url;
+  return h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, label || url);
+}
+
 export function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;

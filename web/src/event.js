@@ -2,7 +2,7 @@
 // each coded field with the sentence it comes from, and every report with its own figures
 // and why it was merged into this event.
 import { EXPORTS, getJSON } from "./api.js";
-import { fmtNumber, h } from "./dom.js";
+import { externalLink, fmtNumber, h } from "./dom.js";
 import { casualties, eventDate, parties, place } from "./format.js";
 import { FILTER_KEYS, query, readState } from "./state.js";
 import { typeColor, typeLabel } from "./types.js";
@@ -129,7 +129,7 @@ function reportsTable(event) {
           h(
             "tr",
             { class: r.event_id === event.id ? "lead" : null },
-            h("td", {}, h("span", { class: "outlet" }, r.outlet || "Unknown outlet"), h("br"), r.url ? h("a", { href: r.url, rel: "noopener noreferrer", target: "_blank" }, r.title || r.url) : r.title || r.article),
+            h("td", {}, h("span", { class: "outlet" }, r.outlet || "Unknown outlet"), h("br"), r.url ? externalLink(r.url, r.title) : r.title || r.article),
             h("td", { class: "nowrap" }, r.published || ""),
             h("td", {}, r.wire_agency || ""),
             h("td", { class: "num" }, describeQuantity(r.fatalities) || ""),
@@ -187,7 +187,7 @@ export async function renderEvent(root, id) {
         "section",
         { "aria-labelledby": "article-h" },
         h("h2", { id: "article-h" }, "Article"),
-        h("p", { class: "meta" }, event.source?.url ? h("a", { href: event.source.url, rel: "noopener noreferrer", target: "_blank" }, event.source.title || event.source.url) : event.source?.title || "", event.source?.outlet ? ` · ${event.source.outlet}` : "", event.source?.published ? ` · published ${event.source.published}` : ""),
+        h("p", { class: "meta" }, event.source?.url ? externalLink(event.source.url, event.source.title) : event.source?.title || "", event.source?.outlet ? ` · ${event.source.outlet}` : "", event.source?.published ? ` · published ${event.source.published}` : ""),
         h("p", { class: "hint" }, `${spans.length} evidence ${spans.length === 1 ? "sentence is" : "sentences are"} highlighted.`),
         text ? articleWithMarks(text, spans) : h("p", { class: "muted" }, "The article text is not available."),
         missing.length ? h("div", { class: "missing" }, h("p", {}, "Evidence not found in the text:"), h("ul", {}, missing.map((e) => h("li", {}, e.sentence)))) : null,
