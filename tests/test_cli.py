@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -292,3 +293,52 @@ def test_a_store_failure_stops_ingest_with_its_summary(runner, tmp_path, monkeyp
     result = runner.invoke(main, ["ingest", ERBIL_TXT, "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
     assert "database or disk is full" in result.stderr and "0 stored" in result.stderr
+
+
+def test_ctrl_c_stops_ingest_with_its_summary_and_a_consistent_store(tmp_path):
+    """A real SIGINT in the middle of a batch: exit status 130, the summary, every article
+    counted as stored is in the store, nothing half-written; a second run finishes the batch."""
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(120):
+        (inputs / f"{i:02d}.txt").write_text(
+            f"KANO, May {i % 28 + 1} - Gunmen killed {i + 2} villagers in a raid on Dorayi"
+            f" market on Sunday, police said. Residents said {i + 40} shops were burned.\n"
+        )
+    db = tmp_path / "s.db"
+    command = [sys.executable, "-m", "eventwire", "ingest", str(inputs), "--db", str(db)]
+
+    def stored() -> int:
+        if not db.exists():
+            return 0
+        with sqlite3.connect(db) as con:
+            try:
+                return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:  # the schema is not written yet
+                return 0
+
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while stored() < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr
+    counted = int(re.search(r"(\d+) stored", stderr).group(1))
+    assert 2 <= counted < 120 and stored() in (counted, counted + 1)
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        orphans = "SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)"
+        assert con.execute(orphans).fetchone() == (0,)
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert stored() == 120

@@ -190,12 +190,10 @@ def ingest_items(
     pipeline: Pipeline,
     sources: tuple[str, ...],
     published: date | None,
-    quiet: bool = False,
-    tally: Counter[str] | None = None,
-) -> Counter[str]:
-    """Process ``sources`` into ``store`` with a progress display; returns the tallies (kept
-    in ``tally`` as they grow, so that a caller stopped by an error can still report them)."""
-    tally = Counter() if tally is None else tally
+    tally: Counter[str],
+) -> None:
+    """Process ``sources`` into ``store`` with a progress display, counting in ``tally`` as
+    it goes, so that a caller stopped by an error or Ctrl-C can still report it."""
     reasons: list[Skipped] = []
     progress = Progress(
         SpinnerColumn(),
@@ -205,23 +203,43 @@ def ingest_items(
         TimeElapsedColumn(),
         console=console(stderr=True),
         transient=True,
-        disable=quiet,
     )
-    with progress:
-        task = progress.add_task("ingesting", total=None)
-        for item in pipeline.run(read_inputs(sources), published):
-            tally["read"] += 1
-            if isinstance(item, Skipped):
-                tally["skipped"] += 1
-                reasons.append(item)
-            elif store.add(item, origin=_origin(item)):
-                tally["stored"] += 1
-                tally["events"] += len(item.events)
-            else:
-                tally["unchanged"] += 1
-            progress.update(task, advance=1, description=f"ingesting {_label(item)}")
-    for item in reasons:
-        _skip_note(item)
+    try:
+        with progress:
+            task = progress.add_task("ingesting", total=None)
+            for item in pipeline.run(read_inputs(sources), published):
+                tally["read"] += 1
+                if isinstance(item, Skipped):
+                    tally["skipped"] += 1
+                    reasons.append(item)
+                elif store.add(item, origin=_origin(item)):
+                    tally["stored"] += 1
+                    tally["events"] += len(item.events)
+                else:
+                    tally["unchanged"] += 1
+                progress.update(task, advance=1, description=f"ingesting {_label(item)}")
+    finally:
+        for item in reasons:
+            _skip_note(item)
+
+
+def ingest_reporting(
+    store: Store, pipeline: Pipeline, sources: tuple[str, ...], published: date | None, db: Path
+) -> Counter[str]:
+    """:func:`ingest_items` that always ends with its summary: after a store error (exit
+    status 1) or Ctrl-C (exit status 130) too, each time saying that what was counted as
+    stored is kept (every article is one transaction)."""
+    tally: Counter[str] = Counter()
+    try:
+        ingest_items(store, pipeline, sources, published, tally)
+    except StoreError as exc:
+        click.echo(_summary(tally, db), err=True)
+        raise click.ClickException(f"{exc}; the articles before it are stored") from exc
+    except KeyboardInterrupt:
+        click.echo(_summary(tally, db), err=True)
+        click.echo("interrupted: the articles counted as stored are kept", err=True)
+        sys.exit(130)
+    click.echo(_summary(tally, db), err=True)
     return tally
 
 
@@ -255,14 +273,8 @@ def ingest(
 ) -> None:
     """Process articles (files, directories, URLs, - for stdin) into the local store."""
     pipeline = _pipeline(model, gazetteer)
-    tally: Counter[str] = Counter()
     with _open(db) as store:
-        try:
-            ingest_items(store, pipeline, sources, published, tally=tally)
-        except StoreError as exc:
-            click.echo(_summary(tally, db), err=True)
-            raise click.ClickException(f"{exc}; the articles before it are stored") from exc
-    click.echo(_summary(tally, db), err=True)
+        tally = ingest_reporting(store, pipeline, sources, published, db)
     _fail_if_nothing_read(tally)
 
 
@@ -614,11 +626,10 @@ def demo(db: Path, model: str | None, gazetteer: Path | None) -> None:
     """Ingest the bundled sample articles and show the events found."""
     pipeline = _pipeline(model, gazetteer)
     with _open(db) as store:
-        tally = ingest_items(store, pipeline, (str(samples_dir()),), None)
+        ingest_reporting(store, pipeline, (str(samples_dir()),), None, db)
         found = store.events(EventFilter())
     out = console()
     out.print(events_table(found, title=f"Eventwire demo: {len(found)} events in {db}"))
-    click.echo(_summary(tally, db), err=True)
     if found:
         click.echo(
             f"Next: eventwire show {found[0]['id']} --db {db}"
