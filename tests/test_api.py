@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
@@ -541,3 +542,31 @@ def test_a_worker_process_builds_its_app_from_the_environment(
     monkeypatch.setenv(DB_ENV, str(db))
     with TestClient(app_from_environment()) as worker:
         assert worker.get("/v1/health").json()["status"] == "ok"
+
+
+# --- who may read -----------------------------------------------------------------------------
+
+
+def test_without_a_token_the_store_must_exist_and_is_never_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    with pytest.raises(StoreError, match="no store at"):
+        create_app(tmp_path / "typo.db")
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_private_server_asks_for_the_token_on_every_request(db: Path) -> None:
+    basic = base64.b64encode(f"analyst:{TOKEN}".encode()).decode()
+    paths = ("/v1/events", "/v1/export.csv", "/v1/health", "/", "/docs", "/openapi.json")
+    with TestClient(create_app(db, token=TOKEN, private=True)) as private:
+        for path in paths:
+            assert private.get(path, headers=BEARER).status_code == 200, path
+            assert private.get(path, headers={"Authorization": f"Basic {basic}"}).status_code == 200
+            for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic !!"}):
+                denied = private.get(path, headers=headers)  # after a cached answer, too
+                assert denied.status_code == 401, (path, headers)
+                assert denied.headers["www-authenticate"].startswith("Basic realm=")
+                assert denied.headers["x-content-type-options"] == "nosniff"
+    with pytest.raises(ValueError, match="needs a token"):
+        create_app(db, private=True)

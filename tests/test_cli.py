@@ -281,6 +281,10 @@ def test_serving_beyond_this_machine_warns(runner, tmp_path, monkeypatch):
     assert "warning: serving on 0.0.0.0" in public.stderr and "POST is disabled" in public.stderr
     local = runner.invoke(main, ["serve", "--db", db])
     assert local.exit_code == 0 and "warning" not in local.stderr
+    private = ["serve", "--db", db, "--host", "0.0.0.0", "--private"]
+    assert runner.invoke(main, private).exit_code == 2  # --private needs a token
+    guarded = runner.invoke(main, [*private, "--token", "t"])
+    assert guarded.exit_code == 0 and "warning" not in guarded.stderr
 
 
 def test_a_store_failure_stops_ingest_with_its_summary(runner, tmp_path, monkeypatch):
@@ -342,3 +346,50 @@ def test_ctrl_c_stops_ingest_with_its_summary_and_a_consistent_store(tmp_path):
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert stored() == 120
+
+
+def test_read_commands_never_create_a_store(runner, tmp_path):
+    missing = tmp_path / "typo.db"
+    for command in (["events"], ["show", "x-1"], ["export", "--format", "jsonl"], ["tallies"]):
+        result = runner.invoke(main, [*command, "--db", str(missing)])
+        assert result.exit_code == 1 and "no store at" in result.stderr, command
+    assert not missing.exists()
+
+
+def _read_only_mount(directory: Path) -> list[str]:
+    """A shell command prefix that runs what follows with ``directory`` mounted read-only in
+    a private mount namespace (root, or a user namespace, needed: else the test skips)."""
+    import shutil
+    import subprocess
+
+    remount = (
+        f"mount --bind {directory} {directory} && mount -o remount,bind,ro {directory} && "
+    )
+    probe = ["unshare", "-m", "sh", "-c", remount + f"! touch {directory}/probe 2>/dev/null"]
+    if not shutil.which("unshare") or subprocess.run(probe, capture_output=True).returncode:
+        pytest.skip("cannot mount a read-only directory here (needs a mount namespace)")
+    return ["unshare", "-m", "sh", "-c", remount + 'exec "$@"', "sh"]
+
+
+def test_read_commands_work_on_a_read_only_disk_and_writes_fail_in_one_line(db, tmp_path):
+    import subprocess
+    import sys
+
+    read_only = _read_only_mount(db.parent)
+    eventwire = [sys.executable, "-m", "eventwire"]
+    listed = subprocess.run(
+        [*read_only, *eventwire, "events", "--db", str(db), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout)
+    written = subprocess.run(
+        [*read_only, *eventwire, "ingest", ERBIL_HTML, "--db", str(db)],
+        capture_output=True,
+        text=True,
+    )
+    assert written.returncode == 1
+    assert "Traceback" not in written.stderr
+    [error] = [line for line in written.stderr.splitlines() if line.startswith("Error")]
+    assert "read-only" in error

@@ -47,6 +47,7 @@ from eventwire.records import ArticleResult, RawDocument
 from eventwire.store import SORTS, EventFilter, SearchError, Store, StoreError
 
 TOKEN_ENV = "EVENTWIRE_API_TOKEN"
+PRIVATE_ENV = "EVENTWIRE_PRIVATE"
 STATIC_DIR = resources.files("eventwire") / "web" / "static"
 # Paths the web app's client-side routes never take: unknown ones there are plain 404s.
 RESERVED = ("v1", "static", "docs", "redoc", "openapi.json")
@@ -66,7 +67,8 @@ leading report's article).
 
 Lists are paged by keyset: pass a page's `next_cursor` as `cursor` to get the next one.
 `POST /v1/articles` needs `Authorization: Bearer <token>` and is off unless the server has a
-token (`EVENTWIRE_API_TOKEN`).
+token (`EVENTWIRE_API_TOKEN`). A private server (`serve --private`) asks for the token on every
+request: as a bearer token, or as the password of HTTP Basic credentials.
 """
 
 
@@ -77,13 +79,16 @@ class Stores:
     """The store as the app uses it: pooled read-only connections, and one writer with its
     pipeline (loaded on first use) behind a lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, writable: bool) -> None:
         self.path = path
-        self._writer = Store(path, check_same_thread=False)  # migrates before any reader
-        self._writer.optimize()
+        # The writer migrates before any reader; without one the store must exist.
+        self._writer = Store(path, check_same_thread=False) if writable else None
+        if self._writer is not None:
+            self._writer.optimize()
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
+        self._idle.put(Store(path, read_only=True, check_same_thread=False))
         self._write_lock = threading.Lock()
         self._pipeline: Pipeline | None = None
-        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
         # As many reading threads as cores: more only contend for the GIL.
         self.readers = anyio.CapacityLimiter(os.cpu_count() or 2)
 
@@ -101,6 +106,7 @@ class Stores:
 
     def ingest(self, doc: RawDocument) -> tuple[bool, ArticleResult]:
         """Code ``doc`` and store it; whether it was new, and what was coded."""
+        assert self._writer is not None, "ingestion is only routed with a token"
         with self._write_lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline()
@@ -109,7 +115,8 @@ class Stores:
         return stored, result
 
     def close(self) -> None:
-        self._writer.close()
+        if self._writer is not None:
+            self._writer.close()
         while True:
             try:
                 self._idle.get_nowait().close()
@@ -453,14 +460,27 @@ async def timeseries(
     return {"interval": interval, "items": items}
 
 
+def has_token(authorization: str, token: str) -> bool:
+    """Whether an ``Authorization`` header carries ``token``: as a bearer token, or as the
+    password of HTTP Basic credentials (what a browser sends after asking its user)."""
+    scheme, _, given = authorization.partition(" ")
+    if scheme.lower() == "basic":
+        try:
+            given = base64.b64decode(given, validate=True).decode().partition(":")[2]
+        except ValueError:  # not base64, or not UTF-8
+            return False
+    elif scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
 def _authorize(request: Request) -> None:
     token: str | None = request.app.state.token
     if not token:
         raise HTTPException(
             403, f"ingestion is disabled: start the server with a token ({TOKEN_ENV})"
         )
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.encode(), token.encode()):
+    if not has_token(request.headers.get("authorization", ""), token):
         raise HTTPException(
             401, "a valid Authorization: Bearer token is needed", {"WWW-Authenticate": "Bearer"}
         )
@@ -650,11 +670,21 @@ def _web(app: FastAPI) -> None:
 
 
 def create_app(
-    db_path: Path | str, token: str | None = None, max_body_bytes: int = 2_000_000
+    db_path: Path | str,
+    token: str | None = None,
+    max_body_bytes: int = 2_000_000,
+    private: bool | None = None,
 ) -> FastAPI:
     """The API over the store at ``db_path``. ``POST /v1/articles`` needs ``token`` (or
-    ``$EVENTWIRE_API_TOKEN``) as a bearer token, and is refused with 403 when neither is set."""
-    stores = Stores(Path(db_path))
+    ``$EVENTWIRE_API_TOKEN``) as a bearer token, and is refused with 403 when neither is set;
+    without a token the store is only read, and must exist. ``private`` (or
+    ``$EVENTWIRE_PRIVATE=1``) asks for the token on every request, reads and the web app
+    included."""
+    token = token if token is not None else os.environ.get(TOKEN_ENV)
+    private = private if private is not None else os.environ.get(PRIVATE_ENV) == "1"
+    if private and not token:
+        raise ValueError("a private server needs a token")
+    stores = Stores(Path(db_path), writable=bool(token))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
@@ -668,14 +698,41 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.stores = stores
-    app.state.token = token if token is not None else os.environ.get(TOKEN_ENV)
+    app.state.token = token
     app.state.max_body_bytes = max_body_bytes
     app.add_exception_handler(StoreError, _store_error)
     app.include_router(v1)
     _web(app)
     app.add_middleware(CachedReads, db_path=Path(db_path))
+    if private:
+        app.add_middleware(TokenRequired, token=token)  # outside the cache: it answers first
     app.add_middleware(SecurityHeaders)
     return app
+
+
+class TokenRequired:
+    """ASGI middleware of a private server: every request needs the token, as a bearer token
+    (programs) or as the password of HTTP Basic credentials, which browsers ask their user for
+    once and then send with every request of the web app, downloads included."""
+
+    def __init__(self, app: Any, token: str) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers", []))
+        if has_token(headers.get(b"authorization", b"").decode("latin-1"), self.token):
+            await self.app(scope, receive, send)
+            return
+        denied = JSONResponse(
+            {"detail": "this server is private: send its token"},
+            status_code=401,
+            headers={"WWW-Authenticate": 'Basic realm="Eventwire", charset="UTF-8"'},
+        )
+        await denied(scope, receive, send)
 
 
 class SecurityHeaders:

@@ -11,12 +11,13 @@ server), commits.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
+
+from eventwire.store import connect_read_only
 
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -42,7 +43,7 @@ class CachedReads:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
         self.bytes = 0
-        self._watch = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+        self._watch = connect_read_only(db_path, check_same_thread=False)
         self._lock = threading.Lock()
         # (path, query) -> (store version, messages, body bytes)
         self._entries: OrderedDict[tuple[str, bytes], tuple[int, list[Message], int]] = (

@@ -113,9 +113,11 @@ def _gazetteer(path: Path | None) -> Gazetteer:
         raise click.ClickException(str(exc)) from exc
 
 
-def _open(db: Path) -> Store:
+def _open(db: Path, read_only: bool = False) -> Store:
+    """The store, as a click error when it cannot be opened; a read-only store must exist
+    (a mistyped path is an error, not a new empty store) and may lie on a read-only disk."""
     try:
-        return Store(db)
+        return Store(db, read_only=read_only)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -312,7 +314,7 @@ def events(
     fmt: str,
 ) -> None:
     """List stored events: one per real-world event, however many reports tell it."""
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         try:
             where = EventFilter(
                 since=since,
@@ -343,7 +345,7 @@ def events(
 )
 def show(event_id: str, db: Path, fmt: str) -> None:
     """One event with its evidence, every report of it and why they were merged."""
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         found = store.event(event_id)
     if found is None:
         raise click.ClickException(f"no event {event_id!r} in {db}")
@@ -398,7 +400,7 @@ def merge(event_id: str, other_id: str, db: Path) -> None:
 @db_option
 def tallies(article: str | None, db: Path) -> None:
     """Reported tallies ("66 attacks since October 17"), kept apart from events."""
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         found = store.tallies(article)
     for tally in found:
         count = tally["count"] if tally["count"] is not None else tally["count_text"]
@@ -420,7 +422,7 @@ def tallies(article: str | None, db: Path) -> None:
 )
 def export(db: Path, fmt: str, output: Path | None) -> None:
     """Export the store: jsonl, csv, acled-csv (ACLED's column names) or geojson."""
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         records = store.events(EventFilter())
     writer = WRITERS[fmt]
     if output is None:
@@ -648,25 +650,39 @@ def demo(db: Path, model: str | None, gazetteer: Path | None) -> None:
     help="Enable POST /v1/articles for clients that send this bearer token.",
 )
 @click.option(
+    "--private",
+    is_flag=True,
+    help="Ask for the token on every request: programs send it as a bearer token, browsers"
+    " ask their user once (HTTP Basic, any user name, the token as password).",
+)
+@click.option(
     "--workers",
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
     help="Server processes; reads scale with the cores.",
 )
-def serve(db: Path, host: str, port: int, token: str | None, workers: int) -> None:
-    """Serve the web app and the REST API (OpenAPI at /docs) over the store."""
+def serve(
+    db: Path, host: str, port: int, token: str | None, private: bool, workers: int
+) -> None:
+    """Serve the web app and the REST API (OpenAPI at /docs) over the store. Without a token
+    the store is only read (and must exist)."""
     from eventwire.serve import run  # the web stack loads only for this command
 
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if private and not token:
+        raise click.UsageError("--private needs --token (or EVENTWIRE_API_TOKEN)")
+    if host not in ("127.0.0.1", "localhost", "::1") and not private:
         posting = "POST needs the token" if token else "POST is disabled (no --token)"
         click.echo(
             f"warning: serving on {host}: anyone who can reach this machine can read the store"
-            f" ({posting})",
+            f" ({posting}; --private asks for the token on reads too)",
             err=True,
         )
     click.echo(f"Eventwire at http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop", err=True)
-    run(db, host=host, port=port, token=token, workers=workers)
+    try:
+        run(db, host=host, port=port, token=token, workers=workers, private=private)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.group("gazetteer")

@@ -7,6 +7,7 @@ article is keyed by the hash of its clean text: ingesting it again changes nothi
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -312,6 +313,31 @@ class StoreError(RuntimeError):
     """The store cannot be opened or queried."""
 
 
+def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
+    """Open an existing store so that nothing can be written, not even its journal files:
+    on a read-only disk, where SQLite cannot make the WAL index, it is opened as immutable."""
+    if not path.is_file():
+        raise StoreError(f"no store at {path} (ingest articles into it first)")
+    uri = path.resolve().as_uri()
+    for mode in ("?mode=ro", "?mode=ro&immutable=1"):
+        db = sqlite3.connect(
+            uri + mode, uri=True, check_same_thread=check_same_thread, timeout=BUSY_TIMEOUT_S
+        )
+        try:
+            db.execute("PRAGMA query_only = ON")
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if "unable to open" not in str(exc) or os.access(path.parent, os.W_OK):
+                raise StoreError(f"cannot open {path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(f"cannot use {path}: {exc}") from exc
+    raise StoreError(f"cannot open {path}: the disk is read-only and the store cannot be read")
+
+
+
 class SearchError(StoreError):
     """A full-text search query that is not valid FTS5 syntax."""
 
@@ -329,23 +355,51 @@ class Store:
         """Open and migrate the store. A ``read_only`` connection neither migrates nor writes;
         without ``check_same_thread`` one may pass from thread to thread (one at a time)."""
         self.path = Path(path)
+        if read_only:
+            self.db = self._open_read_only(check_same_thread)
+            return
         try:
             self.db = sqlite3.connect(
                 self.path, check_same_thread=check_same_thread, timeout=BUSY_TIMEOUT_S
             )
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+            raise StoreError(f"cannot open {self.path}: {self._why(exc)}") from exc
         self.db.row_factory = sqlite3.Row
         try:
-            if read_only:
-                self.db.execute("PRAGMA query_only = ON")
-                return
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             self.db.close()
+            raise StoreError(f"cannot use {self.path}: {self._why(exc)}") from exc
+
+    def _why(self, exc: sqlite3.Error) -> str:
+        """SQLite's reason, or plain words when the disk or the file cannot be written."""
+        folder = self.path.resolve().parent
+        if not os.access(folder, os.W_OK) or (
+            self.path.exists() and not os.access(self.path, os.W_OK)
+        ):
+            return (
+                "the disk or the file is read-only, so it can only be read"
+                " (events, show, export and serve without a token still work)"
+            )
+        return str(exc)
+
+    def _open_read_only(self, check_same_thread: bool) -> sqlite3.Connection:
+        """A connection that cannot write, to a store that must exist; a store written by an
+        older Eventwire is brought up to date first (which needs it writable)."""
+        db = connect_read_only(self.path, check_same_thread)
+        try:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            db.close()
             raise StoreError(f"cannot use {self.path}: {exc}") from exc
+        if version >= len(MIGRATIONS):
+            db.row_factory = sqlite3.Row
+            return db
+        db.close()
+        Store(self.path).close()  # migrates, or says why it cannot
+        return self._open_read_only(check_same_thread)
 
     def close(self) -> None:
         self.db.close()
