@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import eventwire.api
 from eventwire.api import TOKEN_ENV, create_app
@@ -570,3 +573,78 @@ def test_a_private_server_asks_for_the_token_on_every_request(db: Path) -> None:
                 assert denied.headers["x-content-type-options"] == "nosniff"
     with pytest.raises(ValueError, match="needs a token"):
         create_app(db, private=True)
+
+
+# --- generated parameters -----------------------------------------------------------------------
+
+HOSTILE = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from("aZ09-").map(lambda c: c * 50_000),
+    st.integers(min_value=-(2**80), max_value=2**80).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.dates().map(str),
+    st.sampled_from(['"', "NEAR(", "*", "a OR", "%", "_", "[", "\\", "\x00", "..", "/", " "]),
+    st.binary(max_size=24).map(lambda b: base64.urlsafe_b64encode(b).decode()),
+)
+
+
+def _operations() -> list[tuple[str, list[dict[str, Any]]]]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(TOKEN_ENV, raising=False)
+        spec = FastAPI_openapi()
+    return [(path, ops["get"].get("parameters", [])) for path, ops in spec.items() if "get" in ops]
+
+
+def FastAPI_openapi() -> dict[str, Any]:
+    return eventwire.api.FastAPI(routes=eventwire.api.v1.routes).openapi()["paths"]
+
+
+def _value(parameter: dict[str, Any]) -> st.SearchStrategy[str]:
+    schema = parameter.get("schema", {})
+    options = [schema, *schema.get("anyOf", [])]
+    known = [str(v) for option in options for v in option.get("enum", [])]
+    return st.one_of(HOSTILE, st.sampled_from(known)) if known else HOSTILE
+
+
+@pytest.mark.parametrize(("path", "parameters"), _operations(), ids=lambda v: str(v)[:30])
+def test_no_generated_parameter_gets_a_500(
+    client: TestClient, path: str, parameters: list[dict[str, Any]]
+) -> None:
+    """Every GET route of the OpenAPI document, with generated values for its parameters."""
+
+    @settings(max_examples=60, deadline=None, database=None, derandomize=True)
+    @given(st.data())
+    def check(data: st.DataObject) -> None:
+        url, query = path, {}
+        for parameter in parameters:
+            if parameter["in"] == "path":
+                url = url.replace("{" + parameter["name"] + "}", quote(data.draw(HOSTILE), safe=""))
+            elif data.draw(st.booleans()):
+                query[parameter["name"]] = data.draw(_value(parameter))
+        assume(len(url) + sum(len(quote(v)) for v in query.values()) < 60_000)  # client's limit
+        response = client.get(url, params=query)
+        assert response.status_code < 500, (url, query, response.text[:200])
+
+    check()
+
+
+@settings(max_examples=40, deadline=None, database=None, derandomize=True)
+@given(
+    st.one_of(
+        st.dictionaries(
+            st.sampled_from(["id", "text", "html", "title", "url", "published", "outlet", "x"]),
+            st.recursive(
+                st.none() | st.booleans() | st.integers() | st.floats() | HOSTILE,
+                lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner),
+                max_leaves=6,
+            ),
+        ),
+        st.binary(max_size=60).map(lambda b: b.decode("latin-1")),
+    )
+)
+def test_no_generated_article_gets_a_500(writer: TestClient, body: Any) -> None:
+    content = body.encode("utf-8") if isinstance(body, str) else json.dumps(body).encode()
+    response = writer.post(
+        "/v1/articles", content=content, headers={**BEARER, "Content-Type": "application/json"}
+    )
+    assert response.status_code in (201, 413, 422), response.text[:200]

@@ -22,7 +22,7 @@ from eventwire.records import (
     Quantity,
     RawDocument,
 )
-from eventwire.store import MIGRATIONS, EventFilter, Store, StoreError
+from eventwire.store import MIGRATIONS, EventFilter, SearchError, Store, StoreError
 
 STRIKE_TEXT = (
     "A drone strike hit a pickup truck near Tikrit on Monday, killing four suspected militants, "
@@ -346,12 +346,21 @@ def test_type_filter_accepts_plover_and_acled_types(
         ("Iraq", ["ev-visit"]),
         ("Traders", ["ev-protest"]),
         ("Hezbollah", []),
+        ("%", []),  # LIKE wildcards in the text match only themselves
+        ("T_aders", []),
     ],
 )
 def test_actor_filter_matches_actor_or_recipient(
     filled: Store, actor: str, expected: list[str]
 ) -> None:
     assert _ids(filled, actor=actor) == expected
+
+
+def test_a_name_search_over_200_characters_is_refused(filled: Store) -> None:
+    with pytest.raises(SearchError, match="at most 200"):
+        _ids(filled, actor="a" * 50_001)  # beyond SQLite's LIKE pattern limit, too
+    with pytest.raises(SearchError, match="at most 200"):
+        filled.actors(search="a" * 201)
 
 
 @pytest.mark.parametrize(

@@ -172,13 +172,15 @@ async def event_filter(
         ),
     ] = None,
     admin1: Annotated[
-        str | None, Query(description="First-order administrative division (any case).")
+        str | None,
+        Query(max_length=200, description="First-order administrative division (any case)."),
     ] = None,
     event_type: Annotated[
         PloverType | None, Query(alias="type", description="PLOVER event type.")
     ] = None,
     acled_type: Annotated[
-        str | None, Query(description="ACLED event type or sub-event type, e.g. Battles.")
+        str | None,
+        Query(max_length=200, description="ACLED event type or sub-event type, e.g. Battles."),
     ] = None,
     actor: Annotated[
         str | None,
@@ -190,7 +192,11 @@ async def event_filter(
     ] = None,
     q: Annotated[
         str | None,
-        Query(min_length=1, description="Full-text search of the reports' articles (FTS5)."),
+        Query(
+            min_length=1,
+            max_length=1000,
+            description="Full-text search of the reports' articles (FTS5).",
+        ),
     ] = None,
     bbox: Annotated[
         str | None,
@@ -400,7 +406,9 @@ async def get_event(
 @v1.get("/articles", response_model=ArticlePage)
 async def list_articles(
     request: Request,
-    q: Annotated[str | None, Query(min_length=1, description="Full-text search (FTS5).")] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=1000, description="Full-text search (FTS5).")
+    ] = None,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Record:
@@ -433,7 +441,9 @@ async def get_article(
 @v1.get("/actors", response_model=ActorList)
 async def list_actors(
     request: Request,
-    q: Annotated[str | None, Query(min_length=1, description="Text the name contains.")] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Text the name contains.")
+    ] = None,
     limit: Limit = 100,
 ) -> Record:
     """Actors by how many events they lead as actor or recipient, most first."""

@@ -339,7 +339,19 @@ def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Con
 
 
 class SearchError(StoreError):
-    """A full-text search query that is not valid FTS5 syntax."""
+    """A search that cannot be run: not valid FTS5 syntax, or a name too long to look for."""
+
+
+MAX_NAME_SEARCH = 200
+
+
+def _contains(text: str) -> str:
+    """The LIKE pattern (escape character backslash) for names that contain ``text`` as
+    written: its own ``%`` and ``_`` match only themselves."""
+    if len(text) > MAX_NAME_SEARCH:
+        raise SearchError(f"a name to look for is at most {MAX_NAME_SEARCH} characters")
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 class Store:
@@ -649,8 +661,8 @@ class Store:
             clauses.append("c.admin1 = ? COLLATE NOCASE")
             params.append(where.admin1)
         if where.actor:
-            clauses.append("(c.actor LIKE ? OR c.recipient LIKE ?)")
-            params.extend([f"%{where.actor}%"] * 2)
+            clauses.append("(c.actor LIKE ? ESCAPE '\\' OR c.recipient LIKE ? ESCAPE '\\')")
+            params.extend([_contains(where.actor)] * 2)
         if where.bbox:
             min_lon, min_lat, max_lon, max_lat = where.bbox
             clauses.append("c.lon BETWEEN ? AND ? AND c.lat BETWEEN ? AND ?")
@@ -788,7 +800,7 @@ class Store:
     def actors(self, search: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Actors by how many events (clusters) they lead as actor or recipient, most first;
         ``search`` keeps the names that contain it."""
-        like = " AND {role} LIKE ?" if search else ""
+        like = " AND {role} LIKE ? ESCAPE '\\'" if search else ""
         sql = (
             "SELECT name, max(country) AS country, max(sector) AS sector, sum(n) AS events FROM"
             " (SELECT actor AS name, max(actor_country) AS country, max(actor_sector) AS sector,"
@@ -800,7 +812,7 @@ class Store:
             + like.format(role="recipient")
             + " GROUP BY recipient) GROUP BY name ORDER BY events DESC, name LIMIT ?"
         )
-        params = [f"%{search}%"] * 2 if search else []
+        params = [_contains(search)] * 2 if search else []
         return [dict(row) for row in self._rows(sql, [*params, limit])]
 
     def places(self, limit: int = 100) -> list[dict[str, Any]]:
