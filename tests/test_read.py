@@ -468,3 +468,50 @@ def test_url_failures_do_not_stop_the_batch(server: str) -> None:
 
     assert isinstance(items[0], Skipped)
     assert [d.id for d in _docs(items)] == [f"{server}/story.html", f"{server}/notes"]
+
+
+def test_a_lone_surrogate_in_a_record_becomes_a_replacement_character() -> None:
+    line = '{"id": "s1", "text": "Police fired tear gas \\ud800 at the crowd.", "title": "\\udfff"}'
+
+    [doc] = read_jsonl(line, "mem")
+
+    assert isinstance(doc, RawDocument)
+    assert doc.content == "Police fired tear gas \ufffd at the crowd." and doc.title == "\ufffd"
+
+
+def test_a_jsonl_file_over_the_cap_is_read_record_by_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cap holds per record, not per file: a batch of any length is read, a line over it
+    is skipped alone (and never held in memory), as is a line that is not UTF-8."""
+    monkeypatch.setattr(eventwire.read, "MAX_BYTES", 300)
+    monkeypatch.setattr(eventwire.read, "CHUNK", 64)  # lines cross chunk boundaries
+    short = [json.dumps({"id": f"r{i}", "text": f"Pilots struck in port {i}."}) for i in range(30)]
+    long = json.dumps({"id": "long", "text": "x" * 400})
+    batch = tmp_path / "batch.jsonl"
+    batch.write_bytes(
+        "\n".join([*short[:10], long, *short[10:20]]).encode()
+        + b'\n{"id": "bad", "text": "\xff"}\n'
+        + "\n".join(short[20:]).encode()
+    )
+    assert batch.stat().st_size > 3 * 300
+
+    items = _items(batch)
+
+    assert [d.id for d in _docs(items)] == [f"r{i}" for i in range(30)]
+    assert _skips(items) == [
+        Skipped(f"{batch}:11", "line larger than 300 bytes"),
+        Skipped(f"{batch}:22", "not UTF-8 (byte 23)"),
+    ]
+
+
+def test_stdin_jsonl_over_the_cap_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(eventwire.read, "MAX_BYTES", 200)
+    monkeypatch.setattr(eventwire.read, "CHUNK", 50)
+    records = [json.dumps({"id": i, "text": f"Dockers left berth {i}."}) for i in range(20)]
+    data = "\n".join(records).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+    items = list(read_inputs(["-"]))
+
+    assert [d.id for d in _docs(items)] == [str(i) for i in range(20)] and not _skips(items)

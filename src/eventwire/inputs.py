@@ -99,6 +99,17 @@ class ArticleRecord(BaseModel):
         )
 
 
+FIELDS = frozenset(ArticleRecord.model_fields)
+
+
+def _whole(value: object) -> object:
+    """A string with each lone surrogate (JSON allows ``"\\ud800"``, Unicode does not) made
+    U+FFFD, so that one bad character does not lose an article; other values as they are."""
+    if isinstance(value, str) and not value.isascii():
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
 def reason(error: ValidationError) -> str:
     """The first problem of a failed validation as one line: ``"url" must be ...``."""
     first = error.errors(include_url=False)[0]
@@ -121,7 +132,8 @@ def document_from_json(record: object, origin: str) -> RawDocument:
     raise :class:`InputError` with the reason."""
     if not isinstance(record, dict):
         raise InputError("record is not a JSON object")
+    fields = {key: _whole(value) for key, value in record.items() if key in FIELDS}
     try:
-        return ArticleRecord.model_validate(record).document(origin)
+        return ArticleRecord.model_validate(fields).document(origin)
     except ValidationError as exc:
         raise InputError(reason(exc)) from None

@@ -129,25 +129,32 @@ def home_location(article: Article, iso3: str | None, gazetteer: Gazetteer) -> L
     )  # fmt: skip
 
 
-def story_place(
+def story_places(
     located: Iterable[tuple[NamedPlace, Location | None, Evidence]],
-    country: str | None,
-    taken: list[tuple[int, int]],
-) -> tuple[Location, Evidence] | None:
-    """The one place finer than a country that the article names in ``country`` outside the
-    place phrases events have taken (``taken``: their spans), with the sentence that names it:
-    where an event's sentences give only the country ("killed 18 people in northeastern
-    Nigeria"), the story may tell where elsewhere ("witnesses in Dikwa said")."""
-    found: dict[tuple[str, str | None], tuple[Location, Evidence]] = {}
+    taken: Iterable[tuple[int, int]],
+) -> dict[str, tuple[Location, Evidence]]:
+    """Per country, the one place finer than a country that the article names there outside
+    the place phrases events have taken (``taken``: their spans), with the sentence that names
+    it: where an event's sentences give only the country ("killed 18 people in northeastern
+    Nigeria"), the story may tell where elsewhere ("witnesses in Dikwa said"). Linear in the
+    places and spans (a long article names thousands)."""
+    starts = {start for span in taken for start in range(*span)}
+    found: dict[str, dict[tuple[str, str | None], tuple[Location, Evidence]]] = {}
     for place, location, sentence in located:
         if (
             location is not None
-            and location.country == country
+            and location.country is not None
             and location.precision != "country"
-            and not any(start <= place.phrase.start < end for start, end in taken)
+            and place.phrase.start not in starts
         ):
-            found.setdefault((location.name, location.admin1), (location, sentence))
-    return next(iter(found.values())) if len(found) == 1 else None
+            found.setdefault(location.country, {}).setdefault(
+                (location.name, location.admin1), (location, sentence)
+            )
+    return {
+        country: next(iter(places.values()))
+        for country, places in found.items()
+        if len(places) == 1
+    }
 
 
 def focus_countries(
@@ -251,7 +258,7 @@ def build_events(
     own toll is known only from a party's report of it. ``prediction`` is the classifier's
     reading of the sentence that first tells the event. ``home_place`` is the event's place
     when its text ties none, or only a country, to it: the one finer place the story names in
-    that country (see ``story_place``), else the story's country as a place. ``published``
+    that country (see ``story_places``), else the story's country as a place. ``published``
     is the article's day, the event's when the text gives it none (see ``dates.report_day``).
     """
     event = _build_event(
@@ -562,11 +569,13 @@ class Pipeline:
             for n in named_places(doc, sentences[index].start)
         ]
 
+        named_in = story_places(located, taken)
+
         def fallback(draft: Draft) -> tuple[Location | None, Evidence | None]:
             """Where an event whose sentences give no place, or only a country, happened:
             the one finer place the story names in that country, else the story's country."""
             country = draft.location.country if draft.location else place_home
-            return story_place(located, country, taken) or (home_place, None)
+            return named_in.get(country or "") or (home_place, None)
 
         tolls = attribute_tolls(
             [_toll(d) for d in drafts],

@@ -7,12 +7,14 @@ a bad input never stops the batch.
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from eventwire.fetch import FetchError, fetch
 from eventwire.inputs import MAX_BYTES, InputError, document_from_json
@@ -22,6 +24,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+CHUNK = 1 << 20
 
 Item = RawDocument | Skipped
 
@@ -43,7 +47,7 @@ def decode(data: bytes) -> str:
     :class:`InputError` saying why not."""
     if not data.strip():
         raise InputError("empty")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith(UTF16_BOMS):
         try:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError as exc:
@@ -60,19 +64,71 @@ def decode(data: bytes) -> str:
 
 
 def read_jsonl(text: str, origin: str) -> Iterator[Item]:
-    # Only "\n" ends a record: U+2028 and friends may stand unescaped inside JSON strings.
+    """Every record of JSON Lines ``text``; only "\\n" ends one (U+2028 and friends may stand
+    unescaped inside JSON strings)."""
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+        if line.strip():
+            yield _record(line, f"{origin}:{number}")
+
+
+def _record(line: str, where: str) -> Item:
+    try:
+        return document_from_json(json.loads(line), where)
+    except json.JSONDecodeError as exc:
+        return Skipped(where, f"invalid JSON ({exc.msg})")
+    except RecursionError:
+        return Skipped(where, "JSON nested too deeply")
+    except InputError as exc:
+        return Skipped(where, str(exc))
+
+
+def lines(chunks: Iterable[bytes]) -> Iterator[bytes | None]:
+    """The lines of a byte stream given in chunks, split at b"\\n" only; ``None`` for a line
+    over ``MAX_BYTES``, which is read past and never held."""
+    pending, over = bytearray(), False
+    for chunk in chunks:
+        start = 0
+        while True:
+            end = chunk.find(b"\n", start)
+            if not over:
+                pending += chunk[start:] if end < 0 else chunk[start:end]
+                if len(pending) > MAX_BYTES:
+                    pending, over = bytearray(), True
+            if end < 0:
+                break
+            yield None if over else bytes(pending)
+            pending, over = bytearray(), False
+            start = end + 1
+    if pending or over:
+        yield None if over else bytes(pending)
+
+
+def read_jsonl_stream(chunks: Iterable[bytes], origin: str) -> Iterator[Item]:
+    """Every record of a JSON Lines stream, however long the stream; each line is capped at
+    ``MAX_BYTES`` and decoded on its own, so one bad line costs only itself."""
+    seen = False
+    for number, line in enumerate(lines(chunks), start=1):
         where = f"{origin}:{number}"
+        if line is None:
+            seen = True
+            yield Skipped(where, f"line larger than {MAX_BYTES} bytes")
+            continue
         try:
-            yield document_from_json(json.loads(line), where)
-        except json.JSONDecodeError as exc:
-            yield Skipped(where, f"invalid JSON ({exc.msg})")
-        except RecursionError:
-            yield Skipped(where, "JSON nested too deeply")
-        except InputError as exc:
-            yield Skipped(where, str(exc))
+            text = line.removeprefix(codecs.BOM_UTF8) if number == 1 else line
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            seen = True
+            yield Skipped(where, f"not UTF-8 (byte {exc.start})")
+            continue
+        if text.strip():
+            seen = True
+            yield _record(text, where)
+    if not seen:
+        yield Skipped(origin, "empty")
+
+
+def _chunks(handle: BinaryIO) -> Iterator[bytes]:
+    return iter(lambda: handle.read(CHUNK), b"")
 
 
 def read_text(text: str, doc_id: str, origin: str) -> RawDocument:
@@ -87,7 +143,11 @@ def read_file(path: Path, doc_id: str) -> Iterator[Item]:
             yield Skipped(origin, "not a regular file")
             return
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            head = handle.read(CHUNK)
+            if path.suffix.lower() in JSONL_SUFFIXES and not head.startswith(UTF16_BOMS):
+                yield from read_jsonl_stream(itertools.chain([head], _chunks(handle)), origin)
+                return
+            data = head + handle.read(MAX_BYTES + 1 - len(head))
         if len(data) > MAX_BYTES:
             yield Skipped(origin, f"larger than {MAX_BYTES} bytes")
             return
@@ -110,7 +170,7 @@ def read_file(path: Path, doc_id: str) -> Iterator[Item]:
 def read_directory(root: Path) -> Iterator[Item]:
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
             continue
         if path.suffix.lower() not in SUPPORTED:
             yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}")
@@ -130,7 +190,13 @@ def read_url(url: str) -> Item:
 
 
 def read_stdin() -> Iterator[Item]:
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    """Standard input: JSON Lines (streamed, when it starts with "{") or one article."""
+    stdin = sys.stdin.buffer
+    head = stdin.read(CHUNK)
+    if head.lstrip().startswith(b"{"):
+        yield from read_jsonl_stream(itertools.chain([head], _chunks(stdin)), "<stdin>")
+        return
+    data = head + stdin.read(MAX_BYTES + 1 - len(head))
     if len(data) > MAX_BYTES:
         yield Skipped("<stdin>", f"larger than {MAX_BYTES} bytes")
         return
@@ -139,7 +205,7 @@ def read_stdin() -> Iterator[Item]:
     except InputError as exc:
         yield Skipped("<stdin>", str(exc))
         return
-    if text.lstrip().startswith("{"):
+    if text.lstrip().startswith("{"):  # JSON Lines in UTF-16
         yield from read_jsonl(text, "<stdin>")
     else:
         yield read_text(text, "stdin", "<stdin>")
