@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.merge import same_party
+from eventwire.actors import same_party
 from eventwire.records import Actor
 
 POLICE = Actor("Somali police", "Police Forces of Somalia", "SOM", "COP", 1)

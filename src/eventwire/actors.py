@@ -318,3 +318,42 @@ def resolve_actor(
         inter=agent.inter,
         acled_name=acled,
     )
+
+
+_SIDES = {
+    "GOV": "state",
+    "MIL": "state",
+    "COP": "state",
+    "SPY": "state",
+    "LEG": "state",
+    "JUD": "state",
+    "REB": "armed",
+    "PRM": "armed",
+    "UAF": "armed",
+    "CRM": "armed",
+}
+
+
+def _side(actor: Actor) -> str | None:
+    return _SIDES.get(actor.sector or "", "civilian" if actor.sector else None)
+
+
+def same_party(a: Actor | None, b: Actor | None) -> bool | None:
+    """True/False when both are known and agree or not; None when either is unknown.
+
+    Reports describe one party in different words ("the United States", "American forces";
+    "militants", "a militia"), so parties agree when they are on the same side (state, armed
+    group, civilians) and their countries do not differ.
+    """
+    if a is None or b is None or not a.sector or not b.sector or "UAF" in (a.sector, b.sector):
+        # a party of unknown kind, only a place's country (see resolve.host), or gunmen
+        # whom no one has named: they could be anyone
+        return None
+    if a.name and b.name and a.name == b.name:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    side_a, side_b = _side(a), _side(b)
+    if side_a and side_b:
+        return side_a == side_b
+    return a.country is not None and a.country == b.country

@@ -25,7 +25,7 @@ from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -38,13 +38,15 @@ from pydantic import BaseModel, Field
 
 from eventwire import __version__
 from eventwire.api_cache import CachedReads
-from eventwire.article import ExtractionError
+from eventwire.errors import ExtractionError
 from eventwire.export import ACLED_COLUMNS, FLAT_COLUMNS, acled_row, flat_row, geojson_feature
 from eventwire.inputs import ArticleRecord, InputError, document_from_json
 from eventwire.ontology import PLOVER_TYPES
-from eventwire.pipeline import Pipeline
 from eventwire.records import ArticleResult, RawDocument
 from eventwire.store import SORTS, EventFilter, SearchError, Store, StoreError
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
 
 TOKEN_ENV = "EVENTWIRE_API_TOKEN"
 PRIVATE_ENV = "EVENTWIRE_PRIVATE"
@@ -109,6 +111,8 @@ class Stores:
         assert self._writer is not None, "ingestion is only routed with a token"
         with self._write_lock:
             if self._pipeline is None:
+                from eventwire.pipeline import Pipeline  # the parser loads on the first POST
+
                 self._pipeline = Pipeline()
             result = self._pipeline.process(doc)
             stored = self._writer.add(result, origin=result.article.url or result.article.id)

@@ -14,15 +14,12 @@ import trafilatura
 
 from eventwire.boilerplate import split_story
 from eventwire.dateline import byline_from_credit, parse_dateline, parse_timestamp
+from eventwire.errors import ExtractionError
 from eventwire.records import Article, RawDocument
 
 MIN_WORDS = 8  # a web page with fewer words than a one-line brief holds no article
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0]+")
-
-
-class ExtractionError(ValueError):
-    """The document holds no article text."""
 
 
 def _clean(paragraph: str) -> str:

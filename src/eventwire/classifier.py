@@ -22,6 +22,7 @@ from typing import Any
 import joblib
 import numpy as np
 
+from eventwire.errors import ClassifierError
 from eventwire.truecase import read_casing, write_casing
 
 MODEL_DIR = Path(__file__).parent / "data" / "classifier"
@@ -38,10 +39,6 @@ _LEAD = re.compile(
 )
 _TAG = re.compile(r"\[[^\]]{0,80}\]")
 _DIGIT = re.compile(r"\d")
-
-
-class ClassifierError(RuntimeError):
-    """A classifier that cannot be loaded: missing, altered or unreadable weights."""
 
 
 def normalize(text: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.progress import (
@@ -25,8 +25,7 @@ from rich.progress import (
 from rich.table import Table
 
 from eventwire import __version__
-from eventwire.classifier import MODEL_DIR, WEIGHTS, ClassifierError, file_hash
-from eventwire.evaluate import evaluate, markdown
+from eventwire.errors import EventwireError
 from eventwire.export import WRITERS, write_csv
 from eventwire.geocode import GAZETTEER_ENV, Gazetteer, GazetteerError, default_gazetteer
 from eventwire.geonames_dump import (
@@ -37,14 +36,13 @@ from eventwire.geonames_dump import (
     iso3_codes,
 )
 from eventwire.geonames_dump import Progress as BuildProgress
-from eventwire.goldsets import GoldFormatError, load_gold
-from eventwire.nlp import ModelError
-from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
 from eventwire.records import ArticleResult, RawDocument, Skipped
 from eventwire.render import console, event_panel, events_table
-from eventwire.roles import read_muc4, score_roles
 from eventwire.store import DEFAULT_DB, EventFilter, Store, StoreError
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
 
 
 class IsoDate(click.ParamType):
@@ -96,6 +94,12 @@ gazetteer_option = click.option(
 def _pipeline(
     model: str | None, gazetteer: Path | None, classifier: Path | None = None
 ) -> Pipeline:
+    """The pipeline, loaded here so that the commands that only read the store never load a
+    parser."""
+    from eventwire.classifier import ClassifierError
+    from eventwire.nlp import ModelError
+    from eventwire.pipeline import Pipeline
+
     try:
         return Pipeline(
             model=model,
@@ -126,7 +130,17 @@ def _skip_note(item: Skipped) -> None:
     click.echo(f"skipped {item.origin}: {item.reason}", err=True)
 
 
-@click.group()
+class _Commands(click.Group):
+    """Commands whose Eventwire errors end in one line and exit status 1, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
     """Turn news reports into structured, sourced event records."""
@@ -445,6 +459,8 @@ def _evaluate_roles(
     gold: Path, against: Path | None, limit: int | None, pipeline: Callable[[], Pipeline]
 ) -> None:
     """Score document-level role filling on a MUC-4 file."""
+    from eventwire.roles import read_muc4, score_roles
+
     try:
         documents = list(read_muc4(gold))[:limit]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -507,6 +523,9 @@ def evaluate_command(
 ) -> None:
     """Score extraction against a gold set (Eventwire gold JSONL, PLOVER GSR, ACLED CSV, PITF
     atrocities TSV or MUC-4 JSON)."""
+    from eventwire.evaluate import evaluate, markdown
+    from eventwire.goldsets import GoldFormatError, load_gold
+
     if gold_format == "muc4":
         _evaluate_roles(gold, against, limit, lambda: _pipeline(model, gazetteer, classifier))
         return
@@ -583,7 +602,7 @@ def default_shared_dir() -> Path:
 )
 @folder_option(
     "--output",
-    default=MODEL_DIR,
+    default=lambda: Path(str(resources.files("eventwire") / "data" / "classifier")),
     show_default="the package's data/classifier",
     help="Folder to write the model and its manifest into.",
 )
@@ -598,6 +617,7 @@ def default_shared_dir() -> Path:
 def train(data: Path, output: Path, hold_out: str | None, validate: bool, seed: int | None) -> None:
     """Train the event classifier from labelled material and write it with its manifest."""
     from eventwire import training  # scikit-learn's training side loads only here
+    from eventwire.classifier import WEIGHTS, file_hash
     from eventwire.trainsets import read_training_material
 
     if not (data / "train").is_dir():

@@ -21,9 +21,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from eventwire.actors import load_actors, singular
+from eventwire.actors import load_actors, same_party, singular
 from eventwire.geocode import haversine_km
-from eventwire.merge import same_party
 from eventwire.names import fold
 from eventwire.ontology import STATE_SECTORS
 from eventwire.records import Actor

@@ -13,13 +13,18 @@ import hashlib
 import re
 
 import numpy as np
-from datasketch import MinHash
 
 PERMUTATIONS = 128
 BANDS, ROWS = 16, 8  # 16 x 8 = 128: band keys collide above a similarity of about 0.7
 SHINGLE = 5
 COPY_SIMILARITY = 0.6  # estimated Jaccard of 5-grams above which two texts are one story
 _WORD = re.compile(r"\w+")
+
+
+def article_hash(text: str) -> str:
+    """Content hash of an article's text: the key of an exact copy, which makes re-ingesting
+    idempotent."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
@@ -32,6 +37,8 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 def signature(text: str) -> bytes:
     """The MinHash signature of a text, as bytes to store."""
+    from datasketch import MinHash  # loads SciPy: only writers pay for it
+
     minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
     minhash.update_batch(list(shingles(text)))
     return minhash.hashvalues.astype(np.uint64).tobytes()

@@ -14,13 +14,10 @@ import time
 import httpx
 
 from eventwire import __version__
+from eventwire.errors import FetchError
 
 USER_AGENT = f"Eventwire/{__version__} (+https://github.com/eventwire/eventwire; news event coder)"
 TIMEOUT_S = 20.0  # for the whole fetch, however slowly the server sends
-
-
-class FetchError(Exception):
-    """A page could not be fetched; the message is the one-line reason."""
 
 
 def is_internal(host: str) -> bool:

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.actors import load_actors
+from eventwire.errors import GazetteerError
 from eventwire.names import (
     COMPASS,
     FACILITY_WORDS,
@@ -80,10 +81,6 @@ class Place:
 # Facilities by each distinctive word of their names: word -> [(all the name's words, place)]
 FacilityIndex = dict[str, list[tuple[frozenset[str], Place]]]
 GAZETTEER_ENV = "EVENTWIRE_GAZETTEER"
-
-
-class GazetteerError(Exception):
-    """A gazetteer file that is missing or is not a gazetteer."""
 
 
 def bundled_gazetteer_path() -> Path:

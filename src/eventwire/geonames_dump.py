@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from eventwire import __version__
+from eventwire.errors import DumpError
 from eventwire.gazetteer_build import (
     COUNTRY_CODES_NAME,
     Place,
@@ -58,10 +59,6 @@ Progress = Callable[[str, int, int], None]
 read, bytes in all), then ("indexing names", 0, 0) while the names are sorted."""
 Wanted = Callable[[str, str, str], bool]
 """Whether to keep a record, given its feature class, feature code and ISO-2 country."""
-
-
-class DumpError(Exception):
-    """A dump that is missing, is no zip, has no text member or holds a malformed record."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from eventwire.errors import GoldFormatError
+
 # PLOVER v0.5 labels of the Gold Standard Records and the current type each maps to.
 OLD_PLOVER_LABELS = {
     "FIGHT": "ASSAULT",
@@ -39,10 +41,6 @@ _SECTORS = frozenset({
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
     "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
 })  # fmt: skip
-
-
-class GoldFormatError(ValueError):
-    """A gold file that cannot be read."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from eventwire.errors import InputError
 from eventwire.records import RawDocument
 
 MAX_BYTES = 5_000_000
@@ -19,10 +20,6 @@ MAX_URL = 4_000
 MAX_OUTLET = 300
 
 Text = Annotated[str | None, Field(max_length=MAX_BYTES)]
-
-
-class InputError(ValueError):
-    """Input that cannot be turned into a document."""
 
 
 class ArticleRecord(BaseModel):

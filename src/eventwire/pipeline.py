@@ -7,7 +7,6 @@ parser over every sentence.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -24,16 +23,18 @@ from eventwire.actors import (
     dictionary_key,
     load_actors,
     resolve_actor,
+    same_party,
 )
 from eventwire.article import ExtractionError, extract_article
 from eventwire.casualties import add_tolls, adds_to_toll, share
 from eventwire.classifier import Prediction, load_classifier
 from eventwire.coder import Coder, Mention, SentenceContext
+from eventwire.copies import article_hash
 from eventwire.dates import report_day
 from eventwire.geocode import Gazetteer, chain_country, default_gazetteer, geocode
 from eventwire.learned import classified_mention, sub_event_type
 from eventwire.lexicon import Lexicon, load_lexicon
-from eventwire.merge import Draft, merge_mentions, same_party
+from eventwire.merge import Draft, merge_mentions
 from eventwire.nlp import english_lemmas, irregular_forms, load_nlp
 from eventwire.ontology import (
     ACLED_SUB_EVENTS,
@@ -73,11 +74,6 @@ from eventwire.truecase import Truecaser
 _MODALITY_PRIORITY = ("asserted", "claimed", "future", "hypothetical", "negated")
 # Places precise enough that two sites found at the same one are the same site.
 _DISTRICT_OR_FINER = frozenset({"exact", "near", "admin2"})
-
-
-def article_hash(article: Article) -> str:
-    """Content hash of an article's text: the key that makes re-ingesting idempotent."""
-    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
 
 
 # PLOVER types of the events ACLED codes: the classifier speaks for mentions of these.
@@ -541,7 +537,7 @@ class Pipeline:
         # in one sentence ("police arrested ... after protesters marched"), they type them.
         told = Counter(m.sentence_index for m in mentions if _classified(m))
         typing = {i: p for i, p in enumerate(predictions) if told[i] <= 1}
-        key = article_hash(article)[:12]
+        key = article_hash(article.text)[:12]
         # Where an event names no place, it is taken to be where the story was filed from, or
         # else the country the story is most about.
         home = dateline_country(article, self.gazetteer) or (

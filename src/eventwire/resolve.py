@@ -292,7 +292,7 @@ def host(location: Location | None, named: Actor | None = None) -> Actor | None:
     """The country an act is directed at when the text names only where it happens: "arrived
     in Amman on a visit", "lifted the curfew in Montenegro" (PLOVER's convention). A target
     named without kind or country ("the convoy") keeps its words and takes the place's
-    country. It has no sector: a place's country is no party (see ``merge.same_party``)."""
+    country. It has no sector: a place's country is no party (see ``actors.same_party``)."""
     if location is None or not location.country:
         return named
     if named is not None:

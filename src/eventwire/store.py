@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.clusters import Report, assign, best_match, search_window
-from eventwire.copies import COPY_SIMILARITY, band_keys, signature, similarity
+from eventwire.copies import COPY_SIMILARITY, article_hash, band_keys, signature, similarity
+from eventwire.errors import SearchError, StoreError
 from eventwire.ontology import PLOVER_TYPES
-from eventwire.pipeline import article_hash
 from eventwire.records import ArticleResult, Event
 
 DEFAULT_DB = Path("eventwire.db")
@@ -309,10 +309,6 @@ class Reclustered:
         )
 
 
-class StoreError(RuntimeError):
-    """The store cannot be opened or queried."""
-
-
 def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
     """Open an existing store so that nothing can be written, not even its journal files:
     on a read-only disk, where SQLite cannot make the WAL index, it is opened as immutable."""
@@ -336,10 +332,6 @@ def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Con
             raise StoreError(f"cannot use {path}: {exc}") from exc
     raise StoreError(f"cannot open {path}: the disk is read-only and the store cannot be read")
 
-
-
-class SearchError(StoreError):
-    """A search that cannot be run: not valid FTS5 syntax, or a name too long to look for."""
 
 
 MAX_NAME_SEARCH = 200
@@ -452,7 +444,7 @@ class Store:
         the fields that matched.
         """
         article = result.article
-        text_hash = article_hash(article)
+        text_hash = article_hash(article.text)
         with self.db:
             # the write lock first, so that two writers cannot both find the article missing
             self.db.execute("BEGIN IMMEDIATE")
