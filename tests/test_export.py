@@ -5,26 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, TextIO
+from typing import Any
 
 import pytest
 
-from eventwire.export import (
-    ACLED_COLUMNS,
-    FLAT_COLUMNS,
-    WRITERS,
-    flat_row,
-    write_acled_csv,
-    write_csv,
-    write_geojson,
-    write_jsonl,
-)
+from eventwire.export import ACLED_COLUMNS, FLAT_COLUMNS, FORMATS, flat_row, write
 from eventwire.records import AcledCoding, Actor, Event, Evidence, Location, Quantity
 
 Record = dict[str, Any]
-Writer = Callable[[Iterable[Record], TextIO], int]
 
 SOURCE = {
     "article": "kismayo-clash.txt",
@@ -93,9 +83,9 @@ def _undated_protest() -> Record:
 RECORDS = [_statement(), _clash(), _undated_protest()]
 
 
-def _write(writer: Writer, records: Iterable[Record]) -> tuple[str, int]:
+def _write(name: str, records: Iterable[Record]) -> tuple[str, int]:
     out = io.StringIO()
-    count = writer(records, out)
+    count = write(name, records, out)
     return out.getvalue(), count
 
 
@@ -107,7 +97,7 @@ def _csv_rows(text: str) -> list[dict[str, str]]:
 
 
 def test_jsonl_round_trips() -> None:
-    text, count = _write(write_jsonl, RECORDS)
+    text, count = _write("jsonl", RECORDS)
 
     assert count == 3
     assert text.endswith("\n")
@@ -117,7 +107,7 @@ def test_jsonl_round_trips() -> None:
 def test_jsonl_keeps_non_ascii_text_readable() -> None:
     record = _record(Event(id="ev-é", type="PROTEST"), {**SOURCE, "outlet": "Le Républicain"})
 
-    text, _ = _write(write_jsonl, [record])
+    text, _ = _write("jsonl", [record])
 
     assert "Le Républicain" in text
     assert json.loads(text) == record
@@ -127,7 +117,7 @@ def test_jsonl_keeps_non_ascii_text_readable() -> None:
 
 
 def test_csv_has_the_flat_columns_header() -> None:
-    text, count = _write(write_csv, RECORDS)
+    text, count = _write("csv", RECORDS)
 
     assert next(csv.reader(io.StringIO(text))) == list(FLAT_COLUMNS)
     assert count == 3
@@ -135,7 +125,7 @@ def test_csv_has_the_flat_columns_header() -> None:
 
 
 def test_csv_row_flattens_the_record() -> None:
-    text, _ = _write(write_csv, [_clash()])
+    text, _ = _write("csv", [_clash()])
 
     [row] = _csv_rows(text)
     assert row["id"] == "ev-clash"
@@ -155,7 +145,7 @@ def test_csv_row_flattens_the_record() -> None:
 
 
 def test_csv_writes_missing_values_as_empty_cells() -> None:
-    text, _ = _write(write_csv, [_statement()])
+    text, _ = _write("csv", [_statement()])
 
     [row] = _csv_rows(text)
     assert row["date"] == ""
@@ -181,7 +171,7 @@ def test_flat_row_joins_several_evidence_sentences() -> None:
 
 
 def test_acled_csv_uses_acled_column_names() -> None:
-    text, _ = _write(write_acled_csv, RECORDS)
+    text, _ = _write("acled-csv", RECORDS)
 
     header = next(csv.reader(io.StringIO(text)))
     assert header == list(ACLED_COLUMNS)
@@ -191,7 +181,7 @@ def test_acled_csv_uses_acled_column_names() -> None:
 
 
 def test_acled_csv_skips_events_without_coding_or_date() -> None:
-    text, count = _write(write_acled_csv, RECORDS)
+    text, count = _write("acled-csv", RECORDS)
 
     rows = _csv_rows(text)
     assert count == 1
@@ -199,7 +189,7 @@ def test_acled_csv_skips_events_without_coding_or_date() -> None:
 
 
 def test_acled_csv_row_values() -> None:
-    text, _ = _write(write_acled_csv, [_clash()])
+    text, _ = _write("acled-csv", [_clash()])
 
     [row] = _csv_rows(text)
     assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-06-11", "2024", "1")
@@ -221,14 +211,14 @@ def test_acled_unidentified_attacker_gets_acled_name() -> None:
     record["actor"] = None
     record["acled"] = {**record["acled"], "inter1": 3, "actor1": "Unidentified Armed Group"}
 
-    text, _ = _write(write_acled_csv, [record])
+    text, _ = _write("acled-csv", [record])
 
     [row] = _csv_rows(text)
     assert row["actor1"] == "Unidentified Armed Group"
 
 
 def test_acled_csv_with_nothing_to_write_is_a_header_only() -> None:
-    text, count = _write(write_acled_csv, [_statement(), _undated_protest()])
+    text, count = _write("acled-csv", [_statement(), _undated_protest()])
 
     assert count == 0
     assert text.strip() == ",".join(ACLED_COLUMNS)
@@ -238,7 +228,7 @@ def test_acled_csv_with_nothing_to_write_is_a_header_only() -> None:
 
 
 def test_geojson_is_a_feature_collection_of_points_in_lon_lat_order() -> None:
-    text, count = _write(write_geojson, RECORDS)
+    text, count = _write("geojson", RECORDS)
 
     collection = json.loads(text)
     assert collection["type"] == "FeatureCollection"
@@ -251,14 +241,14 @@ def test_geojson_is_a_feature_collection_of_points_in_lon_lat_order() -> None:
 
 
 def test_geojson_skips_events_without_coordinates() -> None:
-    text, _ = _write(write_geojson, RECORDS)
+    text, _ = _write("geojson", RECORDS)
 
     ids = [feature["id"] for feature in json.loads(text)["features"]]
     assert "ev-statement" not in ids
 
 
 def test_geojson_properties_are_the_flat_row_without_coordinates() -> None:
-    text, _ = _write(write_geojson, [_clash()])
+    text, _ = _write("geojson", [_clash()])
 
     [feature] = json.loads(text)["features"]
     properties = feature["properties"]
@@ -269,7 +259,7 @@ def test_geojson_properties_are_the_flat_row_without_coordinates() -> None:
 
 @pytest.mark.parametrize("records", [[], [_statement()]])
 def test_geojson_without_located_events_is_still_valid(records: list[Record]) -> None:
-    text, count = _write(write_geojson, records)
+    text, count = _write("geojson", records)
 
     assert count == 0
     assert json.loads(text) == {"type": "FeatureCollection", "features": []}
@@ -279,7 +269,7 @@ def test_geojson_place_with_a_latitude_only_is_skipped() -> None:
     record = _clash()
     record["location"] = {**record["location"], "lon": None}
 
-    text, count = _write(write_geojson, [record, _undated_protest()])
+    text, count = _write("geojson", [record, _undated_protest()])
 
     assert count == 1
     assert [f["id"] for f in json.loads(text)["features"]] == ["ev-protest"]
@@ -288,26 +278,14 @@ def test_geojson_place_with_a_latitude_only_is_skipped() -> None:
 # --- registry -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("name", "writer"),
-    [
-        ("jsonl", write_jsonl),
-        ("csv", write_csv),
-        ("acled-csv", write_acled_csv),
-        ("geojson", write_geojson),
-    ],
-)
-def test_writers_by_format_name(name: str, writer: Writer) -> None:
-    assert WRITERS[name] is writer
+def test_the_formats() -> None:
+    assert sorted(FORMATS) == ["acled-csv", "csv", "geojson", "jsonl"]
+    assert [f.suffix for f in FORMATS.values()] == ["jsonl", "csv", "acled.csv", "geojson"]
 
 
-def test_no_other_writers() -> None:
-    assert sorted(WRITERS) == ["acled-csv", "csv", "geojson", "jsonl"]
-
-
-@pytest.mark.parametrize("name", sorted(WRITERS))
+@pytest.mark.parametrize("name", sorted(FORMATS))
 def test_every_writer_streams_a_generator(name: str) -> None:
-    text, count = _write(WRITERS[name], (record for record in RECORDS))
+    text, count = _write(name, (record for record in RECORDS))
 
     assert text
     assert count >= 1

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import csv
 import hmac
-import io
 import itertools
 import json
 import math
@@ -39,11 +37,11 @@ from pydantic import BaseModel, Field
 from eventwire import __version__
 from eventwire.api_cache import CachedReads
 from eventwire.errors import ExtractionError
-from eventwire.export import ACLED_COLUMNS, FLAT_COLUMNS, acled_row, flat_row, geojson_feature
+from eventwire.export import FORMATS, Format, Rendering
 from eventwire.inputs import ArticleRecord, InputError, document_from_json
 from eventwire.ontology import PLOVER_TYPES
 from eventwire.records import ArticleResult, RawDocument
-from eventwire.store import SORTS, EventFilter, SearchError, Store, StoreError
+from eventwire.store import SORTS, EventFilter, Page, SearchError, Store, StoreError, paged
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -557,41 +555,14 @@ async def post_article(request: Request) -> Record:
 
 
 def _all_events(stores: Stores, where: EventFilter) -> Iterator[Record]:
-    """Every event matching ``where``, newest first, read a page per query."""
-    after: list[Any] | None = None
-    while True:
+    """Every event matching ``where``, newest first, read a page per query, each with a
+    pooled connection held only for that query."""
+
+    def fetch(after: list[Any] | None) -> Page:
         with stores.reader() as store:
-            records, after = store.page(where, after=after, limit=EXPORT_PAGE)
-        yield from records
-        if after is None:
-            return
+            return store.page(where, after=after, limit=EXPORT_PAGE)
 
-
-def _jsonl(records: Iterable[Record]) -> Iterator[str]:
-    for record in records:
-        yield json.dumps(record, ensure_ascii=False) + "\n"
-
-
-def _csv(columns: tuple[str, ...], rows: Iterable[Record | None]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns)
-    writer.writeheader()
-    for row in rows:
-        if row is not None:
-            writer.writerow(row)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
-
-
-def _geojson(records: Iterable[Record]) -> Iterator[str]:
-    yield '{"type": "FeatureCollection", "features": [\n'
-    separator = ""
-    for feature in filter(None, map(geojson_feature, records)):
-        yield separator + json.dumps(feature, ensure_ascii=False)
-        separator = ",\n"
-    yield "\n]}\n"
+    return paged(fetch)
 
 
 def _chunked(pieces: Iterable[str]) -> Iterator[str]:
@@ -607,49 +578,30 @@ def _chunked(pieces: Iterable[str]) -> Iterator[str]:
     yield "".join(chunk)
 
 
-# name: (media type, file suffix, the text of an export of these records)
-EXPORTS: dict[str, tuple[str, str, Callable[[Iterator[Record]], Iterator[str]]]] = {
-    "jsonl": ("application/x-ndjson", "jsonl", _jsonl),
-    "csv": ("text/csv; charset=utf-8", "csv", lambda rs: _csv(FLAT_COLUMNS, map(flat_row, rs))),
-    "acled.csv": (
-        "text/csv; charset=utf-8",
-        "acled.csv",
-        lambda rs: _csv(ACLED_COLUMNS, map(acled_row, rs)),
-    ),
-    "geojson": ("application/geo+json", "geojson", _geojson),
-}
-EXPORT_NOTES = {
-    "jsonl": "JSON Lines: one event record (with `cluster` and `source`) per line.",
-    "csv": "CSV: one flat row per event.",
-    "acled.csv": "ACLED-style CSV: the events ACLED would record, in ACLED's columns.",
-    "geojson": "GeoJSON FeatureCollection of the events that have coordinates.",
-}
-
-
-def _export_route(name: str) -> Callable[..., StreamingResponse]:
-    media_type, suffix, render = EXPORTS[name]
-
+def _export_route(fmt: Format) -> Callable[..., StreamingResponse]:
     def export(request: Request, where: Filter) -> StreamingResponse:
-        chunks = _chunked(render(_all_events(_stores(request), where)))
+        chunks = _chunked(Rendering(fmt, _all_events(_stores(request), where)))
         first = next(chunks)  # a bad filter fails here, before the response starts
         return StreamingResponse(
             itertools.chain([first], chunks),
-            media_type=media_type,
-            headers={"Content-Disposition": f'attachment; filename="eventwire-events.{suffix}"'},
+            media_type=fmt.media_type,
+            headers={
+                "Content-Disposition": f'attachment; filename="eventwire-events.{fmt.suffix}"'
+            },
         )
 
-    export.__doc__ = f"{EXPORT_NOTES[name]} Every event matching the filters, newest first."
+    export.__doc__ = f"{fmt.note} Every event matching the filters, newest first."
     return export
 
 
-for _name in EXPORTS:
+for _format in FORMATS.values():
     v1.add_api_route(
-        f"/export.{_name}",
-        _export_route(_name),
+        f"/export.{_format.suffix}",
+        _export_route(_format),
         methods=["GET"],
         response_class=StreamingResponse,
-        responses={200: {"content": {EXPORTS[_name][0]: {}}}},
-        summary=f"Export {_name}",
+        responses={200: {"content": {_format.media_type: {}}}},
+        summary=f"Export {_format.suffix}",
     )
 
 

@@ -26,7 +26,7 @@ from rich.table import Table
 
 from eventwire import __version__
 from eventwire.errors import EventwireError
-from eventwire.export import WRITERS, write_csv
+from eventwire.export import FORMATS, write
 from eventwire.geocode import GAZETTEER_ENV, Gazetteer, GazetteerError, default_gazetteer
 from eventwire.geonames_dump import (
     DumpBuild,
@@ -346,7 +346,7 @@ def events(
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        write_csv(found, sys.stdout)
+        write("csv", found, sys.stdout)
     else:
         console().print(events_table(found, title=f"{len(found)} events"))
 
@@ -426,7 +426,7 @@ def tallies(article: str | None, db: Path) -> None:
 @main.command()
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="jsonl", show_default=True
 )
 @click.option(
     "--output",
@@ -435,15 +435,15 @@ def tallies(article: str | None, db: Path) -> None:
     help="File to write (default: standard output).",
 )
 def export(db: Path, fmt: str, output: Path | None) -> None:
-    """Export the store: jsonl, csv, acled-csv (ACLED's column names) or geojson."""
+    """Export the store: jsonl, csv, acled-csv (ACLED's column names) or geojson, streamed a
+    page of events at a time."""
     with _open(db, read_only=True) as store:
-        records = store.events(EventFilter())
-    writer = WRITERS[fmt]
-    if output is None:
-        count = writer(records, sys.stdout)
-    else:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            count = writer(records, handle)
+        records = store.each_event(EventFilter())
+        if output is None:
+            count = write(fmt, records, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                count = write(fmt, records, handle)
     click.echo(f"{count} events written as {fmt}", err=True)
 
 

@@ -1,14 +1,17 @@
 """Write event records in standard shapes: JSON Lines, flat CSV, ACLED-style CSV, GeoJSON.
 
-Every writer takes records as the store returns them (the published event record plus a
-``source`` object) and a text stream, so exports stream and never hold the whole store.
+Every format takes records as the store returns them (the published event record plus a
+``source`` object) one at a time, so exports stream and never hold the whole store; the
+command line and the API render them with the same :class:`Rendering`.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from eventwire.actors import load_actors
@@ -116,34 +119,14 @@ def acled_row(record: Record) -> dict[str, Any] | None:
     }  # fmt: skip
 
 
-def write_jsonl(records: Iterable[Record], out: TextIO) -> int:
-    count = 0
-    for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        count += 1
-    return count
+def _csv_line(columns: tuple[str, ...], row: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=columns).writerow(row)
+    return buffer.getvalue()
 
 
-def write_csv(records: Iterable[Record], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS)
-    writer.writeheader()
-    count = 0
-    for record in records:
-        writer.writerow(flat_row(record))
-        count += 1
-    return count
-
-
-def write_acled_csv(records: Iterable[Record], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
-    writer.writeheader()
-    count = 0
-    for record in records:
-        row = acled_row(record)
-        if row is not None:
-            writer.writerow(row)
-            count += 1
-    return count
+def _csv_header(columns: tuple[str, ...]) -> str:
+    return _csv_line(columns, {column: column for column in columns})
 
 
 def geojson_feature(record: Record) -> Record | None:
@@ -164,23 +147,80 @@ def geojson_feature(record: Record) -> Record | None:
     }
 
 
-def write_geojson(records: Iterable[Record], out: TextIO) -> int:
-    """A GeoJSON FeatureCollection of the events that have coordinates, written as it goes."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
-    count = 0
-    for record in records:
-        feature = geojson_feature(record)
-        if feature is None:
-            continue
-        out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
-        count += 1
-    out.write("\n]}\n")
-    return count
+def _feature(record: Record) -> str | None:
+    feature = geojson_feature(record)
+    return None if feature is None else json.dumps(feature, ensure_ascii=False)
 
 
-WRITERS: dict[str, Callable[[Iterable[Record], TextIO], int]] = {
-    "jsonl": write_jsonl,
-    "csv": write_csv,
-    "acled-csv": write_acled_csv,
-    "geojson": write_geojson,
+@dataclass(frozen=True)
+class Format:
+    """An export format: its text is ``head``, one ``line`` per event it keeps (joined by
+    ``separator``), then ``tail``."""
+
+    suffix: str  # the file name's, and the API route's (/v1/export.SUFFIX)
+    media_type: str
+    note: str
+    line: Callable[[Record], str | None]  # None: this format leaves the event out
+    head: str = ""
+    separator: str = ""
+    tail: str = ""
+
+
+FORMATS: dict[str, Format] = {
+    "jsonl": Format(
+        "jsonl",
+        "application/x-ndjson",
+        "JSON Lines: one event record (with `cluster` and `source`) per line.",
+        lambda record: json.dumps(record, ensure_ascii=False) + "\n",
+    ),
+    "csv": Format(
+        "csv",
+        "text/csv; charset=utf-8",
+        "CSV: one flat row per event.",
+        lambda record: _csv_line(FLAT_COLUMNS, flat_row(record)),
+        head=_csv_header(FLAT_COLUMNS),
+    ),
+    "acled-csv": Format(
+        "acled.csv",
+        "text/csv; charset=utf-8",
+        "ACLED-style CSV: the events ACLED would record, in ACLED's columns.",
+        lambda record: (row := acled_row(record)) and _csv_line(ACLED_COLUMNS, row),
+        head=_csv_header(ACLED_COLUMNS),
+    ),
+    "geojson": Format(
+        "geojson",
+        "application/geo+json",
+        "GeoJSON FeatureCollection of the events that have coordinates.",
+        _feature,
+        head='{"type": "FeatureCollection", "features": [\n',
+        separator=",\n",
+        tail="\n]}\n",
+    ),
 }
+
+
+class Rendering:
+    """The text of an export, piece by piece as it is iterated (the command line writes the
+    pieces to a file, the API streams them), counting the events written."""
+
+    def __init__(self, fmt: Format, records: Iterable[Record]) -> None:
+        self.format = fmt
+        self.records = records
+        self.count = 0
+
+    def __iter__(self) -> Iterator[str]:
+        yield self.format.head
+        for record in self.records:
+            line = self.format.line(record)
+            if line is not None:
+                yield (self.format.separator if self.count else "") + line
+                self.count += 1
+        yield self.format.tail
+
+
+def write(name: str, records: Iterable[Record], out: TextIO) -> int:
+    """Write ``records`` to ``out`` in the format called ``name``; how many were written."""
+    rendering = Rendering(FORMATS[name], records)
+    for piece in rendering:
+        out.write(piece)
+    return rendering.count

@@ -597,9 +597,12 @@ class Pipeline:
         return events
 
     def process(self, doc: RawDocument, published: date | None = None) -> ArticleResult:
-        """Extract the article from ``doc`` and code its events."""
-        (result,) = self._results([extract_article(doc, published)])
-        return result
+        """:meth:`run` on one document: its article and events, or :class:`ExtractionError`
+        with the reason it was skipped."""
+        (item,) = self.run([doc], published)
+        if isinstance(item, Skipped):
+            raise ExtractionError(item.reason)
+        return item
 
     def _results(self, articles: list[Article]) -> list[ArticleResult]:
         """Code several articles: the classifier reads all their sentences in one batch and

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -307,6 +307,20 @@ class Reclustered:
             split=sum(len(parts) > 1 for parts in old.values()),
             joined=sum(len(parts) > 1 for parts in new.values()),
         )
+
+
+Page = tuple[list[dict[str, Any]], list[Any] | None]
+
+
+def paged(fetch: Callable[[list[Any] | None], Page]) -> Iterator[dict[str, Any]]:
+    """Every record of a keyset-paged query: ``fetch(after)`` gives a page (see
+    :meth:`Store.page`) and where the next one starts, or None after the last."""
+    after: list[Any] | None = None
+    while True:
+        records, after = fetch(after)
+        yield from records
+        if after is None:
+            return
 
 
 def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
@@ -676,6 +690,13 @@ class Store:
         its most confident report, with how many reports and independent sources it has."""
         records, _ = self.page(where, limit=where.limit)
         return records
+
+    def each_event(
+        self, where: EventFilter = EventFilter(), page_size: int = 500
+    ) -> Iterator[dict[str, Any]]:
+        """Every event matching ``where``, newest first, read a page per query: a store of
+        any size streams in constant memory."""
+        return paged(lambda after: self.page(where, after=after, limit=page_size))
 
     def page(
         self,
