@@ -393,3 +393,19 @@ def test_read_commands_work_on_a_read_only_disk_and_writes_fail_in_one_line(db, 
     assert "Traceback" not in written.stderr
     [error] = [line for line in written.stderr.splitlines() if line.startswith("Error")]
     assert "read-only" in error
+
+
+def test_verbose_says_why_sentences_and_event_words_were_dropped(runner, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "KANO, May 3 - Gunmen killed four traders at a market in Kano on Sunday, police said."
+        " The police station was attacked in 2019 as well. The weather was hot.\n"
+    )
+    quiet = runner.invoke(main, ["extract", str(story), "--published", "2024-05-06"])
+    loud = runner.invoke(main, ["-v", "extract", str(story), "--published", "2024-05-06"])
+
+    assert quiet.exit_code == loud.exit_code == 0
+    assert "eventwire." not in quiet.stderr
+    assert "sentence 3 not parsed" in loud.stderr
+    assert "sentence 2: 'attack' dropped: 'in 2019' is history" in loud.stderr
+    assert json.loads(loud.stdout) == json.loads(quiet.stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import sys
 from collections import Counter
@@ -142,8 +143,21 @@ class _Commands(click.Group):
 
 @click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="eventwire")
-def main() -> None:
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Say on standard error why each sentence was passed over or each event word dropped.",
+)
+def main(verbose: bool) -> None:
     """Turn news reports into structured, sourced event records."""
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        logger = logging.getLogger("eventwire")
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
+        click.get_current_context().call_on_close(lambda: logger.removeHandler(handler))
 
 
 @main.command()

@@ -9,6 +9,7 @@ events told inside another noun's phrase, purpose clauses) are not coded.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -63,6 +64,8 @@ from eventwire.syntax import (
     speaker_above,
     weapon_mode,
 )
+
+log = logging.getLogger(__name__)
 
 FATAL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "massacre", "killing", "die"})
 VICTIM_SUBJECT_LEMMAS = frozenset({"die"})
@@ -689,16 +692,25 @@ def _claim(s: Sentence, mention: Mention, reporter: Token) -> None:
 # Verbal events: who did what to whom, read from the verb's arguments.
 
 
+def _dropped(s: Sentence, word: Token, why: str) -> None:
+    """Say (at debug level) why ``word`` of sentence ``s`` tells no event."""
+    log.debug("sentence %d: %r tells no event: %s", s.index + 1, word.text, why)
+
+
 def _verbal(s: Sentence, verb: Token, trigger: Trigger) -> Mention | None:
     """A verb reports an event: its doer acts on its target, with the casualties it caused."""
     if _tells_no_event(s, verb, trigger):
-        return None
+        return _dropped(s, verb, "a thing made, said, planned or played, not done")
     modality = modality_of(verb)
-    if modality == "purpose" or _describes_name(verb) or is_history(verb):
-        return None
+    if modality == "purpose":
+        return _dropped(s, verb, "a purpose ('to attack')")
+    if _describes_name(verb):
+        return _dropped(s, verb, "it describes a name")
+    if is_history(verb):
+        return _dropped(s, verb, "history, told as background")
     doer = _doer(verb)
     if _natural_cause(s, doer):
-        return None  # a fire or a flood, not "Afghan forces fire"
+        return _dropped(s, verb, "a natural cause (a fire, a flood)")
     mention = s.mention(verb, trigger)
     mention.type, mention.mode, mention.modality = intended(trigger.type, trigger.mode, modality)
     doer = _verbal_actor(s, mention, doer)
@@ -1108,12 +1120,12 @@ def _nominal(s: Sentence, noun: Token, trigger: Trigger, standalone: bool = True
     """A noun names an event: its doer, its target, and the verb that governs it."""
     governor = _governing_verb(_carrier(noun))
     if trigger.needs and not _needs_governor(trigger, governor):
-        return None
+        return _dropped(s, noun, f"it needs a verb such as {', '.join(sorted(trigger.needs))}")
     if standalone and _named_in_passing(s, noun, trigger):
-        return None
+        return _dropped(s, noun, "named in passing")
     modality = modality_of(governor) if governor is not None else None
     if modality == "purpose":
-        return None
+        return _dropped(s, noun, "a purpose ('to attack')")
     mention = _noun_mention(s, noun, trigger)
     if modality is not None:
         mention.type, mention.mode, mention.modality = intended(

@@ -8,12 +8,19 @@ filled from later mentions only where the event has none.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from eventwire.actors import same_party
 from eventwire.geocode import distance_km
 from eventwire.records import Actor, Evidence, Location
 from eventwire.resolve import ResolvedMention
+
+if TYPE_CHECKING:
+    from eventwire.coder import Mention
+
+log = logging.getLogger(__name__)
 
 SAME_PLACE_KM = 100.0
 NEAR_PLACE_KM = 250.0  # "an air base west of Baghdad" can lie a long way out
@@ -150,7 +157,9 @@ def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
             ties = [f for f in fitting if f[0] == best]
             if best > 0 or not starts_event:
                 if len(ties) > 1 and best == 0 and not mention.anaphoric:
-                    continue  # joins nothing for sure: drop rather than guess
+                    # joins nothing for sure: drop rather than guess
+                    _dropped(mention, f"it fits {len(ties)} events equally")
+                    continue
                 # Among equals the earliest: "the attack" means the story's main event.
                 drafts[-neg_index].mentions.append(candidate)
                 continue
@@ -158,4 +167,10 @@ def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
             # the classifier's word keeps an event the rules found no party for, unless the
             # article already tells one of its type, which it more likely tells again
             drafts.append(Draft([candidate]))
+        else:
+            _dropped(mention, "it adds to no event and names no party, toll or act of its own")
     return drafts
+
+
+def _dropped(mention: Mention, why: str) -> None:
+    log.debug("sentence %d: %r dropped: %s", mention.sentence_index + 1, mention.trigger, why)

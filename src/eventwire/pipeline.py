@@ -7,6 +7,7 @@ parser over every sentence.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -71,6 +72,8 @@ from eventwire.tallies import tallies
 from eventwire.tolls import attribute_tolls, toll_reports
 from eventwire.truecase import Truecaser
 
+log = logging.getLogger(__name__)
+
 _MODALITY_PRIORITY = ("asserted", "claimed", "future", "hypothetical", "negated")
 # Places precise enough that two sites found at the same one are the same site.
 _DISTRICT_OR_FINER = frozenset({"exact", "near", "admin2"})
@@ -89,11 +92,23 @@ def candidate_sentences(
 ) -> list[int]:
     """Indices of the sentences that may hold an event: those the classifier calls events and
     those with a trigger word (for the events outside its scope: talks, demands, aid)."""
-    return [
-        i
-        for i, (s, p) in enumerate(zip(sentences, predictions, strict=True))
-        if p.is_event or lexicon.may_hold_event(s.text)
-    ]
+    wanted = []
+    for i, (sentence, predicted) in enumerate(zip(sentences, predictions, strict=True)):
+        if predicted.is_event or lexicon.may_hold_event(sentence.text):
+            wanted.append(i)
+        elif log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "sentence %d not parsed: no event word with the company it needs, and the"
+                " classifier's p(event) is %.2f: %s",
+                i + 1,
+                predicted.event,
+                _shown(sentence.text),
+            )
+    return wanted
+
+
+def _shown(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _classified(mention: Mention) -> bool:
@@ -520,7 +535,10 @@ class Pipeline:
         mentions = []
         for index, doc in parsed:
             base = sentences[index].start
-            mentions.extend(self._mentions(doc, index, base, context, predictions[index]))
+            found = self._mentions(doc, index, base, context, predictions[index])
+            if not found:
+                log.debug("sentence %d codes no event: %s", index + 1, _shown(doc.text))
+            mentions.extend(found)
         resolved: list[ResolvedMention] = []
         for mention in mentions:
             result = resolve_mention(mention, article.published, focus, self.gazetteer)

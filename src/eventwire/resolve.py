@@ -4,6 +4,7 @@ date expressions to calendar dates."""
 from __future__ import annotations
 
 import calendar
+import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -17,6 +18,8 @@ from eventwire.ontology import STATE_SECTORS
 from eventwire.records import Actor, Claim, Location
 from eventwire.sites import Site
 from eventwire.syntax import Phrase
+
+log = logging.getLogger(__name__)
 
 # Events that ended this long before publication are background told as context, not news.
 HISTORY_DAYS = 31
@@ -230,6 +233,10 @@ def is_figurative(mention: Mention, actor: Actor | None, recipient: Actor | None
     return not known and bool(words & FIGURATIVE_CONTEXT)
 
 
+def _dropped(mention: Mention, why: str) -> None:
+    log.debug("sentence %d: %r dropped: %s", mention.sentence_index + 1, mention.trigger, why)
+
+
 def resolve_mention(
     mention: Mention, published: date | None, focus: Counter[str], gazetteer: Gazetteer
 ) -> ResolvedMention | None:
@@ -241,22 +248,24 @@ def resolve_mention(
         # PLOVER: forcing an organisation out of a country is an expulsion (SANCTION), the
         # deportation of persons a coercion
         mention = replace(mention, type="SANCTION", mode="expel")
-    if mention.modality == "negated" or is_figurative(mention, actor, recipient):
-        return None
+    if mention.modality == "negated":
+        return _dropped(mention, "negated ('did not attack')")
+    if is_figurative(mention, actor, recipient):
+        return _dropped(mention, "figurative (a war of words, a sports 'attack')")
     supporting = mention.casualty_only or not has_substance(mention, actor, recipient)
     when = resolve_date(mention.date_text, published) if mention.date_text else None
     if when is not None and mention.date_reported and when.precision == "day":
         # the day it was reported: it happened then or in the days before (ACLED's week)
         when = replace(when, precision="week")
     if when is not None and when.span_start:
-        return None  # "since October 17": a period summarised, not one event
+        return _dropped(mention, f"{mention.date_text!r} is a period summarised, not one event")
     if (
         when is not None
         and when.date
         and published
         and _end_of(when) < published - timedelta(days=HISTORY_DAYS)
     ):
-        return None
+        return _dropped(mention, f"{mention.date_text!r} is history, {HISTORY_DAYS}+ days before")
     if when is not None and when.date is None and when.precision is None and published:
         when = None
     claim = (
