@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import eventwire.api
 from eventwire.api import TOKEN_ENV, create_app
+from eventwire.models import EventDetail, EventRecord, StoredEvent
 from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
 from eventwire.records import ArticleResult
@@ -648,3 +649,15 @@ def test_no_generated_article_gets_a_500(writer: TestClient, body: Any) -> None:
         "/v1/articles", content=content, headers={**BEARER, "Content-Type": "application/json"}
     )
     assert response.status_code in (201, 413, 422), response.text[:200]
+
+
+def test_served_events_are_what_the_response_models_document(client: TestClient) -> None:
+    """The event routes serve stored records without re-checking them (see api._as_stored):
+    here every one is checked against the models /openapi.json documents."""
+    page = _get(client, "/v1/events", limit=500)
+    assert page["items"]
+    for item in page["items"]:
+        StoredEvent.model_validate(item)
+        EventDetail.model_validate(_get(client, f"/v1/events/{item['id']}"))
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert set(EventRecord.model_fields) <= set(schemas["StoredEvent"]["properties"])

@@ -1,4 +1,5 @@
-"""Extraction output follows the published JSON Schema (the contract other tools read)."""
+"""Extraction output follows the published JSON Schema (the contract other tools read),
+generated from the record models."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from eventwire.cli import samples_dir
+from eventwire.models import CodedArticle, record_schema
 from eventwire.read import read_inputs
 
 from .conftest import FIXTURES
@@ -30,6 +32,7 @@ def test_every_record_validates(pipeline, validator):
         record = json.loads(json.dumps(result.to_dict()))
         errors = sorted(validator.iter_errors(record), key=str)
         assert not errors, f"{record['id']}: {errors[0]}"
+        CodedArticle.model_validate(record)
         checked += 1
     assert checked >= 14
 
@@ -37,3 +40,11 @@ def test_every_record_validates(pipeline, validator):
 def test_schema_rejects_a_wrong_record(validator):
     bad = {"id": "x", "article": {}, "events": [{"type": "FIGHT"}]}
     assert list(validator.iter_errors(bad))
+
+
+def test_the_published_schema_is_the_one_the_models_give():
+    """The schema file is generated (``python -m eventwire.models``), never edited by hand."""
+    published = json.loads(
+        (resources.files("eventwire") / "schema" / "event-record.schema.json").read_text()
+    )
+    assert published == record_schema()

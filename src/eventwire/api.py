@@ -39,6 +39,7 @@ from eventwire.api_cache import CachedReads
 from eventwire.errors import ExtractionError
 from eventwire.export import FORMATS, Format, Rendering
 from eventwire.inputs import ArticleRecord, InputError, document_from_json
+from eventwire.models import EventDetail, EventRecord, StoredEvent
 from eventwire.ontology import PLOVER_TYPES
 from eventwire.records import ArticleResult, RawDocument
 from eventwire.store import SORTS, EventFilter, Page, SearchError, Store, StoreError, paged
@@ -262,7 +263,7 @@ class Health(BaseModel):
 
 
 class EventPage(BaseModel):
-    items: list[Record] = Field(description="Event records with `cluster` and `source`.")
+    items: list[StoredEvent] = Field(description="Event records with `cluster` and `source`.")
     next_cursor: str | None = Field(description="Cursor of the next page; null on the last.")
     count: int = Field(description="How many events match the filters in all.")
 
@@ -344,7 +345,14 @@ class Timeseries(BaseModel):
 
 class Ingested(BaseModel):
     stored: bool = Field(description="False when the same text was stored before.")
-    events: list[Record] = Field(description="The event records coded from it.")
+    events: list[EventRecord] = Field(description="The event records coded from it.")
+
+
+def _as_stored(content: Record) -> JSONResponse:
+    """Event records as the store holds them. Their response models document them (and the
+    tests hold the two together) but do not re-check them: a store written by an earlier
+    version keeps records of that version's shape, which must still be served, not a 500."""
+    return JSONResponse(content)
 
 
 # --- endpoints -----------------------------------------------------------------------------
@@ -375,7 +383,7 @@ async def list_events(
     ] = "-date",
     limit: Limit = 100,
     cursor: Cursor = None,
-) -> Record:
+) -> JSONResponse:
     """Events matching the filters, one per real-world event, a page at a time."""
     after = _decode_cursor(cursor, sort, len(SORTS[sort])) if cursor else None
 
@@ -387,22 +395,24 @@ async def list_events(
             "count": store.count_events(where),
         }
 
-    return await _read(request, page)
+    return _as_stored(await _read(request, page))
 
 
 @v1.get(
-    "/events/{event_id}", response_model=Record, responses={404: {"description": "No such event."}}
+    "/events/{event_id}",
+    response_model=EventDetail,
+    responses={404: {"description": "No such event."}},
 )
 async def get_event(
     request: Request,
     event_id: Annotated[str, PathParam(description="The id of the event or of any report.")],
-) -> Record:
+) -> JSONResponse:
     """One event: its leading record, every report (with why it was merged), its sources,
     and `article_text`, the text its evidence offsets (`evidence[i].start/end`) point into."""
     found = await _read(request, lambda store: store.event(event_id))
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
-    return found
+    return _as_stored(found)
 
 
 @v1.get("/articles", response_model=ArticlePage)

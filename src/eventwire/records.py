@@ -2,7 +2,7 @@
 
 Every stage is a pure function from one of these records to the next:
 ``RawDocument -> Article -> [EventMention] -> [Event] -> ArticleResult``.
-``to_dict`` gives the published JSON shape (see ``schema/event-record.schema.json``).
+``to_dict`` gives the published JSON shape, which ``models.CodedArticle`` describes.
 """
 
 from __future__ import annotations
