@@ -25,15 +25,12 @@ from eventwire.actors import load_actors, same_party, singular
 from eventwire.geocode import haversine_km
 from eventwire.names import fold
 from eventwire.ontology import STATE_SECTORS
-from eventwire.records import Actor
+from eventwire.records import DISTRICT_OR_FINER, Actor, coarseness
 
 # How far apart two dates may be for one event, by the coarser precision of the two.
 DATE_WINDOW_DAYS = {"day": 1, "week": 7, "month": 31}
 # How far apart two places may be, by the coarser precision of the two.
 PLACE_KM = {"exact": 30.0, "near": 50.0, "admin2": 75.0, "admin1": 250.0}
-_PRECISION_ORDER = ("exact", "near", "admin2", "admin1", "country")
-# Places that name a town or a district, close enough to tell one event from another.
-_LOCAL = frozenset({"exact", "near", "admin2"})
 SAME_TOWN_KM = 5.0
 SEARCH_DAYS = max(DATE_WINDOW_DAYS.values())
 _WORD = re.compile(r"[^\W_]+")
@@ -260,7 +257,7 @@ def _place(new: Report, old: Report) -> dict[str, str] | None:
     km = haversine_km(new.lat, new.lon, old.lat, old.lon)  # type: ignore[arg-type]
     if km > limit:
         return None
-    local = {new.place_precision, old.place_precision} <= _LOCAL
+    local = {new.place_precision, old.place_precision} <= DISTRICT_OR_FINER
     same_name = (
         new.place is not None and old.place is not None and fold(new.place) == fold(old.place)
     )
@@ -318,7 +315,7 @@ def _date_window(a: str | None, b: str | None) -> int | None:
 
 
 def _place_limit(a: str | None, b: str | None) -> float | None:
-    coarser = max((p or "exact" for p in (a, b)), key=_PRECISION_ORDER.index)
+    coarser = max((p or "exact" for p in (a, b)), key=coarseness)
     return PLACE_KM.get(coarser)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.actors import same_party
 from eventwire.geocode import distance_km
-from eventwire.records import Actor, Evidence, Location
+from eventwire.records import Actor, Evidence, Location, coarseness
 from eventwire.resolve import ResolvedMention
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ log = logging.getLogger(__name__)
 
 SAME_PLACE_KM = 100.0
 NEAR_PLACE_KM = 250.0  # "an air base west of Baghdad" can lie a long way out
-_PRECISION_ORDER = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
 @dataclass(slots=True)
@@ -51,9 +50,7 @@ class Draft:
     @property
     def location(self) -> Location | None:
         places = [m.location for m in self.mentions if m.location is not None]
-        return min(
-            places, key=lambda p: _PRECISION_ORDER.get(p.precision or "country", 5), default=None
-        )
+        return min(places, key=lambda p: coarseness(p.precision), default=None)
 
     @property
     def mode(self) -> str | None:

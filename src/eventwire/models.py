@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventwire.ontology import PLOVER_TYPES
+from eventwire.records import Precision
 
 SCHEMA_ID = "https://eventwire.example/schema/event-record.schema.json"
 
@@ -49,7 +50,7 @@ class Place(Model):
     )
     lat: Annotated[float, Field(ge=-90, le=90)] | None
     lon: Annotated[float, Field(ge=-180, le=180)] | None
-    precision: Literal["exact", "near", "admin2", "admin1", "country"] | None = Field(
+    precision: Precision | None = Field(
         description="How finely the words place the event: the spot, near it, a district, a "
         "province or only the country."
     )

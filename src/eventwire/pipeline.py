@@ -49,6 +49,7 @@ from eventwire.ontology import (
 )
 from eventwire.places import NamedPlace, named_places
 from eventwire.records import (
+    DISTRICT_OR_FINER,
     Actor,
     Article,
     ArticleResult,
@@ -76,7 +77,6 @@ log = logging.getLogger(__name__)
 
 _MODALITY_PRIORITY = ("asserted", "claimed", "future", "hypothetical", "negated")
 # Places precise enough that two sites found at the same one are the same site.
-_DISTRICT_OR_FINER = frozenset({"exact", "near", "admin2"})
 
 
 # PLOVER types of the events ACLED codes: the classifier speaks for mentions of these.
@@ -290,7 +290,7 @@ def _distinct(sites: list[Location | None]) -> list[Location | None]:
     ("in Kot, Khogyani and Dih Bala districts, Nangarhar") stay apart."""
     seen: dict[tuple[object, ...], Location | None] = {}
     for n, site in enumerate(sites):
-        placed = site is not None and site.precision in _DISTRICT_OR_FINER
+        placed = site is not None and site.precision in DISTRICT_OR_FINER
         key = (site.name, site.country, site.lat, site.lon) if placed and site else (n,)
         seen.setdefault(key, site)
     return list(seen.values())

@@ -12,6 +12,15 @@ from datetime import date
 from typing import Any, Literal
 
 Precision = Literal["exact", "near", "admin2", "admin1", "country"]
+PRECISIONS: tuple[Precision, ...] = ("exact", "near", "admin2", "admin1", "country")
+# Places that name a town or a district: close enough to tell one event from another.
+DISTRICT_OR_FINER: frozenset[str] = frozenset(PRECISIONS[:3])
+
+
+def coarseness(precision: str | None) -> int:
+    """The rank of a place's precision, finest first: ``exact`` 0 to ``country`` 4; no
+    precision counts as a country."""
+    return PRECISIONS.index(precision or "country")  # type: ignore[arg-type]
 DatePrecision = Literal["day", "week", "month", "year"]
 Modality = Literal["asserted", "negated", "hypothetical", "future", "claimed"]
 

@@ -15,7 +15,7 @@ from eventwire.dates import ResolvedDate, resolve_date
 from eventwire.geocode import Gazetteer, geocode
 from eventwire.lexicon import FIGURATIVE_CONTEXT
 from eventwire.ontology import STATE_SECTORS
-from eventwire.records import Actor, Claim, Location
+from eventwire.records import Actor, Claim, Location, coarseness
 from eventwire.sites import Site
 from eventwire.syntax import Phrase
 
@@ -157,7 +157,6 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
         found = listed()
         if found is not None:
             return found
-    order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     best: Location | None = None
     for place, near in mention.places:
         text, within = named(place)
@@ -165,7 +164,7 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
             text, _described(place, focus), near=near, gazetteer=gazetteer, within=within
         )
         if found and (
-            best is None or order[found.precision or "country"] < order[best.precision or "country"]
+            best is None or coarseness(found.precision) < coarseness(best.precision)
         ):
             best = found
     if best is None:
@@ -193,7 +192,6 @@ def _named_in_sentence(
     """Where the parse ties no place to the event, the place its sentence names: of those the
     gazetteer knows, one in the countries the story is about, the most precise, the first.
     With ``inside``, only a place finer than that one and within it."""
-    order = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
     tried = [place for place, _ in mention.places]  # "Qarabagh" of "Qarabagh-e Sufla village"
     found = [
         location
@@ -208,14 +206,14 @@ def _named_in_sentence(
             loc
             for loc in found
             if loc.country == inside.country
-            and order[loc.precision or "country"] < order[inside.precision or "country"]
+            and coarseness(loc.precision) < coarseness(inside.precision)
             and (inside.precision == "country" or loc.admin1 == inside.admin1)
         ]
     if not found:
         return None
     return min(
         found,
-        key=lambda loc: (not focus.get(loc.country or ""), order[loc.precision or "country"]),
+        key=lambda loc: (not focus.get(loc.country or ""), coarseness(loc.precision)),
     )
 
 
