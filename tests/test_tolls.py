@@ -18,6 +18,9 @@ from eventwire.tolls import attribute_tolls, toll_reports
         ("Amaq said 12 people were killed.", "Amaq", 12, True, False),
         ("Local officials said 3 soldiers were killed.", "Local officials", 3, False, False),
         ("The Herald reported unknown fatalities.", "The Herald", None, False, False),
+        # the one number grammar: words and every qualifier, as casualty figures read them
+        ("Amaq said nine soldiers were killed.", "Amaq", 9, True, False),
+        ("Police said more than 14 people were killed.", "Police", 14, False, False),
     ],
 )
 def test_toll_reports(

@@ -24,13 +24,17 @@ VAGUE_ACLED = {
     "a number of": 3, "some": 3, "several": 3, "unknown": 3, "a few": 3, "few": 3,
     "many": 10, "scores": 10, "numerous": 10, "dozens": 12, "hundreds": 100, "thousands": 1000,
 }  # fmt: skip
-_QUALIFIER = (
+# The number grammar every reader of figures builds on (casualties here, tallies, tolls).
+QUALIFIER = (
     r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|up\s+to|some|roughly"
-    r"|an\s+estimated)\s+)?"
+    r"|an\s+estimated|only|a\s+total\s+of)\s+)"
 )
+DIGITS = r"\d[\d,]*"
+# number words that count by themselves ("three", "twenty"): not "a", which only counts its noun
+COUNT_WORDS = "(?:" + "|".join(sorted(set(UNITS) - {"a", "an"}, key=len, reverse=True)) + ")"
 _NUMBER_WORD = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
 _NUMBER = re.compile(
-    rf"\b{_QUALIFIER}(?P<n>\d[\d,]*|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
+    rf"\b{QUALIFIER}?(?P<n>{DIGITS}|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
     rf"(?:\s*(?:-|to|or)\s*(?P<n2>\d[\d,]*|{_NUMBER_WORD}))?\b",
     re.IGNORECASE,
 )

@@ -9,16 +9,12 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from eventwire.casualties import read_quantity
+from eventwire.casualties import COUNT_WORDS, DIGITS, QUALIFIER, read_quantity
 from eventwire.lexicon import load_lexicon
 from eventwire.records import Evidence, Tally
 from eventwire.sentences import Sentence
 
-_NUMBER = (
-    r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|some|around)\s+)?"
-    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens|hundreds|thousands|scores)"
-)
+_NUMBER = rf"{QUALIFIER}?(?:{DIGITS}|{COUNT_WORDS}|dozens|hundreds|thousands|scores)"
 _PERIOD = (
     r"(?:since\b|so\s+far\b|to\s+date\b|this\s+year\b|in\s+total\b|in\s+all\b|"
     r"over\s+the\s+(?:past|last)\b|in\s+the\s+(?:past|last)\b|since\s+the\s+start\b)"

@@ -14,17 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.actors import ARMED_SECTORS, resolve_actor
-from eventwire.casualties import read_quantity
+from eventwire.casualties import COUNT_WORDS, DIGITS, QUALIFIER, read_quantity
 from eventwire.records import Evidence, Quantity, TollReport
 from eventwire.sentences import Sentence
 
-_NUMBER = r"(?:\d[\d,]*(?:\s*-\s*\d+)?|unknown)"
+_NUMBER = rf"(?:{DIGITS}(?:\s*-\s*\d+)?|{COUNT_WORDS}|unknown)"
 _REPORT = re.compile(
     r"(?:^|(?<=[\s(]))"
     r"(?P<source>[A-Z][\w'\u2019.-]*(?:(?:\s+(?:of|al|el|ul|the))?\s+[A-Z][\w'\u2019.-]*){0,4}"
     r"(?:\s+(?:sources|media|officials|spokesman|spokesperson|site|website|channel|agency))?)"
     r"\s+(?P<also>also\s+)?(?:reported|claimed|said|put\s+the\s+(?:death\s+)?toll\s+at)"
-    r"\s+(?:that\s+)?(?P<figure>(?:(?:at\s+least|only|a\s+total\s+of)\s+)?"
+    rf"\s+(?:that\s+)?(?P<figure>{QUALIFIER}?"
     rf"{_NUMBER}(?:\s+(?:fatalities|fatality|deaths|dead|killed|people\s+killed)\b"
     r"|(?=\s*[).;,])"
     r"|(?:\s+[A-Za-z'\u2019-]+){1,5}?\s+(?:were|was|had\s+been)\s+killed\b))"
