@@ -149,7 +149,12 @@ def test_show_event_with_evidence_and_sources(runner, db):
     event_id = listed[0]["id"]
     shown = json.loads(invoke(runner, "show", event_id, "--db", str(db), "--format", "json").stdout)
     assert shown["id"] == event_id and shown["evidence"]
-    assert shown["sources"][0]["outlet"] is None or isinstance(shown["sources"][0]["outlet"], str)
+    [source] = shown["sources"]
+    assert (source["doc_id"], source["wire_agency"], source["outlet"]) == (
+        "wire-erbil.txt",
+        "Meridian News",
+        None,  # a text file names no outlet
+    )
     text = invoke(runner, "show", event_id, "--db", str(db)).stdout
     assert shown["evidence"][0]["sentence"][:30] in text.replace("\n", " ")
     missing = runner.invoke(main, ["show", "nope", "--db", str(db)])

@@ -71,5 +71,5 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[str, st
         raise FetchError(f"{type(exc).__name__}: {exc}") from exc
     try:
         return bytes(body).decode(encoding), content_type
-    except (UnicodeDecodeError, LookupError) as exc:
+    except UnicodeDecodeError as exc:  # httpx falls back to UTF-8 for an unknown charset
         raise FetchError(f"cannot decode body as {encoding}") from exc
