@@ -426,7 +426,7 @@ def test_a_bad_article_is_a_422(writer: TestClient, body: bytes) -> None:
         "/v1/events?since=yesterday",
         "/v1/events?until=2025-13-01",
         "/v1/events?since=2025-06-10&until=2025-06-01",
-        "/v1/events?country=SOMALIA",
+        "/v1/events?country=Somalya",  # a name it cannot place: 422 with a suggestion
         "/v1/events?type=RIOT",
         "/v1/events?min_sources=0",
         "/v1/events?bbox=1,2,3",
@@ -661,3 +661,10 @@ def test_served_events_are_what_the_response_models_document(client: TestClient)
         EventDetail.model_validate(_get(client, f"/v1/events/{item['id']}"))
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
     assert set(EventRecord.model_fields) <= set(schemas["StoredEvent"]["properties"])
+
+
+def test_a_country_may_be_named_and_a_typo_gets_a_suggestion(client: TestClient) -> None:
+    by_name = _get(client, "/v1/events", country="Somalia")
+    assert by_name["items"] and by_name == _get(client, "/v1/events", country="SOM")
+    typo = client.get("/v1/events", params={"country": "Somalya"})
+    assert typo.status_code == 422 and "did you mean Somalia (SOM)" in typo.json()["detail"]

@@ -414,3 +414,16 @@ def test_verbose_says_why_sentences_and_event_words_were_dropped(runner, tmp_pat
     assert "sentence 3 not parsed" in loud.stderr
     assert "sentence 2: 'attack' dropped: 'in 2019' is history" in loud.stderr
     assert json.loads(loud.stdout) == json.loads(quiet.stdout)
+
+
+def test_events_filters_take_names_and_refuse_unknown_values_loudly(runner, db):
+    listed = ["events", "--db", str(db), "--format", "json", "--country"]
+    by_name = runner.invoke(main, [*listed, "Iraq"])
+    by_code = runner.invoke(main, [*listed, "IRQ"])
+    assert by_name.exit_code == 0 and json.loads(by_name.stdout) == json.loads(by_code.stdout)
+    assert json.loads(by_name.stdout)
+
+    typo = runner.invoke(main, ["events", "--db", str(db), "--country", "Irak"])
+    assert typo.exit_code == 2 and "did you mean Iraq (IRQ)" in typo.stderr
+    wrong = runner.invoke(main, ["events", "--db", str(db), "--type", "BOMBING"])
+    assert wrong.exit_code == 2 and "ASSAULT" in wrong.stderr

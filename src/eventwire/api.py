@@ -34,9 +34,9 @@ from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from eventwire import __version__
+from eventwire import __version__, filters
 from eventwire.api_cache import CachedReads
-from eventwire.errors import ExtractionError
+from eventwire.errors import ExtractionError, UnknownValue
 from eventwire.export import FORMATS, Format, Rendering
 from eventwire.inputs import ArticleRecord, InputError, document_from_json
 from eventwire.models import EventDetail, EventRecord, StoredEvent
@@ -170,8 +170,9 @@ async def event_filter(
     country: Annotated[
         str | None,
         Query(
-            pattern="^[A-Za-z]{3}$",
-            description="ISO 3166-1 alpha-3 code of the event's country or a participant's.",
+            max_length=100,
+            description="The event's country or a participant's: an ISO 3166-1 alpha-3 or "
+            "alpha-2 code, or a name (IRQ, iq, Iraq).",
         ),
     ] = None,
     admin1: Annotated[
@@ -209,10 +210,15 @@ async def event_filter(
     """The event filters shared by the list, time series and export endpoints."""
     if since and until and since > until:
         raise HTTPException(422, "since is after until")
+    try:
+        country = filters.country_code(country) if country else None
+        acled_type = filters.event_type(acled_type) if acled_type else None
+    except UnknownValue as exc:
+        raise HTTPException(422, str(exc)) from exc
     return EventFilter(
         since=since,
         until=until,
-        country=country.upper() if country else None,
+        country=country,
         type=event_type.value if event_type else None,
         actor=actor,
         search=q,

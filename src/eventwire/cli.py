@@ -26,8 +26,10 @@ from rich.progress import (
 from rich.table import Table
 
 from eventwire import __version__
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, UnknownValue
 from eventwire.export import FORMATS, write
+from eventwire.filters import country_code
+from eventwire.filters import event_type as event_type_name
 from eventwire.geocode import GAZETTEER_ENV, Gazetteer, GazetteerError, default_gazetteer
 from eventwire.geonames_dump import (
     DumpBuild,
@@ -125,6 +127,14 @@ def _open(db: Path, read_only: bool = False) -> Store:
         return Store(db, read_only=read_only)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _filter(resolve: Callable[[str], str], value: str | None) -> str | None:
+    """A filter value as the store names it, or a usage error that says what is valid."""
+    try:
+        return resolve(value) if value is not None else None
+    except UnknownValue as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 def _skip_note(item: Skipped) -> None:
@@ -312,8 +322,17 @@ def ingest(
 @db_option
 @click.option("--since", type=ISO_DATE, help="Events on or after this date.")
 @click.option("--until", type=ISO_DATE, help="Events on or before this date.")
-@click.option("--country", help="ISO-3 country of the place or a participant.")
-@click.option("--type", "event_type", help="PLOVER type, or ACLED event or sub-event type.")
+@click.option(
+    "--country",
+    callback=lambda ctx, param, value: _filter(country_code, value),
+    help="Country of the place or a participant: ISO-3 or ISO-2 code, or name (Iraq).",
+)
+@click.option(
+    "--type",
+    "event_type",
+    callback=lambda ctx, param, value: _filter(event_type_name, value),
+    help="PLOVER type, or ACLED event or sub-event type (any case).",
+)
 @click.option("--actor", help="Text in the actor's or recipient's name.")
 @click.option("--search", help="Full-text search over the articles (SQLite FTS5 syntax).")
 @click.option(

@@ -51,3 +51,8 @@ class GoldFormatError(EventwireError, ValueError):
 class ClassifierError(EventwireError, RuntimeError):
     """A classifier that cannot be loaded: missing, altered or unreadable weights.
     (``classifier``)"""
+
+
+class UnknownValue(EventwireError, ValueError):
+    """A filter value that names nothing: an unknown country or event type; the message says
+    what was probably meant, or what is valid. (``filters``)"""
