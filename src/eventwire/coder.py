@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from eventwire import wordsets
 from eventwire.actors import ARMED_SECTORS, resolve_actor
 from eventwire.casualties import read_victims
 from eventwire.dates import resolve_date
@@ -67,203 +68,45 @@ from eventwire.syntax import (
 
 log = logging.getLogger(__name__)
 
-FATAL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "massacre", "killing", "die"})
-VICTIM_SUBJECT_LEMMAS = frozenset({"die"})
-INJURY_LEMMAS = frozenset({"wound", "injure", "hurt"})
+# The words each rule reads, and what for, are in data/wordsets.toml.
+FATAL_LEMMAS = wordsets.words("fatal_lemmas")
+VICTIM_SUBJECT_LEMMAS = wordsets.words("victim_subject_lemmas")
+INJURY_LEMMAS = wordsets.words("injury_lemmas")
 CASUALTY_LEMMAS = FATAL_LEMMAS | INJURY_LEMMAS
-AGREEMENT_OBJECTS = frozenset(
-    {
-        "agreement",
-        "deal",
-        "accord",
-        "treaty",
-        "ceasefire",
-        "truce",
-        "pact",
-        "memorandum",
-        "protocol",
-        "declaration",
-        "cease-fire",
-    }
-)
-COUNTABLE_PLURALS = frozenset(
-    {
-        "negotiation",
-        "investigation",
-        "consultation",
-        "talk",
-        "clash",
-        "sanction",
-        "protest",
-        "demonstration",
-        "riot",
-        "fighting",
-        "rally",
-        "strike",
-        "airstrike",
-        "patrol",
-    }
-)
-DATE_PREPS = frozenset({"on", "in", "during", "since", "at", "by", "until", "overnight"})
-BACKGROUND_PREPS = frozenset(
-    {"following", "after", "since", "before", "amid", "despite", "like", "unlike"}
-)
-LAUNCH_VERBS = frozenset(
-    {
-        "launch",
-        "carry",
-        "conduct",
-        "stage",
-        "mount",
-        "execute",
-        "claim",
-        "perpetrate",
-        "order",
-        "hold",
-        "organize",
-        "organise",
-        "renew",
-        "resume",
-        "start",
-        "begin",
-        "undertake",
-        "continue",
-        "open",
-        "complete",
-        "finish",
-        # speech acts and measures delivered: "issued an ultimatum", "lodged a protest"
-        "issue",
-        "repeat",
-        "reiterate",
-        "voice",
-        "lodge",
-        "file",
-        "deliver",
-        "level",
-        "announce",
-        "declare",
-        "impose",
-        "reimpose",
-        "extend",
-        "tighten",
-    }
-)
+AGREEMENT_OBJECTS = wordsets.words("agreement_objects")
+COUNTABLE_PLURALS = wordsets.words("countable_plurals")
+DATE_PREPS = wordsets.words("date_preps")
+BACKGROUND_PREPS = wordsets.words("background_preps")
+LAUNCH_VERBS = wordsets.words("launch_verbs")
 NOMINAL_DEPS = frozenset({"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr"})
-MUTUAL_LEMMAS = frozenset({"sign", "meet", "clash", "negotiate", "cooperate", "agree"})
-ANAPHORIC_NOUNS = frozenset(
-    {
-        "group",
-        "militant",
-        "movement",
-        "organization",
-        "organisation",
-        "insurgent",
-        "faction",
-        "militia",
-        "rebel",
-        "fighter",
-    }
-)
-CIRCUMSTANCE_PREPS = frozenset({"in", "during", "by", "following", "after", "amid", "when"})
-TWO_SIDED_NOUNS = frozenset({"clash", "fighting", "battle", "fight", "gunfight", "skirmish"})
+MUTUAL_LEMMAS = wordsets.words("mutual_lemmas")
+ANAPHORIC_NOUNS = wordsets.words("anaphoric_nouns")
+CIRCUMSTANCE_PREPS = wordsets.words("circumstance_preps")
+TWO_SIDED_NOUNS = wordsets.words("two_sided_nouns")
 MATERIAL_TYPES = HOSTILE_TYPES | {"AID", "RETREAT", "COOPERATE"}
-PARTNER_PREPS = frozenset(
-    {"to", "with", "against", "from", "on", "toward", "towards", "for", "into"}
-)
-# Nouns that carry a nominal event told as their modifier: "a mediation mission".
-CARRIER_NOUNS = frozenset(
-    {
-        "effort",
-        "mission",
-        "process",
-        "campaign",
-        "operation",
-        "drive",
-        "attempt",
-        "bid",
-        "initiative",
-        "round",
-    }
-)
-PERSONAL_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "his", "her"})
+PARTNER_PREPS = wordsets.words("partner_preps")
+CARRIER_NOUNS = wordsets.words("carrier_nouns")
+PERSONAL_PRONOUNS = wordsets.words("personal_pronouns")
 LABOUR_STRIKE = Trigger("strike", "NOUN", "PROTEST", "strike", frozenset())
-MEETING_NOUNS = frozenset(
-    {
-        "talk",
-        "meeting",
-        "agreement",
-        "deal",
-        "accord",
-        "treaty",
-        "ceasefire",
-        "truce",
-        "mediation",
-        "negotiation",
-        "consultation",
-        "visit",
-    }
-)
-# Participles that tell a stance with "to": "is opposed to", "is committed to".
-STANCE_PARTICIPLES = frozenset({"oppose", "commit"})
-# Prepositions that tell where a party comes from.
-ORIGIN = frozenset({"from"})
-# What an accusation is about: "complained to the UN over Israeli raids".
-ACCUSED_PREPS = frozenset({"over", "about", "against"})
-# Verbs whose object, an act, is done through the one who orders it.
-ORDER_VERBS = frozenset({"order", "authorize", "authorise"})
-# Verbs that carry out the act their object names: "hold a strike", "launch an offensive".
-SUPPORT_VERBS = frozenset(
-    {"hold", "stage", "launch", "mount", "carry", "conduct", "begin", "start", "call", "impose",
-     "organize", "organise", "resume", "make"}
-)  # fmt: skip
-# Verbs that put a party in a state named by "on": "remained on alert", "went on strike".
-STATE_VERBS = frozenset({"remain", "stay", "go", "put", "place", "keep"})
+MEETING_NOUNS = wordsets.words("meeting_nouns")
+STANCE_PARTICIPLES = wordsets.words("stance_participles")
+ORIGIN = wordsets.words("origin_preps")
+ACCUSED_PREPS = wordsets.words("accused_preps")
+ORDER_VERBS = wordsets.words("order_verbs")
+SUPPORT_VERBS = wordsets.words("support_verbs")
+STATE_VERBS = wordsets.words("state_verbs")
 # Acts of moving forces, whose nouns name the mover with "of".
 MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
-# What a source "declines to" do when it only keeps silent.
-NO_COMMENT_VERBS = REPORTING_VERBS | {"comment", "elaborate"}
+NO_COMMENT_VERBS = wordsets.words("no_comment_verbs")
 GOAL_TYPES = frozenset({"PROTEST", "THREATEN", "REJECT", "REQUEST"})
-GOAL_PREPS = frozenset({"against", "over", "for"})  # "against the war", "over the ban"
-GOAL_NOUNS = frozenset({"protest", "response", "opposition", "defiance", "solidarity"})
-RALLY_NOUNS = frozenset({"demonstration", "protest", "rally", "march", "strike", "sit-in"})
-THING_PREPS = frozenset(
-    {
-        "of",
-        "from",
-        "to",
-        "for",
-        "with",
-        "by",
-        "against",
-        "on",
-        "between",
-        "among",
-        "into",
-        "over",
-        "about",
-    }
-)
+GOAL_PREPS = wordsets.words("goal_preps")
+GOAL_NOUNS = wordsets.words("goal_nouns")
+RALLY_NOUNS = wordsets.words("rally_nouns")
+THING_PREPS = wordsets.words("thing_preps")
 DEMAND = Trigger("must", "VERB", "REQUEST", None, frozenset())
-REPEL_VERBS = frozenset({"repulse", "repel", "foil", "thwart", "fend"})
-DEFINITE = frozenset({"the", "this", "that", "its", "their"})
-LABOUR_WORDS = frozenset(
-    {
-        "worker",
-        "union",
-        "teacher",
-        "employee",
-        "staff",
-        "doctor",
-        "nurse",
-        "driver",
-        "miner",
-        "general",
-        "nationwide",
-        "wage",
-        "pay",
-        "hunger",
-    }
-)
+REPEL_VERBS = wordsets.words("repel_verbs")
+DEFINITE = wordsets.words("definite_determiners")
+LABOUR_WORDS = wordsets.words("labour_words")
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from eventwire import wordsets
 from eventwire.actors import load_actors
 from eventwire.errors import GazetteerError
 from eventwire.names import (
@@ -39,23 +40,15 @@ from eventwire.records import Location, Precision
 # The bundled gazetteer has no population for first-level divisions; a province outweighs a
 # village.
 _ADMIN1_POPULATION = 1_000_000
-_ADMIN1_WORDS = frozenset({"province", "governorate", "region", "state", "oblast"})
-# Second-level divisions as news from many countries names them: Nigeria's local government
-# areas ("LGA"), DR Congo's territories, Mali's cercles, Ukraine's raions, Pakistan's tehsils,
-# Bangladesh's upazilas, Ethiopia's woredas.
-_ADMIN2_WORDS = frozenset(
-    {
-        "district", "county", "municipality", "subdistrict", "territory", "cercle", "raion",
-        "rayon", "tehsil", "upazila", "woreda", "lga",
-    }
-)  # fmt: skip
-_ADMIN_WORDS = _ADMIN1_WORDS | _ADMIN2_WORDS | {"prefecture", "department"}
+_ADMIN1_WORDS = wordsets.words("admin1_words")
+_ADMIN2_WORDS = wordsets.words("admin2_words")
+_ADMIN_WORDS = wordsets.words("admin_words")
 _LGA = ["local", "government", "area"]
 # Kinds of administrative division, with the precision of a location that is one.
 _DIVISIONS: dict[str, Precision] = {"admin1": "admin1", "admin2": "admin2"}
-_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "area", "center", "centre"})
-_TOWN_WORDS = frozenset({"city", "town", "village"})
-_SEAT_WORDS = frozenset({"center", "centre", "headquarters"})
+_SETTLEMENT_WORDS = wordsets.words("settlement_words")
+_TOWN_WORDS = wordsets.words("town_words")
+_SEAT_WORDS = wordsets.words("seat_words")
 _TOWN_REACH_KM = 30.0  # how far from a town its parts ("PD4 of Lashkargah") may lie
 # How far from a province's centre a district spelt like one the text names may lie when the
 # gazetteer puts it in the province next door.
@@ -382,19 +375,7 @@ def geocode(
     return _location(text, best, precision)
 
 
-# Regions of several countries, which gazetteers also hold as old or alternate names of towns
-# (Mahdia was "Africa").
-WORLD_REGIONS = frozenset(
-    fold(name)
-    for name in (
-        "Africa", "North Africa", "West Africa", "East Africa", "Central Africa",
-        "Southern Africa", "Sub-Saharan Africa", "Horn of Africa", "Middle East", "Near East",
-        "Europe", "Eastern Europe", "Western Europe", "Asia", "Central Asia", "South Asia",
-        "Southeast Asia", "East Asia", "Latin America", "South America", "North America",
-        "Central America", "the Caribbean", "the Balkans", "the Caucasus", "the Levant",
-        "the Maghreb", "the Mediterranean", "the Gulf",
-    )
-)  # fmt: skip
+WORLD_REGIONS = frozenset(fold(name) for name in wordsets.words("world_regions"))
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w'-]+)\s+capital$")
 
 

@@ -1,7 +1,8 @@
 """Event triggers and the word lists the coder reads.
 
 Triggers live in ``data/triggers.csv`` (lemma, part of speech, the words a trigger needs beside
-it, PLOVER type and mode), so that they can be reviewed and extended without code.
+it, PLOVER type and mode) and the word lists in ``data/wordsets.toml`` (see
+:mod:`eventwire.wordsets`), so that they can be reviewed and extended without code.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+
+from eventwire import wordsets
 
 _WORD = re.compile(r"[a-z]+")
 _NAMED = re.compile(r"\s[A-Z]")  # a capitalised word after the first: a name
@@ -171,72 +174,14 @@ def _companion_forms(needs: frozenset[str]) -> set[str] | None:
     return found
 
 
-# Weapons and platforms: the mode they give an ASSAULT, and whether they can be an agent's tool.
-WEAPON_MODES: dict[str, str] = {
-    "aircraft": "aerial", "plane": "aerial", "jet": "aerial", "warplane": "aerial",
-    "helicopter": "aerial", "gunship": "aerial", "bomber": "aerial", "fighter-jet": "aerial",
-    "airstrike": "aerial", "air": "aerial", "ac-130": "aerial", "f-16": "aerial",
-    "drone": "drone", "uav": "drone",
-    "missile": "heavy-weapons", "rocket": "heavy-weapons", "artillery": "heavy-weapons",
-    "mortar": "heavy-weapons", "shell": "heavy-weapons", "tank": "heavy-weapons",
-    "howitzer": "heavy-weapons", "projectile": "heavy-weapons",
-    "bomb": "explosives", "ied": "explosives", "explosive": "explosives", "mine": "explosives",
-    "landmine": "explosives", "grenade": "explosives", "device": "explosives",
-    "car-bomb": "explosives",
-    "gun": "firearms", "rifle": "firearms", "gunfire": "firearms", "bullet": "firearms",
-    "pistol": "firearms", "sniper": "firearms", "gunman": "firearms", "machine-gun": "firearms",
-    "knife": "primitive", "machete": "primitive", "axe": "primitive", "stone": "primitive",
-    "rock": "primitive", "arson": "primitive",
-    "tear": "crowd-control", "teargas": "crowd-control", "baton": "crowd-control",
-    "cannon": "crowd-control", "rubber": "crowd-control",
-}  # fmt: skip
-SUICIDE_WORDS = frozenset({"suicide", "self-detonate", "bomber"})
-
-# Causes that are not actors: a story about them is not a political event.
-NON_AGENT_CAUSES = frozenset({
-    "fire", "wildfire", "blaze", "flame", "flood", "flooding", "storm", "earthquake", "quake",
-    "landslide", "mudslide", "accident", "crash", "collision", "cyclone", "hurricane", "typhoon",
-    "tornado", "avalanche", "heatwave", "heat", "disease", "outbreak", "virus", "lightning",
-    "drought", "tsunami", "eruption", "volcano", "wave", "wind", "rain", "snow", "illness",
-    "cancer", "stroke", "infection", "cholera", "epidemic", "pandemic", "covid-19",
-})  # fmt: skip
-
-# Words that mark sport, business and other figurative uses of conflict verbs.
-FIGURATIVE_CONTEXT = frozenset({
-    "match", "game", "goal", "season", "league", "cup", "championship", "title", "tournament",
-    "striker", "midfielder", "coach", "club", "team", "price", "market", "share", "shares",
-    "stock", "investor", "rival", "sales", "profit", "brand", "customer", "election-campaign",
-    "ad", "advert", "polls", "fans", "player", "players", "final", "semifinal", "derby",
-})  # fmt: skip
-
-REPORTING_VERBS = frozenset({
-    "say", "tell", "report", "announce", "add", "confirm", "state", "claim", "allege", "note",
-    "write", "post", "publish", "insist", "explain", "acknowledge", "describe", "disclose",
-    "reveal", "estimate", "indicate", "show", "declare", "reiterate", "conclude", "stress",
-    "emphasize", "emphasise", "argue", "assert", "maintain", "remind", "admit", "predict",
-})  # fmt: skip
-INTENT_VERBS = frozenset(
-    {
-        "plan",
-        "intend",
-        "prepare",
-        "aim",
-        "want",
-        "seek",
-        "hope",
-        "expect",
-        "schedule",
-        "set",
-        "agree",
-        "promise",
-        "pledge",
-    }
-)
-THREAT_VERBS = frozenset({"threaten", "vow", "warn", "swear"})
-# "willing to withdraw", "ready to talks": adjectives of intent.
-INTENT_ADJECTIVES = frozenset(
-    {"willing", "ready", "prepared", "committed", "determined", "eager", "set"}
-)
+WEAPON_MODES: dict[str, str] = wordsets.mapping("weapon_modes")
+SUICIDE_WORDS = wordsets.words("suicide_words")
+NON_AGENT_CAUSES = wordsets.words("non_agent_causes")
+FIGURATIVE_CONTEXT = wordsets.words("figurative_context")
+REPORTING_VERBS = wordsets.words("reporting_verbs")
+INTENT_VERBS = wordsets.words("intent_verbs")
+THREAT_VERBS = wordsets.words("threat_verbs")
+INTENT_ADJECTIVES = wordsets.words("intent_adjectives")
 # PLOVER's families: cooperative acts told as intentions are AGREE, hostile ones THREATEN.
 COOPERATIVE_TYPES = frozenset(
     {"AID", "RETREAT", "CONCEDE", "COOPERATE", "CONSULT", "SUPPORT", "AGREE"}
@@ -246,18 +191,9 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST
 INTENT_GOVERNORS = INTENT_VERBS | THREAT_VERBS
 # Verbs that are the event themselves, whose content is only what they are about.
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE"})
-HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should"})
-FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
-DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
-# Nouns that stand for a quantity of the noun after "of": "a number of militants".
-QUANTITY_NOUNS = frozenset({
-    "number", "dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand",
-    "thousands", "handful", "group", "couple", "total", "lot", "lots", "several", "many",
-})  # fmt: skip
-# Objects after which a trigger verb is not an event ("released a statement", "hit a record").
-NON_EVENT_OBJECTS = frozenset({
-    "statement", "report", "video", "footage", "figure", "data", "record", "document", "album",
-    "film", "song", "book", "result", "results", "photo", "image", "list", "details", "plan",
-    "target", "targets", "note", "letter", "milestone", "high", "low", "deadline",
-})  # fmt: skip
+HYPOTHETICAL_MODALS = wordsets.words("hypothetical_modals")
+FUTURE_MODALS = wordsets.words("future_modals")
+NEGATIONS = wordsets.words("negations")
+DENIAL_VERBS = wordsets.words("denial_verbs")
+QUANTITY_NOUNS = wordsets.words("quantity_nouns")
+NON_EVENT_OBJECTS = wordsets.words("non_event_objects")

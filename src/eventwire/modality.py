@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire import wordsets
 from eventwire.lexicon import (
     COOPERATIVE_TYPES,
     DENIAL_VERBS,
@@ -17,42 +18,13 @@ from eventwire.lexicon import (
 )
 from eventwire.syntax import SUBJECTS, USE_VERBS, is_infinitive, is_weapon, speaker_above
 
-ASPECTUAL_VERBS = frozenset(
-    {
-        "continue",
-        "begin",
-        "start",
-        "resume",
-        "keep",
-        "try",
-        "attempt",
-        "manage",
-        "stop",
-        "cease",
-        "seek",
-        "decide",  # "the court decided to allow him to run": the decision is the act
-    }
-)
-
+ASPECTUAL_VERBS = wordsets.words("aspectual_verbs")
+HISTORY_ADVERBS = wordsets.words("history_adverbs")
 
 THREAT_MODES: dict[object, str] = {
     "ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict", "COERCE": "restrict",
     ("COERCE", "arrest"): "arrest", "SANCTION": "relations", ("SANCTION", "expel"): "expel",
 }  # fmt: skip
-
-
-HISTORY_ADVERBS = frozenset(
-    {
-        "before",
-        "previously",
-        "repeatedly",
-        "often",
-        "ever",
-        "frequently",
-        "regularly",
-        "historically",
-    }
-)
 
 
 def modality_of(token: Token) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from eventwire import wordsets
 from eventwire.actors import ACLED_GENERIC_NAMES, ARMED_SECTORS
 from eventwire.casualties import acled_count
 from eventwire.dates import acled_time_precision
@@ -21,15 +22,13 @@ _CAMEO_FIGHT_MODES = frozenset({"aerial", "drone", "heavy-weapons", "firearms"})
 STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
 FORCES_SECTORS = frozenset({"MIL", "COP", "SPY"})
 _CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "EDU", "JRN", "LAB", "MED", "REF", "REL", "BUS"})
-AGREEMENT_TRIGGERS = frozenset(
-    {"sign", "agreement", "deal", "accord", "treaty", "ceasefire", "truce", "agree"}
-)
-SIDE_CHANGE_TRIGGERS = frozenset({"defect", "defection", "join", "switch"})
-RESCUE_TRIGGERS = frozenset({"rescue", "free"})
+AGREEMENT_TRIGGERS = wordsets.words("agreement_triggers")
+SIDE_CHANGE_TRIGGERS = wordsets.words("side_change_triggers")
+RESCUE_TRIGGERS = wordsets.words("rescue_triggers")
 _GEO_PRECISION = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
 UNIDENTIFIED_ARMED_GROUP_INTER = 3
 UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group"
-TERRITORY_TRIGGERS = frozenset({"capture", "retake", "recapture", "overrun", "take"})
+TERRITORY_TRIGGERS = wordsets.words("territory_triggers")
 # ACLED's sub-event types: their event type, and the PLOVER type and mode each reads as.
 ACLED_SUB_EVENTS: dict[str, tuple[str, str, str | None]] = {
     "Armed clash": ("Battles", "ASSAULT", None),
@@ -59,18 +58,7 @@ ACLED_SUB_EVENTS: dict[str, tuple[str, str, str | None]] = {
     "Other": ("Strategic developments", "MOBILIZE", None),
 }  # fmt: skip
 ACLED_EVENT_TYPE = {sub: types[0] for sub, types in ACLED_SUB_EVENTS.items()}
-WEAPON_WORDS = (
-    "weapon",
-    "rifle",
-    "ammunition",
-    "explosive",
-    "bomb",
-    "ied",
-    "mine",
-    "rocket",
-    "grenade",
-    "arms",
-)
+WEAPON_WORDS = wordsets.words("weapon_words")
 
 
 def cameo_root(event_type: str, mode: str | None) -> str | None:

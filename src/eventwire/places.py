@@ -8,96 +8,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire import wordsets
 from eventwire.actors import load_actors
 from eventwire.names import fold
 from eventwire.syntax import PLACE_LABELS, Phrase, child_of, phrase, prep_objects, speaker_above
 
-LOCATION_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "around",
-        "into",
-        "on",
-        "along",
-        "off",
-        "throughout",
-        "within",
-        "over",
-        "from",
-        "to",
-    }
-)
-
-
-DIRECTION_WORDS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "near",
-        "outside",
-        "outskirts",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "vicinity",
-        "close",
-    }
-)
-
-
-ADMIN_NOUNS = frozenset(
-    {
-        "district",
-        "province",
-        "region",
-        "state",
-        "governorate",
-        "county",
-        "oblast",
-        "prefecture",
-        "department",
-        "municipality",
-        "area",
-    }
-)
-
-
-FACILITY_HEADS = frozenset(
-    {
-        "base",
-        "airport",
-        "airbase",
-        "camp",
-        "crossing",
-        "airfield",
-        "port",
-        "dam",
-        "checkpoint",
-        "outpost",
-        "town",
-        "city",
-        "village",
-    }
-)
-
-
-GENERIC_PLACES = frozenset({"town", "city", "village", "capital", "district", "province"})
+LOCATION_PREPS = wordsets.words("location_preps")
+DIRECTION_WORDS = wordsets.words("direction_words")
+ADMIN_NOUNS = wordsets.words("admin_nouns")
+FACILITY_HEADS = wordsets.words("facility_heads")
+GENERIC_PLACES = wordsets.words("generic_places")
 
 
 def places_in(

@@ -16,21 +16,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-SITE_NOUNS = {
-    "district": "district", "districts": "district", "province": "province",
-    "provinces": "province", "city": "city", "cities": "city", "town": "town", "towns": "town",
-    "village": "village", "villages": "village", "area": "area", "areas": "area",
-    "region": "region", "regions": "region", "county": "county", "counties": "county",
-    "governorate": "governorate", "governorates": "governorate", "state": "state",
-    "states": "state", "municipality": "municipality", "municipalities": "municipality",
-    "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "camp": "camp",
-}  # fmt: skip
+from eventwire import wordsets
+
+SITE_NOUNS = wordsets.mapping("site_nouns")
 PLURAL_NOUNS = frozenset(k for k, v in SITE_NOUNS.items() if k != v and k.endswith("s"))
-# Lower-case words inside transliterated names: "Dara i Pech", "Nawa-e Barakzayi".
-_NAME_LINKS = frozenset({"-", "i", "e", "ye", "wa", "al", "el", "ul", "da", "de", "du", "bin"})
-_SEAT_WORDS = frozenset({"center", "centre", "administration", "administrative", "headquarters"})
-_OUTSKIRTS = frozenset({"limits", "outskirts", "vicinity", "suburbs", "centre", "center"})
-_LIST_PREPS = frozenset({"in", "near", "outside", "at", "around", "between"})
+# Words inside transliterated names, and the hyphen, a token of its own in "Pul-e Khumri".
+_NAME_LINKS = wordsets.words("name_links") | {"-"}
+_SEAT_WORDS = wordsets.words("seat_phrase_words")
+_OUTSKIRTS = wordsets.words("outskirts_nouns")
+_LIST_PREPS = wordsets.words("list_preps")
 _NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
 

@@ -8,32 +8,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire import wordsets
 from eventwire.lexicon import QUANTITY_NOUNS, REPORTING_VERBS, SUICIDE_WORDS, WEAPON_MODES
 from eventwire.names import COMPASS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-SPEECH_PRODUCTS = frozenset(
-    {
-        "statement",
-        "declaration",
-        "letter",
-        "communique",
-        "report",
-        "resolution",
-        "appeal",
-        "message",
-        "note",
-        "decree",
-        "ultimatum",
-    }
-)
-
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
-
-
-USE_VERBS = frozenset({"use", "fire", "launch", "deploy", "drop", "fly", "send", "detonate"})
-
-
+SPEECH_PRODUCTS = wordsets.words("speech_products")
+RELATIVE_PRONOUNS = wordsets.words("relative_pronouns")
+USE_VERBS = wordsets.words("use_verbs")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
