@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -35,3 +41,24 @@ def code(pipeline: Pipeline):
         return pipeline.process(doc, published).events
 
     return run
+
+
+@contextmanager
+def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A local HTTP server answering with ``handler``, reached without any proxy; its base
+    URL."""
+    proxies = {
+        name: ""
+        for upper in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+        for name in (upper, upper.lower())
+    }
+    with mock.patch.dict(os.environ, proxies):
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
+            thread.join(timeout=5)

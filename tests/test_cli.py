@@ -6,9 +6,8 @@ import csv
 import io
 import json
 import re
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from click.testing import CliRunner
 from eventwire.cli import main
 from eventwire.export import ACLED_COLUMNS
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, http_server
 
 ERBIL_TXT = str(FIXTURES / "wire-erbil.txt")
 ERBIL_HTML = str(FIXTURES / "wire-erbil.html")
@@ -204,11 +203,8 @@ class _Pages(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with http_server(_Pages) as url:
+        yield url
 
 
 def test_ingest_urls(runner, tmp_path, server):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from eventwire.errors import FetchError
 from eventwire.fetch import USER_AGENT, fetch, is_internal
+
+from .conftest import http_server
 
 SEEN: dict[str, str] = {}
 
@@ -40,19 +41,8 @@ class _Pages(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-            patch.delenv(name, raising=False)
-            patch.delenv(name.lower(), raising=False)
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-        thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{httpd.server_address[1]}"
-        finally:
-            httpd.shutdown()
-            httpd.server_close()
-            thread.join(timeout=5)
+    with http_server(_Pages) as url:
+        yield url
 
 
 def test_a_page_with_its_type_and_an_honest_user_agent(site: str) -> None:

@@ -6,11 +6,10 @@ import io
 import json
 import os
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,8 @@ import eventwire.read
 from eventwire.fetch import FetchError, fetch
 from eventwire.read import read_inputs, read_jsonl, read_url
 from eventwire.records import RawDocument, Skipped
+
+from .conftest import http_server
 
 STORY = (
     "Harbour pilots in Port Halden refused to guide cargo ships into the port on Monday, "
@@ -396,19 +397,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.lower(), raising=False)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+def server() -> Iterator[str]:
+    with http_server(_Handler) as url:
+        yield url
 
 
 def test_a_slow_server_is_given_up_at_the_deadline(server: str) -> None:
