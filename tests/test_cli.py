@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -291,7 +292,7 @@ def test_serving_beyond_this_machine_warns(runner, tmp_path, monkeypatch):
 def test_a_store_failure_stops_ingest_with_its_summary(runner, tmp_path, monkeypatch):
     from eventwire.store import Store, StoreError
 
-    def full(self, result, origin=None):
+    def full(self, result, origin=None, recode=False):
         raise StoreError(f"cannot store {result.article.id}: database or disk is full")
 
     monkeypatch.setattr(Store, "add", full)
@@ -423,3 +424,31 @@ def test_events_filters_take_names_and_refuse_unknown_values_loudly(runner, db):
     assert typo.exit_code == 2 and "did you mean Iraq (IRQ)" in typo.stderr
     wrong = runner.invoke(main, ["events", "--db", str(db), "--type", "BOMBING"])
     assert wrong.exit_code == 2 and "ASSAULT" in wrong.stderr
+
+
+def test_an_undated_ingest_warns_and_a_dated_one_recodes_the_stored_articles(runner, tmp_path):
+    story = tmp_path / "raid.txt"
+    story.write_text("Gunmen killed four traders at a market in Kano on Sunday, police said.\n")
+    db = str(tmp_path / "s.db")
+
+    def dates() -> list[str | None]:
+        listed = runner.invoke(main, ["events", "--db", db, "--format", "json"])
+        return [event["date"] for event in json.loads(listed.stdout)]
+
+    first = runner.invoke(main, ["ingest", str(story), "--db", db])
+    assert "1 stored" in first.stderr and "without a publication date" in first.stderr
+    assert dates() == [None]
+
+    dated = runner.invoke(main, ["ingest", str(story), "--db", db, "--published", "2024-05-07"])
+    assert "0 stored, 1 re-coded" in dated.stderr and "warning" not in dated.stderr
+    assert dates() == ["2024-05-05"]  # the Sunday before
+
+    same = runner.invoke(main, ["ingest", str(story), "--db", db, "--published", "2024-05-07"])
+    assert "1 unchanged" in same.stderr
+    forced = ["ingest", str(story), "--db", db, "--published", "2024-05-07", "--recode"]
+    assert "1 re-coded" in runner.invoke(main, forced).stderr
+    assert dates() == ["2024-05-05"]
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM stories").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM clusters").fetchone() == (1,)

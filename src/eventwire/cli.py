@@ -26,6 +26,7 @@ from rich.progress import (
 from rich.table import Table
 
 from eventwire import __version__
+from eventwire.copies import article_hash
 from eventwire.errors import EventwireError, UnknownValue
 from eventwire.export import FORMATS, write
 from eventwire.filters import country_code
@@ -201,6 +202,7 @@ def extract(
             tally["skipped"] += 1
             _skip_note(item)
             continue
+        tally["undated"] += item.article.published is None
         record = item.to_dict()
         if fmt == "jsonl":
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -215,7 +217,20 @@ def extract(
     if fmt == "json":
         payload: Any = results[0] if len(results) == 1 else results
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    _warn_if_undated(tally, "extract")
     _fail_if_nothing_read(tally)
+
+
+def _warn_if_undated(tally: Counter[str], command: str) -> None:
+    """Say so when articles came without a publication day: their relative dates ("on
+    Tuesday") stay unresolved rather than guessed."""
+    if tally["undated"]:
+        again = " (ingest them again with it to re-code them)" if command == "ingest" else ""
+        click.echo(
+            f"warning: {tally['undated']} article(s) without a publication date: relative dates"
+            f' in them ("on Tuesday") stay unresolved; give --published YYYY-MM-DD{again}',
+            err=True,
+        )
 
 
 def _fail_if_nothing_read(tally: Counter[str]) -> None:
@@ -231,6 +246,7 @@ def ingest_items(
     sources: tuple[str, ...],
     published: date | None,
     tally: Counter[str],
+    recode: bool = False,
 ) -> None:
     """Process ``sources`` into ``store`` with a progress display, counting in ``tally`` as
     it goes, so that a caller stopped by an error or Ctrl-C can still report it."""
@@ -252,11 +268,14 @@ def ingest_items(
                 if isinstance(item, Skipped):
                     tally["skipped"] += 1
                     reasons.append(item)
-                elif store.add(item, origin=_origin(item)):
-                    tally["stored"] += 1
-                    tally["events"] += len(item.events)
                 else:
-                    tally["unchanged"] += 1
+                    tally["undated"] += item.article.published is None
+                    known = store.has_article(article_hash(item.article.text))
+                    if store.add(item, origin=_origin(item), recode=recode):
+                        tally["recoded" if known else "stored"] += 1
+                        tally["events"] += len(item.events)
+                    else:
+                        tally["unchanged"] += 1
                 progress.update(task, advance=1, description=f"ingesting {_label(item)}")
     finally:
         for item in reasons:
@@ -264,14 +283,19 @@ def ingest_items(
 
 
 def ingest_reporting(
-    store: Store, pipeline: Pipeline, sources: tuple[str, ...], published: date | None, db: Path
+    store: Store,
+    pipeline: Pipeline,
+    sources: tuple[str, ...],
+    published: date | None,
+    db: Path,
+    recode: bool = False,
 ) -> Counter[str]:
     """:func:`ingest_items` that always ends with its summary: after a store error (exit
     status 1) or Ctrl-C (exit status 130) too, each time saying that what was counted as
     stored is kept (every article is one transaction)."""
     tally: Counter[str] = Counter()
     try:
-        ingest_items(store, pipeline, sources, published, tally)
+        ingest_items(store, pipeline, sources, published, tally, recode)
     except StoreError as exc:
         click.echo(_summary(tally, db), err=True)
         raise click.ClickException(f"{exc}; the articles before it are stored") from exc
@@ -293,7 +317,9 @@ def _label(item: ArticleResult | Skipped) -> str:
 
 def _summary(tally: Counter[str], db: Path) -> str:
     return (
-        f"{tally['read']} read, {tally['stored']} stored, {tally['unchanged']} unchanged,"
+        f"{tally['read']} read, {tally['stored']} stored,"
+        + (f" {tally['recoded']} re-coded," if tally["recoded"] else "")
+        + f" {tally['unchanged']} unchanged,"
         f" {tally['skipped']} skipped; {tally['events']} events found; store: {db}"
     )
 
@@ -302,19 +328,27 @@ def _summary(tally: Counter[str], db: Path) -> str:
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @published_option
+@click.option(
+    "--recode",
+    is_flag=True,
+    help="Code articles stored before anew (after a new model or rules); an article given a"
+    " publication date it was stored without is re-coded anyway.",
+)
 @model_option
 @gazetteer_option
 def ingest(
     sources: tuple[str, ...],
     db: Path,
     published: date | None,
+    recode: bool,
     model: str | None,
     gazetteer: Path | None,
 ) -> None:
     """Process articles (files, directories, URLs, - for stdin) into the local store."""
     pipeline = _pipeline(model, gazetteer)
     with _open(db) as store:
-        tally = ingest_reporting(store, pipeline, sources, published, db)
+        tally = ingest_reporting(store, pipeline, sources, published, db, recode)
+    _warn_if_undated(tally, "ingest")
     _fail_if_nothing_read(tally)
 
 

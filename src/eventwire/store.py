@@ -443,16 +443,18 @@ class Store:
         found = self.db.execute("SELECT 1 FROM articles WHERE hash = ?", (text_hash,))
         return found.fetchone() is not None
 
-    def add(self, result: ArticleResult, origin: str | None = None) -> bool:
+    def add(self, result: ArticleResult, origin: str | None = None, recode: bool = False) -> bool:
         """Store an article, its events and tallies in one transaction; False if it was
-        already there. A failure to write (a full disk, a read-only file) is a
-        :class:`StoreError`, and leaves the store as it was."""
+        already there. An article stored before is coded anew (its old events and tallies
+        give way to these; event ids stay) with ``recode``, or when it now comes with a
+        publication day it was stored without or with another. A failure to write (a full
+        disk, a read-only file) is a :class:`StoreError`, and leaves the store as it was."""
         try:
-            return self._add(result, origin)
+            return self._add(result, origin, recode)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store {result.article.id}: {exc}") from exc
 
-    def _add(self, result: ArticleResult, origin: str | None = None) -> bool:
+    def _add(self, result: ArticleResult, origin: str | None, recode: bool) -> bool:
         """The article joins the story of a stored near-copy, and each event joins the cluster of
         a stored report of the same event (or starts its own); every merge is recorded with
         the fields that matched.
@@ -462,8 +464,19 @@ class Store:
         with self.db:
             # the write lock first, so that two writers cannot both find the article missing
             self.db.execute("BEGIN IMMEDIATE")
-            if self.has_article(text_hash):
-                return False
+            stored = self.db.execute(
+                "SELECT id, published, story_id FROM articles WHERE hash = ?", (text_hash,)
+            ).fetchone()
+            if stored is not None:
+                published = article.published.isoformat() if article.published else None
+                if not (recode or (published and published != stored["published"])):
+                    return False
+                self.db.execute("DELETE FROM articles WHERE id = ?", (stored["id"],))
+                self.db.execute(
+                    "DELETE FROM stories WHERE id = ?"
+                    " AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?)",
+                    (stored["story_id"], stored["story_id"]),
+                )
             sig = signature(article.text)
             story_id = self._story_of_copy(sig)
             cursor = self.db.execute(
