@@ -277,3 +277,14 @@ def test_a_stored_javascript_url_is_shown_as_text_not_as_a_link(page, base_url: 
 
     assert page.locator("a[href^='javascript']").count() == 0
     assert "Dock strike" in page.locator("table.reports").inner_text()
+
+
+def test_the_timeline_counts_per_month(page, base_url: str) -> None:
+    months = api(base_url, "/v1/timeseries?interval=month")["items"]
+    open_dashboard(page, base_url)
+    page.select_option("#f-interval", "month")
+    page.wait_for_url(re.compile(r"interval=month"))
+    page.wait_for_selector("#timeline svg[aria-label*='per month']")
+    label = page.get_attribute("#timeline svg", "aria-label")
+    total = sum(p["events"] for p in months)
+    assert f"{total} events" in label and months[0]["period"] in label

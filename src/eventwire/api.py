@@ -345,7 +345,7 @@ class Period(BaseModel):
 
 
 class Timeseries(BaseModel):
-    interval: Literal["day", "week"]
+    interval: Literal["day", "week", "month"]
     items: list[Period]
 
 
@@ -479,7 +479,7 @@ async def timeseries(
     request: Request,
     where: Filter,
     interval: Annotated[
-        Literal["day", "week"], Query(description="Period: day, or week (from Monday).")
+        Literal["day", "week", "month"], Query(description="Period: day, week (from Monday) or month.")
     ] = "day",
 ) -> Record:
     """Dated events matching the filters per period and PLOVER type, with their fatalities

@@ -280,6 +280,7 @@ SORTS: dict[str, tuple[SortKey, ...]] = {
 PERIODS = {
     "day": "c.day",
     "week": "date(c.day, '-6 days', 'weekday 1')",  # the Monday the week starts on
+    "month": "date(c.day, 'start of month')",
 }
 
 

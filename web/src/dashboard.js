@@ -46,7 +46,7 @@ export function createDashboard(root) {
   const alert = h("p", { class: "error", role: "alert", hidden: true });
   const mapEl = h("div", { id: "map", class: "map", role: "region", "aria-label": "Map of events. Use arrow keys to pan, plus and minus to zoom; markers are focusable." });
   const legend = h("ul", { class: "legend", "aria-label": "Event types on the map" });
-  const interval = h("select", { id: "f-interval" }, h("option", { value: "day" }, "Per day"), h("option", { value: "week" }, "Per week"));
+  const interval = h("select", { id: "f-interval" }, h("option", { value: "day" }, "Per day"), h("option", { value: "week" }, "Per week"), h("option", { value: "month" }, "Per month"));
   const chartEl = h("div", { class: "chart", id: "timeline" });
   const tableSection = h("section", { class: "panel table-panel", "aria-labelledby": "events-h" }, h("h2", { id: "events-h" }, "Events"));
   const exports = h("p", { class: "exports" });

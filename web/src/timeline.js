@@ -24,7 +24,11 @@ export function createTimeline(container, { onBrush } = {}) {
     const height = 190;
     const margin = { top: 10, right: 44, bottom: 26, left: 40 };
     const inner = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
-    const step = data.interval === "day" ? DAY : 7 * DAY;
+    // the start of the period after the one that starts on ``date``
+    const next = (date) =>
+      data.interval === "month"
+        ? new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1))
+        : new Date(date.getTime() + (data.interval === "day" ? DAY : 7 * DAY));
 
     const periods = new Map();
     let totalEvents = 0;
@@ -51,7 +55,7 @@ export function createTimeline(container, { onBrush } = {}) {
       return;
     }
     const start = parse(rows[0].period);
-    const end = new Date(parse(rows[rows.length - 1].period).getTime() + step);
+    const end = next(parse(rows[rows.length - 1].period));
     x = scaleUtc().domain([start, end]).range([0, inner.w]);
     const yEvents = scaleLinear().domain([0, Math.max(1, ...rows.map((r) => r.events))]).nice().range([inner.h, 0]);
     const yDeaths = scaleLinear().domain([0, Math.max(1, ...rows.map((r) => r.fatalities))]).nice().range([inner.h, 0]);
@@ -68,7 +72,7 @@ export function createTimeline(container, { onBrush } = {}) {
     g.append("g").attr("class", "axis").call(axisLeft(yEvents).ticks(4).tickFormat((d) => (Number.isInteger(d) ? d : "")));
     g.append("g").attr("class", "axis axis-deaths").attr("transform", `translate(${inner.w},0)`).call(axisRight(yDeaths).ticks(4).tickFormat((d) => (Number.isInteger(d) ? d : "")));
 
-    const barWidth = (r) => Math.max(1, x(new Date(parse(r.period).getTime() + step)) - x(parse(r.period)) - 1);
+    const barWidth = (r) => Math.max(1, x(next(parse(r.period))) - x(parse(r.period)) - 1);
     const segments = [];
     for (const r of rows) {
       let base = 0;
