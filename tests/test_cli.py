@@ -452,3 +452,34 @@ def test_an_undated_ingest_warns_and_a_dated_one_recodes_the_stored_articles(run
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
         assert con.execute("SELECT count(*) FROM stories").fetchone() == (1,)
         assert con.execute("SELECT count(*) FROM clusters").fetchone() == (1,)
+
+
+def test_events_and_export_share_the_api_filters(runner, clustered_db):
+    db = str(clustered_db)
+
+    def listed(*options: str) -> list[dict]:
+        result = runner.invoke(main, ["events", "--db", db, "--format", "json", *options])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    def exported(*options: str) -> list[dict]:
+        result = runner.invoke(main, ["export", "--db", db, "--format", "jsonl", *options])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    everything = listed()
+    somalia = listed("--country", "Somalia")
+    assert somalia and len(somalia) < len(everything)
+    assert [e["id"] for e in exported("--country", "Somalia")] == [e["id"] for e in somalia]
+    deadliest = listed("--sort", "-fatalities")
+    tolls = [
+        e["acled"]["fatalities"] if e["acled"] else (e["fatalities"] or {}).get("count") or 0
+        for e in deadliest
+    ]
+    assert tolls == sorted(tolls, reverse=True) and tolls[0] > tolls[-1]
+    assert sorted(e["id"] for e in everything) == sorted(e["id"] for e in deadliest)
+    assert deadliest[0]["id"] == exported("--sort", "-fatalities")[0]["id"]
+    box = listed("--bbox", "40,-2,46,5")  # southern Somalia
+    assert box and all(40 <= e["location"]["lon"] <= 46 for e in box)
+    bad = runner.invoke(main, ["export", "--db", db, "--bbox", "1,2,3"])
+    assert bad.exit_code == 2 and "four numbers" in bad.stderr

@@ -13,7 +13,6 @@ import binascii
 import hmac
 import itertools
 import json
-import math
 import os
 import queue
 import threading
@@ -147,23 +146,6 @@ async def _read(request: Request, work: Callable[[Store], T]) -> T:
 # --- parameters ----------------------------------------------------------------------------
 
 
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        box = tuple(float(part) for part in value.split(","))
-    except ValueError:
-        box = ()
-    if len(box) != 4 or not all(math.isfinite(v) for v in box):
-        raise HTTPException(422, "bbox must be four numbers: minlon,minlat,maxlon,maxlat")
-    min_lon, min_lat, max_lon, max_lat = box
-    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise HTTPException(
-            422, "bbox needs -180 <= minlon <= maxlon <= 180 and -90 <= minlat <= maxlat <= 90"
-        )
-    return min_lon, min_lat, max_lon, max_lat
-
-
 async def event_filter(
     since: Annotated[date | None, Query(description="Events on or after this date.")] = None,
     until: Annotated[date | None, Query(description="Events on or before this date.")] = None,
@@ -213,6 +195,7 @@ async def event_filter(
     try:
         country = filters.country_code(country) if country else None
         acled_type = filters.event_type(acled_type) if acled_type else None
+        box = filters.bbox(bbox) if bbox is not None else None
     except UnknownValue as exc:
         raise HTTPException(422, str(exc)) from exc
     return EventFilter(
@@ -225,7 +208,7 @@ async def event_filter(
         min_sources=min_sources,
         admin1=admin1,
         acled_type=acled_type,
-        bbox=_bbox(bbox),
+        bbox=box,
     )
 
 
@@ -479,7 +462,8 @@ async def timeseries(
     request: Request,
     where: Filter,
     interval: Annotated[
-        Literal["day", "week", "month"], Query(description="Period: day, week (from Monday) or month.")
+        Literal["day", "week", "month"],
+        Query(description="Period: day, week (from Monday) or month."),
     ] = "day",
 ) -> Record:
     """Dated events matching the filters per period and PLOVER type, with their fatalities

@@ -25,12 +25,10 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from eventwire import __version__
+from eventwire import __version__, filters
 from eventwire.copies import article_hash
 from eventwire.errors import EventwireError, UnknownValue
 from eventwire.export import FORMATS, write
-from eventwire.filters import country_code
-from eventwire.filters import event_type as event_type_name
 from eventwire.geocode import GAZETTEER_ENV, Gazetteer, GazetteerError, default_gazetteer
 from eventwire.geonames_dump import (
     DumpBuild,
@@ -43,7 +41,7 @@ from eventwire.geonames_dump import Progress as BuildProgress
 from eventwire.read import read_inputs
 from eventwire.records import ArticleResult, RawDocument, Skipped
 from eventwire.render import console, event_panel, events_table
-from eventwire.store import DEFAULT_DB, EventFilter, Store, StoreError
+from eventwire.store import DEFAULT_DB, SORTS, EventFilter, Store, StoreError
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -352,28 +350,66 @@ def ingest(
     _fail_if_nothing_read(tally)
 
 
+def _resolved(resolve: Callable[[str], Any]) -> Callable[..., Any]:
+    """A click callback reading an option through ``resolve`` (see :mod:`eventwire.filters`)."""
+    return lambda ctx, param, value: _filter(resolve, value)
+
+
+FILTER_OPTIONS = (
+    click.option("--since", type=ISO_DATE, help="Events on or after this date."),
+    click.option("--until", type=ISO_DATE, help="Events on or before this date."),
+    click.option(
+        "--country",
+        callback=_resolved(filters.country_code),
+        help="Country of the place or a participant: ISO-3 or ISO-2 code, or name (Iraq).",
+    ),
+    click.option("--admin1", help="First-level division of the place (any case)."),
+    click.option(
+        "--type",
+        "event_type",
+        callback=_resolved(filters.event_type),
+        help="PLOVER type, or ACLED event or sub-event type (any case).",
+    ),
+    click.option("--actor", help="Text in the actor's or recipient's name."),
+    click.option("--search", help="Full-text search over the articles (SQLite FTS5 syntax)."),
+    click.option(
+        "--min-sources",
+        type=click.IntRange(min=1),
+        help="Events told by at least this many independent sources (copies count once).",
+    ),
+    click.option(
+        "--bbox",
+        callback=_resolved(filters.bbox),
+        metavar="MINLON,MINLAT,MAXLON,MAXLAT",
+        help="Events placed inside this box (degrees).",
+    ),
+    click.option(
+        "--sort",
+        type=click.Choice(sorted(SORTS)),
+        default="-date",
+        show_default=True,
+        help="-date newest first, date oldest, -fatalities deadliest, fatalities least.",
+    ),
+)
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters every listing shares: the same as the API's and the web app's."""
+    for option in reversed(FILTER_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _where(limit: int | None = None, **chosen: Any) -> tuple[EventFilter, str]:
+    """The filter and the order that :data:`FILTER_OPTIONS` chose."""
+    sort = chosen.pop("sort")
+    chosen["type"] = chosen.pop("event_type")
+    return EventFilter(limit=limit, **chosen), sort
+
+
 @main.command()
 @db_option
-@click.option("--since", type=ISO_DATE, help="Events on or after this date.")
-@click.option("--until", type=ISO_DATE, help="Events on or before this date.")
-@click.option(
-    "--country",
-    callback=lambda ctx, param, value: _filter(country_code, value),
-    help="Country of the place or a participant: ISO-3 or ISO-2 code, or name (Iraq).",
-)
-@click.option(
-    "--type",
-    "event_type",
-    callback=lambda ctx, param, value: _filter(event_type_name, value),
-    help="PLOVER type, or ACLED event or sub-event type (any case).",
-)
-@click.option("--actor", help="Text in the actor's or recipient's name.")
-@click.option("--search", help="Full-text search over the articles (SQLite FTS5 syntax).")
-@click.option(
-    "--min-sources",
-    type=click.IntRange(min=1),
-    help="Events told by at least this many independent sources (copies count once).",
-)
+@filter_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option(
     "--format",
@@ -382,32 +418,12 @@ def ingest(
     default="table",
     show_default=True,
 )
-def events(
-    db: Path,
-    since: date | None,
-    until: date | None,
-    country: str | None,
-    event_type: str | None,
-    actor: str | None,
-    search: str | None,
-    min_sources: int | None,
-    limit: int | None,
-    fmt: str,
-) -> None:
+def events(db: Path, limit: int | None, fmt: str, **chosen: Any) -> None:
     """List stored events: one per real-world event, however many reports tell it."""
+    where, sort = _where(limit, **chosen)
     with _open(db, read_only=True) as store:
         try:
-            where = EventFilter(
-                since=since,
-                until=until,
-                country=country,
-                type=event_type,
-                actor=actor,
-                search=search,
-                min_sources=min_sources,
-                limit=limit,
-            )
-            found = store.events(where)
+            found, _ = store.page(where, sort, limit=where.limit)
         except StoreError as exc:
             raise click.ClickException(f"bad query: {exc}") from exc
     if fmt == "json":
@@ -492,6 +508,7 @@ def tallies(article: str | None, db: Path) -> None:
 
 @main.command()
 @db_option
+@filter_options
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="jsonl", show_default=True
 )
@@ -501,11 +518,12 @@ def tallies(article: str | None, db: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (default: standard output).",
 )
-def export(db: Path, fmt: str, output: Path | None) -> None:
-    """Export the store: jsonl, csv, acled-csv (ACLED's column names) or geojson, streamed a
-    page of events at a time."""
+def export(db: Path, fmt: str, output: Path | None, **chosen: Any) -> None:
+    """Export the events matching the filters (all by default): jsonl, csv, acled-csv (ACLED's
+    column names) or geojson, streamed a page of events at a time."""
+    where, sort = _where(**chosen)
     with _open(db, read_only=True) as store:
-        records = store.each_event(EventFilter())
+        records = store.each_event(where, sort=sort)
         if output is None:
             count = write(fmt, records, sys.stdout)
         else:
@@ -749,9 +767,7 @@ def demo(db: Path, model: str | None, gazetteer: Path | None) -> None:
     show_default=True,
     help="Server processes; reads scale with the cores.",
 )
-def serve(
-    db: Path, host: str, port: int, token: str | None, private: bool, workers: int
-) -> None:
+def serve(db: Path, host: str, port: int, token: str | None, private: bool, workers: int) -> None:
     """Serve the web app and the REST API (OpenAPI at /docs) over the store. Without a token
     the store is only read (and must exist)."""
     from eventwire.serve import run  # the web stack loads only for this command

@@ -1,10 +1,12 @@
 """What users filter events by, as they write it: a country by its ISO-3 or ISO-2 code, its
 name, an alias or its adjective ("IRQ", "iq", "Iraq", "Iraqi"); an event type by its PLOVER
-name or an ACLED event or sub-event type, in any case. Anything else is an error that says
-what was meant or what is valid, never an empty answer."""
+name or an ACLED event or sub-event type, in any case; a box by its corners. Anything else is
+an error that says what was meant or what is valid, never an empty answer. The command line
+and the API read their filters through these."""
 
 from __future__ import annotations
 
+import math
 from difflib import get_close_matches
 
 from eventwire.actors import load_actors
@@ -53,3 +55,22 @@ def event_type(text: str) -> str:
         f"unknown event type {text!r}: give a PLOVER type ({', '.join(PLOVER_TYPES)}) or an"
         f" ACLED event or sub-event type ({', '.join(sorted(acled))})"
     )
+
+
+Box = tuple[float, float, float, float]
+
+
+def bbox(text: str) -> Box:
+    """``minlon,minlat,maxlon,maxlat`` in degrees as a box; :class:`UnknownValue` otherwise."""
+    try:
+        box = tuple(float(part) for part in text.split(","))
+    except ValueError:
+        box = ()
+    if len(box) != 4 or not all(math.isfinite(v) for v in box):
+        raise UnknownValue("bbox must be four numbers: minlon,minlat,maxlon,maxlat")
+    min_lon, min_lat, max_lon, max_lat = box
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise UnknownValue(
+            "bbox needs -180 <= minlon <= maxlon <= 180 and -90 <= minlat <= maxlat <= 90"
+        )
+    return min_lon, min_lat, max_lon, max_lat

@@ -166,7 +166,7 @@ class CodedArticle(Model):
     article: ArticleFields
     events: list[EventRecord] = Field(description="Ordered by salience, the main event first.")
     tallies: list[Tally] = Field(
-        description='Roll-up statements that count many events or their casualties over a '
+        description="Roll-up statements that count many events or their casualties over a "
         'period ("66 attacks since October 17"): kept as reported tallies, never as events.'
     )
 

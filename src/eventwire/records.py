@@ -21,6 +21,8 @@ def coarseness(precision: str | None) -> int:
     """The rank of a place's precision, finest first: ``exact`` 0 to ``country`` 4; no
     precision counts as a country."""
     return PRECISIONS.index(precision or "country")  # type: ignore[arg-type]
+
+
 DatePrecision = Literal["day", "week", "month", "year"]
 Modality = Literal["asserted", "negated", "hypothetical", "future", "claimed"]
 

@@ -163,9 +163,7 @@ def _location(mention: Mention, focus: Counter[str], gazetteer: Gazetteer) -> Lo
         found = geocode(
             text, _described(place, focus), near=near, gazetteer=gazetteer, within=within
         )
-        if found and (
-            best is None or coarseness(found.precision) < coarseness(best.precision)
-        ):
+        if found and (best is None or coarseness(found.precision) < coarseness(best.precision)):
             best = found
     if best is None:
         best = _named_in_sentence(mention, focus, gazetteer)

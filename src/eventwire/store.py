@@ -348,7 +348,6 @@ def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Con
     raise StoreError(f"cannot open {path}: the disk is read-only and the store cannot be read")
 
 
-
 MAX_NAME_SEARCH = 200
 
 
@@ -706,11 +705,11 @@ class Store:
         return records
 
     def each_event(
-        self, where: EventFilter = EventFilter(), page_size: int = 500
+        self, where: EventFilter = EventFilter(), page_size: int = 500, sort: str = "-date"
     ) -> Iterator[dict[str, Any]]:
-        """Every event matching ``where``, newest first, read a page per query: a store of
-        any size streams in constant memory."""
-        return paged(lambda after: self.page(where, after=after, limit=page_size))
+        """Every event matching ``where`` in the order ``sort``, read a page per query: a
+        store of any size streams in constant memory."""
+        return paged(lambda after: self.page(where, sort, after=after, limit=page_size))
 
     def page(
         self,
