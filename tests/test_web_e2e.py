@@ -288,3 +288,23 @@ def test_the_timeline_counts_per_month(page, base_url: str) -> None:
     label = page.get_attribute("#timeline svg", "aria-label")
     total = sum(p["events"] for p in months)
     assert f"{total} events" in label and months[0]["period"] in label
+
+
+def test_a_country_by_name_and_a_typo_explained_with_no_stale_rows(page, base_url: str) -> None:
+    expected = api(base_url, "/v1/events?country=SOM&limit=500")["count"]
+    open_dashboard(page, base_url)
+
+    page.fill("#f-country", "Somalia")
+    page.press("#f-country", "Enter")
+    page.wait_for_url(re.compile(r"[?&]country=", re.IGNORECASE))
+    wait_for_rows(page, expected)
+
+    page.fill("#f-country", "Somalya")
+    page.press("#f-country", "Enter")
+    alert = page.locator("p.error[role=alert]")
+    alert.wait_for()
+    message = alert.inner_text()
+    assert "did you mean Somalia (SOM)" in message and "{" not in message
+    wait_for_rows(page, 0)  # the results of the last good query are gone
+    page.wait_for_selector("#timeline svg[aria-label*='no dated events']")
+    shot(page, "07-country-typo")

@@ -16,14 +16,20 @@ export async function getJSON(path, qs = "", { signal } = {}) {
   if (!response.ok) {
     let detail = response.statusText;
     try {
-      const body = await response.json();
-      detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail ?? body);
+      detail = plain((await response.json()).detail) || detail;
     } catch {
       /* not JSON */
     }
-    throw new ApiError(response.status, `${response.status} ${detail}`);
+    throw new ApiError(response.status, detail);
   }
   return response.json();
+}
+
+// The API's reason in words: a string as it is; validation errors as "field: message".
+function plain(detail) {
+  if (typeof detail === "string") return detail;
+  if (!Array.isArray(detail)) return "";
+  return detail.map((e) => `${(e.loc || []).filter((part) => part !== "query").join(".")}: ${e.msg}`).join("; ");
 }
 
 // One request at a time per channel: a newer request cancels the older one.

@@ -18,7 +18,7 @@ export function createDashboard(root) {
   const inputs = {
     since: h("input", { id: "f-since", name: "since", type: "date" }),
     until: h("input", { id: "f-until", name: "until", type: "date" }),
-    country: h("input", { id: "f-country", name: "country", type: "text", list: "countries", size: 5, maxlength: 3, autocomplete: "off", spellcheck: "false", pattern: "[A-Za-z]{3}", "aria-describedby": "f-country-hint" }),
+    country: h("input", { id: "f-country", name: "country", type: "text", list: "countries", size: 12, maxlength: 100, autocomplete: "off", spellcheck: "false", "aria-describedby": "f-country-hint" }),
     type: h("select", { id: "f-type", name: "type" }, h("option", { value: "" }, "Any type"), PLOVER_TYPES.map((t) => h("option", { value: t }, typeLabel(t)))),
     actor: h("input", { id: "f-actor", name: "actor", type: "text", list: "actors", autocomplete: "off", size: 16 }),
     min_sources: h("input", { id: "f-min-sources", name: "min_sources", type: "number", min: 1, step: 1, inputmode: "numeric", size: 3 }),
@@ -32,7 +32,7 @@ export function createDashboard(root) {
     { class: "filters", role: "search", "aria-label": "Filter events" },
     field("From", inputs.since),
     field("To", inputs.until),
-    field("Country", inputs.country, "ISO-3 code, e.g. SOM"),
+    field("Country", inputs.country, "name or ISO code, e.g. Somalia or SOM"),
     field("Event type", inputs.type),
     field("Actor", inputs.actor),
     field("Min. sources", inputs.min_sources),
@@ -145,9 +145,18 @@ export function createDashboard(root) {
   let mapped = null;
   let linkQuery = "";
 
+  // A failed request leaves no stale results behind: the table, the map and the count are
+  // emptied, and the reason is said in words.
   function showError(error) {
     if (isAbort(error)) return;
     status.textContent = "";
+    total = null;
+    cursor = null;
+    table.setRows([], { linkQuery });
+    table.setMore(false);
+    mapped = map.setEvents([], { fit: false, linkQuery });
+    timeline.update([], state.interval || DEFAULT_INTERVAL);
+    keys = { list: null, map: null, series: null }; // the same filters, once fixed, load again
     alert.hidden = false;
     alert.textContent = `Could not load events: ${error.message}`;
   }
