@@ -156,7 +156,7 @@ def test_show_event_with_evidence_and_sources(runner, db):
         None,  # a text file names no outlet
     )
     text = invoke(runner, "show", event_id, "--db", str(db)).stdout
-    assert shown["evidence"][0]["sentence"][:30] in text.replace("\n", " ")
+    assert "[[" + shown["evidence"][0]["sentence"][:30] in text.replace("\n", " ")
     missing = runner.invoke(main, ["show", "nope", "--db", str(db)])
     assert missing.exit_code == 1 and "no event" in missing.output
 

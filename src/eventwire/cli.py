@@ -449,7 +449,8 @@ def show(event_id: str, db: Path, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
-        console().print(event_panel(found))
+        out = console()
+        out.print(event_panel(found, plain=not out.is_terminal))
 
 
 @main.command()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -44,33 +45,84 @@ def _kind(record: Record) -> str:
     return kind + (f"\n{acled['sub_event_type']}" if acled else "")
 
 
-def events_table(records: Iterable[Record], title: str | None = None) -> Table:
-    """A table of events: when, what, who to whom, where, casualties, where it came from."""
-    table = Table(title=title, show_lines=True, expand=True)
-    for column in (
-        "id",
-        "date",
-        "event",
-        "actor \u2192 recipient",
-        "place",
-        "casualties",
-        "source",
-    ):
-        table.add_column(column, overflow="fold")
+_TEXT_COLUMNS = ("event", "actor \u2192 recipient", "place", "casualties", "source")
+
+
+WIDE = 120  # narrower than this, events are listed as blocks: seven columns would break words
+
+
+class EventsView:
+    """Events for the terminal, laid out for the width there is: a table of when, what, who to
+    whom, where, casualties and source; on a narrow terminal a block per event, so that no
+    word is broken."""
+
+    def __init__(self, records: Iterable[Record], title: str | None = None) -> None:
+        self.records = list(records)
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= WIDE:
+            yield _table(self.records, self.title)
+            return
+        if self.title:
+            yield Text(self.title, style="bold")
+        for record in self.records:
+            yield _block(record)
+
+
+def events_table(records: Iterable[Record], title: str | None = None) -> EventsView:
+    """The events as :class:`EventsView` lays them out."""
+    return EventsView(records, title)
+
+
+def _block(record: Record) -> Text:
+    """One event in three lines: id, date and kind; the parties; place, toll and source."""
+    source = record.get("source") or {}
+    kind = _kind(record).replace("\n", " \u2014 ")
+    block = Text()
+    block.append(record["id"], style="bold")
+    block.append(f"  {_date(record)}  {kind}\n")
+    block.append(f"  {_party(record.get('actor'))} \u2192 {_party(record.get('recipient'))}\n")
+    where = (source.get("outlet") or source.get("article") or "-") + _corroboration(record)
+    block.append(
+        f"  {_place(record.get('location'))} \u00b7 {_casualties(record)} \u00b7 "
+        + where.replace("\n", ", ")
+        + "\n"
+    )
+    return block
+
+
+def _date(record: Record) -> str:
+    date = record.get("date") or "-"
+    if record.get("date_precision") not in {None, "day"}:
+        date += f" ({record['date_precision']})"
+    return date
+
+
+def _table(records: list[Record], title: str | None) -> Table:
+    """Ids and dates are never broken; each text column is at least as wide as its longest word
+    and takes the rest of the width by how much it holds, wrapping at spaces."""
+    rows = []
     for record in records:
         source = record.get("source") or {}
-        date = record.get("date") or "-"
-        if record.get("date_precision") not in {None, "day"}:
-            date += f" ({record['date_precision']})"
-        table.add_row(
-            record["id"],
-            date,
-            _kind(record),
-            f"{_party(record.get('actor'))}\n\u2192 {_party(record.get('recipient'))}",
-            _place(record.get("location")),
-            _casualties(record),
-            (source.get("outlet") or source.get("article") or "-") + _corroboration(record),
+        rows.append(
+            (
+                record["id"],
+                _date(record),
+                _kind(record),
+                f"{_party(record.get('actor'))}\n\u2192 {_party(record.get('recipient'))}",
+                _place(record.get("location")),
+                _casualties(record),
+                (source.get("outlet") or source.get("article") or "-") + _corroboration(record),
+            )
         )
+    table = Table(title=title, show_lines=True, expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    for column in _TEXT_COLUMNS:
+        table.add_column(column)  # measured: at least its longest word, wrapped at spaces
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -82,16 +134,26 @@ def _corroboration(record: Record) -> str:
     return f"\n{reports} reports, {cluster.get('independent_sources')} independent"
 
 
-def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> Text:
-    """``text`` with the given character spans highlighted."""
+def highlighted(text: str, spans: Iterable[tuple[int, int]], plain: bool = False) -> Text:
+    """``text`` with the given character spans highlighted: in colour, or (``plain``, for a
+    pipe or a file, where colour is lost) between ``[[`` and ``]]``."""
+    if plain:
+        marked, last = [], 0
+        for start, end in sorted(spans):
+            if start < last:
+                continue  # one span inside another: marked once
+            marked += [text[last:start], "[[", text[start:end], "]]"]
+            last = end
+        return Text("".join([*marked, text[last:]]))
     rich_text = Text(text)
     for start, end in spans:
         rich_text.stylize("bold black on yellow", start, end)
     return rich_text
 
 
-def event_panel(record: Record) -> Group:
-    """One event: every field with the words it came from, its evidence and its sources."""
+def event_panel(record: Record, plain: bool = False) -> Group:
+    """One event: every field with the words it came from, its evidence (marked in colour, or
+    with ``[[ ]]`` when ``plain``) and its sources."""
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold")
     fields.add_column()
@@ -129,7 +191,8 @@ def event_panel(record: Record) -> Group:
     text = record.get("article_text")
     if text:
         spans = [(e["start"], e["end"]) for e in record.get("evidence") or []]
-        parts.append(Panel(highlighted(text, spans), title="article, evidence highlighted"))
+        title = "article, evidence " + ("between [[ ]]" if plain else "highlighted")
+        parts.append(Panel(highlighted(text, spans, plain), title=title))
     else:
         for evidence in record.get("evidence") or []:
             parts.append(Text(f"\u201c{evidence['sentence']}\u201d"))
@@ -171,5 +234,13 @@ def _reports_table(record: Record, reports: list[Record]) -> Table:
     return listing
 
 
+PIPE_WIDTH = 160  # a table written to a pipe or a file: wide enough not to wrap most cells
+
+
 def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, soft_wrap=False, width=None)
+    """A console for the terminal, or for a pipe: no colour there and a fixed, generous width
+    (``COLUMNS`` when set) instead of 80."""
+    out = Console(stderr=stderr, soft_wrap=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out = Console(stderr=stderr, soft_wrap=False, width=PIPE_WIDTH)
+    return out
