@@ -308,3 +308,12 @@ def test_a_country_by_name_and_a_typo_explained_with_no_stale_rows(page, base_ur
     wait_for_rows(page, 0)  # the results of the last good query are gone
     page.wait_for_selector("#timeline svg[aria-label*='no dated events']")
     shot(page, "07-country-typo")
+
+
+def test_the_api_documentation_renders_offline(page, base_url: str) -> None:
+    page.goto(f"{base_url}/docs")
+    page.wait_for_selector(".swagger-ui .info .title")
+    assert "Eventwire API" in page.locator(".swagger-ui .info .title").inner_text()
+    page.wait_for_selector(".opblock-summary-path[data-path='/v1/events']")
+    html = page.content()
+    assert "cdn.jsdelivr" not in html and "/static/docs/swagger-ui-bundle.js" in html

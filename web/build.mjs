@@ -40,11 +40,16 @@ function copyStatic() {
     join(here, "node_modules", "world-atlas", "countries-110m.json"),
     join(out, "countries-110m.json"),
   );
+  // Swagger UI for the API's /docs, served from here so that it works offline.
+  mkdirSync(join(out, "docs"), { recursive: true });
+  for (const name of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+    copyFileSync(join(here, "node_modules", "swagger-ui-dist", name), join(out, "docs", name));
+  }
 }
 
 // The licence of every npm package bundled into app.js/app.css, plus world-atlas's data.
 function writeLicenses(metafile) {
-  const packages = new Set(["world-atlas"]);
+  const packages = new Set(["world-atlas", "swagger-ui-dist"]);
   for (const input of Object.keys(metafile.inputs)) {
     const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
     if (m) packages.add(m[1]);

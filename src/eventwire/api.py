@@ -29,7 +29,8 @@ import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -620,6 +621,19 @@ def _web(app: FastAPI) -> None:
     index = static / "index.html"
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
+    if (static / "docs" / "swagger-ui-bundle.js").is_file():
+
+        @app.get("/docs", include_in_schema=False)
+        def docs() -> HTMLResponse:
+            """Swagger UI from the package's own copy: the documentation works offline."""
+            return get_swagger_ui_html(
+                openapi_url="/openapi.json",
+                title="Eventwire API",
+                swagger_js_url="/static/docs/swagger-ui-bundle.js",
+                swagger_css_url="/static/docs/swagger-ui.css",
+                swagger_favicon_url="data:,",
+            )
+
     if not index.is_file():
 
         @app.get("/", include_in_schema=False)
@@ -662,6 +676,7 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None if (Path(str(STATIC_DIR)) / "docs").is_dir() else "/docs",
     )
     app.state.stores = stores
     app.state.token = token
