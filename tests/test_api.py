@@ -499,7 +499,7 @@ def test_openapi_describes_every_endpoint_and_parameter(client: TestClient) -> N
     spec = _get(client, "/openapi.json")
     assert spec["info"]["title"] == "Eventwire API" and spec["info"]["version"]
     operations = [op for path in spec["paths"].values() for op in path.values()]
-    assert len(operations) == 13
+    assert len(operations) == 14
     for op in operations:
         assert op.get("description"), op["operationId"]
         for parameter in op.get("parameters", []):
@@ -672,3 +672,12 @@ def test_a_country_may_be_named_and_a_typo_gets_a_suggestion(client: TestClient)
     assert by_name["items"] and by_name == _get(client, "/v1/events", country="SOM")
     typo = client.get("/v1/events", params={"country": "Somalya"})
     assert typo.status_code == 422 and "did you mean Somalia (SOM)" in typo.json()["detail"]
+
+
+def test_the_event_types_the_filters_take(client: TestClient) -> None:
+    types = _get(client, "/v1/types")
+    assert types["plover"][0] == "AGREE" and "ASSAULT" in types["plover"]
+    assert "Air/drone strike" in types["acled"]["Explosions/Remote violence"]
+    assert sum(len(subs) for subs in types["acled"].values()) == 25
+    for name in ("Battles", "Armed clash"):
+        assert client.get("/v1/events", params={"acled_type": name}).status_code == 200

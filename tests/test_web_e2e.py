@@ -16,7 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -317,3 +317,19 @@ def test_the_api_documentation_renders_offline(page, base_url: str) -> None:
     page.wait_for_selector(".opblock-summary-path[data-path='/v1/events']")
     html = page.content()
     assert "cdn.jsdelivr" not in html and "/static/docs/swagger-ui-bundle.js" in html
+
+
+def test_the_type_menu_filters_by_acled_type_too(page, base_url: str) -> None:
+    total = api(base_url, "/v1/events?limit=500")["count"]
+    types = api(base_url, "/v1/types")["acled"]
+    counts = {
+        name: api(base_url, f"/v1/events?acled_type={quote(name)}&limit=500")["count"]
+        for name in types
+    }
+    name = next(n for n, count in counts.items() if 0 < count < total)
+    open_dashboard(page, base_url)
+
+    page.select_option("#f-type", f"acled:{name}")
+    page.wait_for_url(re.compile(r"acled_type="))
+    assert query(page)["acled_type"] == name and "type" not in query(page)
+    wait_for_rows(page, counts[name])

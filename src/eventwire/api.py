@@ -40,7 +40,7 @@ from eventwire.errors import ExtractionError, UnknownValue
 from eventwire.export import FORMATS, Format, Rendering
 from eventwire.inputs import ArticleRecord, InputError, document_from_json
 from eventwire.models import EventDetail, EventRecord, StoredEvent
-from eventwire.ontology import PLOVER_TYPES
+from eventwire.ontology import ACLED_EVENT_TYPE, PLOVER_TYPES
 from eventwire.records import ArticleResult, RawDocument
 from eventwire.store import SORTS, EventFilter, Page, SearchError, Store, StoreError, paged
 
@@ -450,6 +450,22 @@ async def list_actors(
 ) -> Record:
     """Actors by how many events they lead as actor or recipient, most first."""
     return {"items": await _read(request, lambda store: store.actors(q, limit))}
+
+
+class EventTypes(BaseModel):
+    plover: list[str] = Field(description="PLOVER event types: the `type` filter.")
+    acled: dict[str, list[str]] = Field(
+        description="ACLED event types, each with its sub-event types: the `acled_type` filter."
+    )
+
+
+@v1.get("/types", response_model=EventTypes)
+async def event_types() -> Record:
+    """The event types the filters take: PLOVER's, and ACLED's with their sub-event types."""
+    acled: dict[str, list[str]] = {}
+    for sub_event, event_type in ACLED_EVENT_TYPE.items():
+        acled.setdefault(event_type, []).append(sub_event)
+    return {"plover": list(PLOVER_TYPES), "acled": acled}
 
 
 @v1.get("/places", response_model=PlaceList)

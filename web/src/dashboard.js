@@ -19,7 +19,8 @@ export function createDashboard(root) {
     since: h("input", { id: "f-since", name: "since", type: "date" }),
     until: h("input", { id: "f-until", name: "until", type: "date" }),
     country: h("input", { id: "f-country", name: "country", type: "text", list: "countries", size: 12, maxlength: 100, autocomplete: "off", spellcheck: "false", "aria-describedby": "f-country-hint" }),
-    type: h("select", { id: "f-type", name: "type" }, h("option", { value: "" }, "Any type"), PLOVER_TYPES.map((t) => h("option", { value: t }, typeLabel(t)))),
+    // PLOVER types, then ACLED's (filled from /v1/types), whose values start "acled:"
+    type: h("select", { id: "f-type", name: "type" }, h("option", { value: "" }, "Any type"), h("optgroup", { label: "PLOVER" }, PLOVER_TYPES.map((t) => h("option", { value: t }, typeLabel(t))))),
     actor: h("input", { id: "f-actor", name: "actor", type: "text", list: "actors", autocomplete: "off", size: 16 }),
     min_sources: h("input", { id: "f-min-sources", name: "min_sources", type: "number", min: 1, step: 1, inputmode: "numeric", size: 3 }),
     q: h("input", { id: "f-q", name: "q", type: "search", size: 18 }),
@@ -94,7 +95,10 @@ export function createDashboard(root) {
   const readForm = () => {
     const next = {};
     for (const key of VIEW_KEYS) if (state[key]) next[key] = state[key];
-    for (const key of ["since", "until", "type", "actor", "q"]) next[key] = inputs[key].value.trim();
+    for (const key of ["since", "until", "actor", "q"]) next[key] = inputs[key].value.trim();
+    const type = inputs.type.value;
+    next.type = type.startsWith("acled:") ? "" : type;
+    next.acled_type = type.startsWith("acled:") ? type.slice("acled:".length) : "";
     next.country = inputs.country.value.trim().toUpperCase();
     const min = parseInt(inputs.min_sources.value, 10);
     next.min_sources = min > 1 ? String(min) : "";
@@ -125,6 +129,15 @@ export function createDashboard(root) {
         .catch(() => {});
     }, 250);
   });
+  getJSON("/v1/types")
+    .then((body) => {
+      for (const [eventType, subEvents] of Object.entries(body.acled || {})) {
+        const group = h("optgroup", { label: `ACLED: ${eventType}` }, h("option", { value: `acled:${eventType}` }, `${eventType} (all)`), subEvents.map((sub) => h("option", { value: `acled:${sub}` }, sub)));
+        inputs.type.append(group);
+      }
+      inputs.type.value = state.acled_type ? `acled:${state.acled_type}` : state.type || "";
+    })
+    .catch(() => {});
   getJSON("/v1/places", "limit=200")
     .then((body) => {
       const seen = new Map();
@@ -192,7 +205,8 @@ export function createDashboard(root) {
   }
 
   function fill() {
-    for (const key of ["since", "until", "country", "type", "actor", "min_sources", "q"]) inputs[key].value = state[key] || "";
+    for (const key of ["since", "until", "country", "actor", "min_sources", "q"]) inputs[key].value = state[key] || "";
+    inputs.type.value = state.acled_type ? `acled:${state.acled_type}` : state.type || "";
     inputs.bbox.checked = Boolean(state.bbox);
     interval.value = state.interval || DEFAULT_INTERVAL;
     table.setSort(state.sort || DEFAULT_SORT);
