@@ -17,7 +17,7 @@ import pytest
 import eventwire.fetch
 import eventwire.read
 from eventwire.fetch import FetchError, fetch
-from eventwire.read import read_inputs, read_jsonl, read_url
+from eventwire.read import count_inputs, read_inputs, read_jsonl, read_url
 from eventwire.records import RawDocument, Skipped
 
 from .conftest import http_server
@@ -506,3 +506,17 @@ def test_stdin_jsonl_over_the_cap_is_streamed(monkeypatch: pytest.MonkeyPatch) -
     items = list(read_inputs(["-"]))
 
     assert [d.id for d in _docs(items)] == [str(i) for i in range(20)] and not _skips(items)
+
+
+def test_the_count_of_inputs_is_what_reading_them_yields(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.html").write_text(PAGE)
+    (tmp_path / "c.jsonl").write_text(_jsonl({"id": 1, "text": STORY}, "oops") + "\n\n")
+    (tmp_path / "d.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".hidden.txt").write_text(STORY)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "e.txt").write_text(OTHER_STORY)
+    sources = [str(tmp_path), str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")]
+
+    assert count_inputs(sources) == len(list(read_inputs(sources))) == 8
+    assert count_inputs(["-"]) is None

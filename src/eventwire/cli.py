@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.progress import (
     BarColumn,
+    MofNCompleteColumn,
     Progress,
     SpinnerColumn,
     TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 
@@ -38,7 +40,7 @@ from eventwire.geonames_dump import (
     iso3_codes,
 )
 from eventwire.geonames_dump import Progress as BuildProgress
-from eventwire.read import read_inputs
+from eventwire.read import count_inputs, read_inputs
 from eventwire.records import ArticleResult, RawDocument, Skipped
 from eventwire.render import console, event_panel, events_table
 from eventwire.store import DEFAULT_DB, SORTS, EventFilter, Store, StoreError
@@ -253,14 +255,16 @@ def ingest_items(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed} articles"),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=console(stderr=True),
         transient=True,
     )
     try:
         with progress:
-            task = progress.add_task("ingesting", total=None)
+            task = progress.add_task("ingesting", total=count_inputs(sources))
             for item in pipeline.run(read_inputs(sources), published):
                 tally["read"] += 1
                 if isinstance(item, Skipped):

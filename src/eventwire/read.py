@@ -211,6 +211,38 @@ def read_stdin() -> Iterator[Item]:
         yield read_text(text, "stdin", "<stdin>")
 
 
+def count_inputs(sources: Iterable[str]) -> int | None:
+    """How many items :func:`read_inputs` will yield for ``sources`` (a JSON Lines file
+    counts its non-blank lines), for a progress bar; None when it cannot be known in advance
+    (standard input). Unreadable paths count as the one skip they will be."""
+    total = 0
+    for source in sources:
+        if source == "-":
+            return None
+        path = Path(source)
+        if source.startswith(("http://", "https://")) or not path.is_dir():
+            total += _count_file(path) if path.suffix.lower() in JSONL_SUFFIXES else 1
+            continue
+        for found in path.rglob("*"):
+            relative = found.relative_to(path)
+            if not any(part.startswith(".") for part in relative.parts) and not found.is_dir():
+                jsonl = found.suffix.lower() in JSONL_SUFFIXES
+                total += _count_file(found) if jsonl else 1
+    return total
+
+
+def _count_file(path: Path) -> int:
+    """The records of a JSON Lines file (its non-blank lines), or 1: what it will yield."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return 1
+        with path.open("rb") as handle:
+            count = sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+    return max(count, 1)
+
+
 def read_inputs(sources: Iterable[str]) -> Iterator[Item]:
     """Yield a document or a skip for everything named by ``sources`` (paths, URLs, ``-``)."""
     for source in sources:
