@@ -32,6 +32,14 @@ SAMPLES = ROOT / "src" / "eventwire" / "samples"
 CLUSTERS = Path(__file__).parent / "data" / "clusters.jsonl"
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 TIMEOUT_MS = 10_000
+YEARS_EARLIER = RawDocument(
+    id="years-earlier",
+    content="NAKURU, Jan 7 - Police fired tear gas at traders protesting against new market"
+    " levies in Nakuru on Monday, officials said.",
+    is_html=False,
+    origin="test",
+    published=date(2019, 1, 9),
+)
 UNSAFE_LINK = RawDocument(
     id="unsafe-link",
     content="NAIROBI, March 4 - Riot police fired tear gas at striking dock workers in Mombasa "
@@ -69,6 +77,7 @@ def base_url(
             if not isinstance(item, Skipped):
                 store.add(item)
         store.add(pipeline.process(UNSAFE_LINK))  # as a store written before URLs were checked
+        store.add(pipeline.process(YEARS_EARLIER))  # a stray date far from all the others
 
     port = _free_port()
     server = uvicorn.Server(
@@ -287,7 +296,7 @@ def test_the_timeline_counts_per_month(page, base_url: str) -> None:
     page.wait_for_selector("#timeline svg[aria-label*='per month']")
     label = page.get_attribute("#timeline svg", "aria-label")
     total = sum(p["events"] for p in months)
-    assert f"{total} events" in label and months[0]["period"] in label
+    assert f"{total} events" in label and months[-1]["period"] in label
 
 
 def test_a_country_by_name_and_a_typo_explained_with_no_stale_rows(page, base_url: str) -> None:
@@ -333,3 +342,17 @@ def test_the_type_menu_filters_by_acled_type_too(page, base_url: str) -> None:
     page.wait_for_url(re.compile(r"acled_type="))
     assert query(page)["acled_type"] == name and "type" not in query(page)
     wait_for_rows(page, counts[name])
+
+
+def test_a_stray_date_years_away_does_not_squeeze_the_timeline(page, base_url: str) -> None:
+    weeks = api(base_url, "/v1/timeseries?interval=week")["items"]
+    assert weeks[0]["period"] < "2020" < weeks[-1]["period"]  # the stray 2019 event is there
+    open_dashboard(page, base_url)
+    page.wait_for_selector("#timeline svg[aria-label*='outside these dates']")
+    assert page.locator("#timeline svg text.outside").is_visible()
+
+    label = page.get_attribute("#timeline svg", "aria-label")
+    assert "2 more outside these dates" in label and weeks[0]["period"] not in label
+    ticks = page.locator("#timeline .axis text").evaluate_all("els => els.map(e => e.textContent)")
+    assert not any("2019" in tick or "2020" in tick for tick in ticks)
+    shot(page, "08-stray-date")

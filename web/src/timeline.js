@@ -12,6 +12,24 @@ const DAY = 86400000;
 const parse = (iso) => new Date(`${iso}T00:00:00Z`);
 const iso = (date) => date.toISOString().slice(0, 10);
 
+// A period at either end set apart from the rest by a gap longer than the rest spans, and
+// holding few of the events (a background sentence dated years earlier), would squeeze the
+// others into a sliver: it is left out of the chart and counted instead.
+function trimOutliers(rows, total) {
+  let first = 0;
+  let last = rows.length - 1;
+  const time = (i) => parse(rows[i].period).getTime();
+  const few = (r) => r.events <= Math.max(3, 0.05 * total);
+  while (last - first >= 2) {
+    if (few(rows[first]) && time(first + 1) - time(first) > time(last) - time(first + 1)) first += 1;
+    else if (few(rows[last]) && time(last) - time(last - 1) > time(last - 1) - time(first)) last -= 1;
+    else break;
+  }
+  const shown = rows.slice(first, last + 1);
+  const hidden = rows.reduce((n, r, i) => (i < first || i > last ? n + r.events : n), 0);
+  return { rows: shown, hidden };
+}
+
 export function createTimeline(container, { onBrush } = {}) {
   let data = { items: [], interval: "week" };
   let selection = { since: null, until: null };
@@ -43,7 +61,8 @@ export function createTimeline(container, { onBrush } = {}) {
       totalEvents += item.events;
       totalFatalities += item.fatalities || 0;
     }
-    const rows = [...periods.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+    const dated = [...periods.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+    const { rows, hidden } = trimOutliers(dated, totalEvents);
 
     const svg = select(container).selectAll("svg").data([null]).join("svg");
     svg.attr("width", width).attr("height", height).attr("viewBox", `0 0 ${width} ${height}`);
@@ -65,8 +84,18 @@ export function createTimeline(container, { onBrush } = {}) {
       .attr(
         "aria-label",
         `Timeline per ${data.interval}: ${fmtNumber(totalEvents)} events and ${fmtNumber(totalFatalities)} reported fatalities ` +
-          `from ${rows[0].period} to ${rows[rows.length - 1].period}. Drag across it to filter by date, or use the date fields.`,
+          `from ${rows[0].period} to ${rows[rows.length - 1].period}` +
+          (hidden ? ` (${fmtNumber(hidden)} more outside these dates)` : "") +
+          ". Drag across it to filter by date, or use the date fields.",
       );
+    if (hidden) {
+      svg
+        .append("text")
+        .attr("class", "outside")
+        .attr("x", margin.left + 4)
+        .attr("y", margin.top + 10)
+        .text(`${fmtNumber(hidden)} ${hidden === 1 ? "event" : "events"} far outside these dates not shown (see the table)`);
+    }
     const g = svg.append("g").attr("transform", `translate(${margin.left},${margin.top})`);
     g.append("g").attr("class", "axis").attr("transform", `translate(0,${inner.h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(inner.w / 90))));
     g.append("g").attr("class", "axis").call(axisLeft(yEvents).ticks(4).tickFormat((d) => (Number.isInteger(d) ? d : "")));
