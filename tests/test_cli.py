@@ -295,7 +295,7 @@ def test_a_store_failure_stops_ingest_with_its_summary(runner, tmp_path, monkeyp
     def full(self, result, origin=None, recode=False):
         raise StoreError(f"cannot store {result.article.id}: database or disk is full")
 
-    monkeypatch.setattr(Store, "add", full)
+    monkeypatch.setattr(Store, "put", full)
     result = runner.invoke(main, ["ingest", ERBIL_TXT, "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
     assert "database or disk is full" in result.stderr and "0 stored" in result.stderr

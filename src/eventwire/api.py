@@ -42,7 +42,16 @@ from eventwire.inputs import ArticleRecord, InputError, document_from_json
 from eventwire.models import EventDetail, EventRecord, StoredEvent
 from eventwire.ontology import ACLED_EVENT_TYPE, PLOVER_TYPES
 from eventwire.records import ArticleResult, RawDocument
-from eventwire.store import SORTS, EventFilter, Page, SearchError, Store, StoreError, paged
+from eventwire.store import (
+    MAX_NAME_SEARCH,
+    SORTS,
+    EventFilter,
+    Page,
+    SearchError,
+    Store,
+    StoreError,
+    paged,
+)
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -171,7 +180,9 @@ async def event_filter(
     ] = None,
     actor: Annotated[
         str | None,
-        Query(max_length=200, description="Text the actor's or recipient's name contains."),
+        Query(
+            max_length=MAX_NAME_SEARCH, description="Text the actor's or recipient's name contains."
+        ),
     ] = None,
     min_sources: Annotated[
         int | None,
@@ -444,7 +455,8 @@ async def get_article(
 async def list_actors(
     request: Request,
     q: Annotated[
-        str | None, Query(min_length=1, max_length=200, description="Text the name contains.")
+        str | None,
+        Query(min_length=1, max_length=MAX_NAME_SEARCH, description="Text the name contains."),
     ] = None,
     limit: Limit = 100,
 ) -> Record:

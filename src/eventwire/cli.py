@@ -28,10 +28,9 @@ from rich.progress import (
 from rich.table import Table
 
 from eventwire import __version__, filters
-from eventwire.copies import article_hash
 from eventwire.errors import EventwireError, UnknownValue
 from eventwire.export import FORMATS, write
-from eventwire.geocode import GAZETTEER_ENV, Gazetteer, GazetteerError, default_gazetteer
+from eventwire.geocode import GAZETTEER_ENV, Gazetteer, default_gazetteer
 from eventwire.geonames_dump import (
     DumpBuild,
     DumpError,
@@ -99,43 +98,19 @@ def _pipeline(
     model: str | None, gazetteer: Path | None, classifier: Path | None = None
 ) -> Pipeline:
     """The pipeline, loaded here so that the commands that only read the store never load a
-    parser."""
-    from eventwire.classifier import ClassifierError
-    from eventwire.nlp import ModelError
+    parser. (A model, classifier or gazetteer that cannot be loaded is an EventwireError,
+    which the command group reports in one line.)"""
     from eventwire.pipeline import Pipeline
 
-    try:
-        return Pipeline(
-            model=model,
-            gazetteer=_gazetteer(gazetteer),
-            classifier=str(classifier) if classifier else None,
-        )
-    except (ModelError, ClassifierError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    return Pipeline(
+        model=model,
+        gazetteer=_gazetteer(gazetteer),
+        classifier=str(classifier) if classifier else None,
+    )
 
 
 def _gazetteer(path: Path | None) -> Gazetteer:
-    try:
-        return Gazetteer(path) if path else default_gazetteer()
-    except GazetteerError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _open(db: Path, read_only: bool = False) -> Store:
-    """The store, as a click error when it cannot be opened; a read-only store must exist
-    (a mistyped path is an error, not a new empty store) and may lie on a read-only disk."""
-    try:
-        return Store(db, read_only=read_only)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _filter(resolve: Callable[[str], str], value: str | None) -> str | None:
-    """A filter value as the store names it, or a usage error that says what is valid."""
-    try:
-        return resolve(value) if value is not None else None
-    except UnknownValue as exc:
-        raise click.BadParameter(str(exc)) from exc
+    return Gazetteer(path) if path else default_gazetteer()
 
 
 def _skip_note(item: Skipped) -> None:
@@ -272,12 +247,10 @@ def ingest_items(
                     reasons.append(item)
                 else:
                     tally["undated"] += item.article.published is None
-                    known = store.has_article(article_hash(item.article.text))
-                    if store.add(item, origin=_origin(item), recode=recode):
-                        tally["recoded" if known else "stored"] += 1
+                    outcome = store.put(item, origin=_origin(item), recode=recode)
+                    tally[outcome] += 1
+                    if outcome != "unchanged":
                         tally["events"] += len(item.events)
-                    else:
-                        tally["unchanged"] += 1
                 progress.update(task, advance=1, description=f"ingesting {_label(item)}")
     finally:
         for item in reasons:
@@ -348,15 +321,23 @@ def ingest(
 ) -> None:
     """Process articles (files, directories, URLs, - for stdin) into the local store."""
     pipeline = _pipeline(model, gazetteer)
-    with _open(db) as store:
+    with Store(db) as store:
         tally = ingest_reporting(store, pipeline, sources, published, db, recode)
     _warn_if_undated(tally, "ingest")
     _fail_if_nothing_read(tally)
 
 
 def _resolved(resolve: Callable[[str], Any]) -> Callable[..., Any]:
-    """A click callback reading an option through ``resolve`` (see :mod:`eventwire.filters`)."""
-    return lambda ctx, param, value: _filter(resolve, value)
+    """A click callback reading an option through ``resolve`` (see :mod:`eventwire.filters`):
+    the value as the store names it, or a usage error that says what is valid."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        try:
+            return resolve(value) if value is not None else None
+        except UnknownValue as exc:
+            raise click.BadParameter(str(exc)) from exc
+
+    return callback
 
 
 FILTER_OPTIONS = (
@@ -425,7 +406,7 @@ def _where(limit: int | None = None, **chosen: Any) -> tuple[EventFilter, str]:
 def events(db: Path, limit: int | None, fmt: str, **chosen: Any) -> None:
     """List stored events: one per real-world event, however many reports tell it."""
     where, sort = _where(limit, **chosen)
-    with _open(db, read_only=True) as store:
+    with Store(db, read_only=True) as store:
         try:
             found, _ = store.page(where, sort, limit=where.limit)
         except StoreError as exc:
@@ -446,7 +427,7 @@ def events(db: Path, limit: int | None, fmt: str, **chosen: Any) -> None:
 )
 def show(event_id: str, db: Path, fmt: str) -> None:
     """One event with its evidence, every report of it and why they were merged."""
-    with _open(db, read_only=True) as store:
+    with Store(db, read_only=True) as store:
         found = store.event(event_id)
     if found is None:
         raise click.ClickException(f"no event {event_id!r} in {db}")
@@ -462,7 +443,7 @@ def show(event_id: str, db: Path, fmt: str) -> None:
 @db_option
 def split(event_id: str, db: Path) -> None:
     """Take one report out of the event it was merged into; it is never merged back."""
-    with _open(db) as store:
+    with Store(db) as store:
         try:
             store.split(event_id)
         except StoreError as exc:
@@ -475,7 +456,7 @@ def split(event_id: str, db: Path) -> None:
 def recluster(db: Path) -> None:
     """Decide again which reports tell one event, under the current rules (for a store built
     with older ones); splits and merges made by hand are kept."""
-    with _open(db) as store:
+    with Store(db) as store:
         done = store.recluster()
     click.echo(
         f"{done.events} reports: {done.clusters_before} events before, {done.clusters_after} now;"
@@ -489,7 +470,7 @@ def recluster(db: Path) -> None:
 @db_option
 def merge(event_id: str, other_id: str, db: Path) -> None:
     """Force two reports (and the events they belong to) into one event."""
-    with _open(db) as store:
+    with Store(db) as store:
         try:
             cluster = store.merge(event_id, other_id)
         except StoreError as exc:
@@ -502,7 +483,7 @@ def merge(event_id: str, other_id: str, db: Path) -> None:
 @db_option
 def tallies(article: str | None, db: Path) -> None:
     """Reported tallies ("66 attacks since October 17"), kept apart from events."""
-    with _open(db, read_only=True) as store:
+    with Store(db, read_only=True) as store:
         found = store.tallies(article)
     for tally in found:
         count = tally["count"] if tally["count"] is not None else tally["count_text"]
@@ -527,7 +508,7 @@ def export(db: Path, fmt: str, output: Path | None, **chosen: Any) -> None:
     """Export the events matching the filters (all by default): jsonl, csv, acled-csv (ACLED's
     column names) or geojson, streamed a page of events at a time."""
     where, sort = _where(**chosen)
-    with _open(db, read_only=True) as store:
+    with Store(db, read_only=True) as store:
         records = store.each_event(where, sort=sort)
         if output is None:
             count = write(fmt, records, sys.stdout)
@@ -692,7 +673,7 @@ def default_shared_dir() -> Path:
 )
 @folder_option(
     "--output",
-    default=lambda: Path(str(resources.files("eventwire") / "data" / "classifier")),
+    default=lambda: _model_dir(),
     show_default="the package's data/classifier",
     help="Folder to write the model and its manifest into.",
 )
@@ -726,6 +707,12 @@ def train(data: Path, output: Path, hold_out: str | None, validate: bool, seed: 
     click.echo(f"model written to {output} (sha256 {sha[:12]})", err=True)
 
 
+def _model_dir() -> Path:
+    from eventwire.classifier import MODEL_DIR  # NumPy and joblib load only for train
+
+    return MODEL_DIR
+
+
 def samples_dir() -> Path:
     return Path(str(resources.files("eventwire") / "samples"))
 
@@ -737,7 +724,7 @@ def samples_dir() -> Path:
 def demo(db: Path, model: str | None, gazetteer: Path | None) -> None:
     """Ingest the bundled sample articles and show the events found."""
     pipeline = _pipeline(model, gazetteer)
-    with _open(db) as store:
+    with Store(db) as store:
         ingest_reporting(store, pipeline, (str(samples_dir()),), None, db)
         found = store.events(EventFilter())
     out = console()
@@ -787,10 +774,7 @@ def serve(db: Path, host: str, port: int, token: str | None, private: bool, work
             err=True,
         )
     click.echo(f"Eventwire at http://{host}:{port}/ (API docs at /docs); Ctrl-C to stop", err=True)
-    try:
-        run(db, host=host, port=port, token=token, workers=workers, private=private)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    run(db, host=host, port=port, token=token, workers=workers, private=private)
 
 
 @main.group("gazetteer")

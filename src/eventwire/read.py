@@ -127,8 +127,22 @@ def read_jsonl_stream(chunks: Iterable[bytes], origin: str) -> Iterator[Item]:
         yield Skipped(origin, "empty")
 
 
-def _chunks(handle: BinaryIO) -> Iterator[bytes]:
-    return iter(lambda: handle.read(CHUNK), b"")
+def _streamed(head: bytes, handle: BinaryIO, origin: str) -> Iterator[Item]:
+    """The records of a JSON Lines stream whose first ``head`` bytes are already read."""
+    chunks = itertools.chain([head], iter(lambda: handle.read(CHUNK), b""))
+    return read_jsonl_stream(chunks, origin)
+
+
+def _read_whole(head: bytes, handle: BinaryIO, origin: str) -> str | Skipped:
+    """An input whose first ``head`` bytes are already read, whole and decoded, or why it
+    cannot be: over the cap, binary, empty, not UTF-8."""
+    data = head + handle.read(MAX_BYTES + 1 - len(head))
+    if len(data) > MAX_BYTES:
+        return Skipped(origin, f"larger than {MAX_BYTES} bytes")
+    try:
+        return decode(data)
+    except InputError as exc:
+        return Skipped(origin, str(exc))
 
 
 def read_text(text: str, doc_id: str, origin: str) -> RawDocument:
@@ -145,20 +159,15 @@ def read_file(path: Path, doc_id: str) -> Iterator[Item]:
         with path.open("rb") as handle:
             head = handle.read(CHUNK)
             if path.suffix.lower() in JSONL_SUFFIXES and not head.startswith(UTF16_BOMS):
-                yield from read_jsonl_stream(itertools.chain([head], _chunks(handle)), origin)
+                yield from _streamed(head, handle, origin)
                 return
-            data = head + handle.read(MAX_BYTES + 1 - len(head))
-        if len(data) > MAX_BYTES:
-            yield Skipped(origin, f"larger than {MAX_BYTES} bytes")
-            return
-        text = decode(data)
+            text = _read_whole(head, handle, origin)
     except OSError as exc:
         yield Skipped(origin, exc.strerror or type(exc).__name__)
         return
-    except InputError as exc:
-        yield Skipped(origin, str(exc))
-        return
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    if isinstance(text, Skipped):
+        yield text
+    elif path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_jsonl(text, origin)
     else:
         doc = read_text(text, doc_id, origin)
@@ -167,15 +176,20 @@ def read_file(path: Path, doc_id: str) -> Iterator[Item]:
         yield doc
 
 
-def read_directory(root: Path) -> Iterator[Item]:
+def _files(root: Path) -> Iterator[Path]:
+    """What a directory holds to read, in order: everything but folders and hidden names."""
     for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
-            continue
+        hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+        if not hidden and not path.is_dir():
+            yield path
+
+
+def read_directory(root: Path) -> Iterator[Item]:
+    for path in _files(root):
         if path.suffix.lower() not in SUPPORTED:
             yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}")
             continue
-        yield from read_file(path, relative.as_posix())
+        yield from read_file(path, path.relative_to(root).as_posix())
 
 
 def read_url(url: str) -> Item:
@@ -194,18 +208,12 @@ def read_stdin() -> Iterator[Item]:
     stdin = sys.stdin.buffer
     head = stdin.read(CHUNK)
     if head.lstrip().startswith(b"{"):
-        yield from read_jsonl_stream(itertools.chain([head], _chunks(stdin)), "<stdin>")
+        yield from _streamed(head, stdin, "<stdin>")
         return
-    data = head + stdin.read(MAX_BYTES + 1 - len(head))
-    if len(data) > MAX_BYTES:
-        yield Skipped("<stdin>", f"larger than {MAX_BYTES} bytes")
-        return
-    try:
-        text = decode(data)
-    except InputError as exc:
-        yield Skipped("<stdin>", str(exc))
-        return
-    if text.lstrip().startswith("{"):  # JSON Lines in UTF-16
+    text = _read_whole(head, stdin, "<stdin>")
+    if isinstance(text, Skipped):
+        yield text
+    elif text.lstrip().startswith("{"):  # JSON Lines in UTF-16
         yield from read_jsonl(text, "<stdin>")
     else:
         yield read_text(text, "stdin", "<stdin>")
@@ -223,11 +231,8 @@ def count_inputs(sources: Iterable[str]) -> int | None:
         if source.startswith(("http://", "https://")) or not path.is_dir():
             total += _count_file(path) if path.suffix.lower() in JSONL_SUFFIXES else 1
             continue
-        for found in path.rglob("*"):
-            relative = found.relative_to(path)
-            if not any(part.startswith(".") for part in relative.parts) and not found.is_dir():
-                jsonl = found.suffix.lower() in JSONL_SUFFIXES
-                total += _count_file(found) if jsonl else 1
+        for found in _files(path):
+            total += _count_file(found) if found.suffix.lower() in JSONL_SUFFIXES else 1
     return total
 
 

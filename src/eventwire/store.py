@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from eventwire.clusters import Report, assign, best_match, search_window
 from eventwire.copies import COPY_SIMILARITY, article_hash, band_keys, signature, similarity
@@ -311,6 +311,7 @@ class Reclustered:
 
 
 Page = tuple[list[dict[str, Any]], list[Any] | None]
+Put = Literal["stored", "recoded", "unchanged"]
 
 
 def paged(fetch: Callable[[list[Any] | None], Page]) -> Iterator[dict[str, Any]]:
@@ -322,6 +323,12 @@ def paged(fetch: Callable[[list[Any] | None], Page]) -> Iterator[dict[str, Any]]
         yield from records
         if after is None:
             return
+
+
+def read_only_disk(path: Path) -> bool:
+    """Whether the store at ``path`` cannot be written: its folder or the file itself."""
+    folder = path.resolve().parent
+    return not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
 
 
 def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
@@ -340,7 +347,7 @@ def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Con
             return db
         except sqlite3.OperationalError as exc:
             db.close()
-            if "unable to open" not in str(exc) or os.access(path.parent, os.W_OK):
+            if "unable to open" not in str(exc) or not read_only_disk(path):
                 raise StoreError(f"cannot open {path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             db.close()
@@ -393,10 +400,7 @@ class Store:
 
     def _why(self, exc: sqlite3.Error) -> str:
         """SQLite's reason, or plain words when the disk or the file cannot be written."""
-        folder = self.path.resolve().parent
-        if not os.access(folder, os.W_OK) or (
-            self.path.exists() and not os.access(self.path, os.W_OK)
-        ):
+        if read_only_disk(self.path):
             return (
                 "the disk or the file is read-only, so it can only be read"
                 " (events, show, export and serve without a token still work)"
@@ -439,22 +443,23 @@ class Store:
                 continue
             self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
 
-    def has_article(self, text_hash: str) -> bool:
-        found = self.db.execute("SELECT 1 FROM articles WHERE hash = ?", (text_hash,))
-        return found.fetchone() is not None
-
     def add(self, result: ArticleResult, origin: str | None = None, recode: bool = False) -> bool:
-        """Store an article, its events and tallies in one transaction; False if it was
-        already there. An article stored before is coded anew (its old events and tallies
-        give way to these; event ids stay) with ``recode``, or when it now comes with a
-        publication day it was stored without or with another. A failure to write (a full
-        disk, a read-only file) is a :class:`StoreError`, and leaves the store as it was."""
+        """:meth:`put`, True when it wrote the article (new or re-coded)."""
+        return self.put(result, origin, recode) != "unchanged"
+
+    def put(self, result: ArticleResult, origin: str | None = None, recode: bool = False) -> Put:
+        """Store an article, its events and tallies in one transaction: ``"stored"``, or
+        ``"unchanged"`` when it was already there. An article stored before is coded anew
+        (``"recoded"``: its old events and tallies give way to these; event ids stay) with
+        ``recode``, or when it now comes with a publication day it was stored without or with
+        another. A failure to write (a full disk, a read-only file) is a :class:`StoreError`,
+        and leaves the store as it was."""
         try:
-            return self._add(result, origin, recode)
+            return self._put(result, origin, recode)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store {result.article.id}: {exc}") from exc
 
-    def _add(self, result: ArticleResult, origin: str | None, recode: bool) -> bool:
+    def _put(self, result: ArticleResult, origin: str | None, recode: bool) -> Put:
         """The article joins the story of a stored near-copy, and each event joins the cluster of
         a stored report of the same event (or starts its own); every merge is recorded with
         the fields that matched.
@@ -470,7 +475,7 @@ class Store:
             if stored is not None:
                 published = article.published.isoformat() if article.published else None
                 if not (recode or (published and published != stored["published"])):
-                    return False
+                    return "unchanged"
                 self.db.execute("DELETE FROM articles WHERE id = ?", (stored["id"],))
                 self.db.execute(
                     "DELETE FROM stories WHERE id = ?"
@@ -552,7 +557,7 @@ class Store:
                     for t in result.tallies
                 ],
             )
-        return True
+        return "stored" if stored is None else "recoded"
 
     def _story_of_copy(self, sig: bytes) -> int | None:
         """The story of the stored article this text is a near-copy of, if any."""
