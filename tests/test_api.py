@@ -218,6 +218,10 @@ def test_one_event_with_its_reports_and_evidence(client: TestClient) -> None:
         assert text[span["start"] : span["end"]] == span["sentence"]
     other_report = event["reports"][-1]["event_id"]
     assert _get(client, f"/v1/events/{other_report}")["id"] == lead["id"]
+    marked = {m["label"]: text[m["start"] : m["end"]] for m in event["marks"]}
+    assert marked["PLACE"] == event["location"]["text"]
+    assert marked["KILLED"] == event["fatalities"]["text"]
+    assert {m["event"] for m in event["marks"]} == {lead["id"]}
 
 
 def test_an_unknown_event_is_a_json_404(client: TestClient) -> None:
@@ -250,6 +254,12 @@ def test_one_article_with_text_events_and_tallies(client: TestClient, store: Sto
     assert article["outlet"] == "Coastline Wire" and article["published"] == "2025-06-10"
     assert article["text"].startswith("A car bomb exploded")
     assert [e["type"] for e in article["events"]] == ["ASSAULT"]
+    [event] = article["events"]
+    assert event["location"]["name"] == "Baidoa" and event["evidence"]
+    marks = article["marks"]
+    assert marks and {m["event"] for m in marks} == {event["id"]}
+    assert [m["start"] for m in marks] == sorted(m["start"] for m in marks)
+    assert all(article["text"][m["start"] : m["end"]].strip() for m in marks)
     assert article["tallies"] == store.tallies(BOMBING) != []
     assert client.get("/v1/articles/none-such").status_code == 404
 
@@ -337,6 +347,25 @@ def test_exports_stream_every_event(client: TestClient, store: Store) -> None:
         assert response.headers["content-type"] == media_type
         assert f'filename="eventwire-events.{name}"' in response.headers["content-disposition"]
         assert rows(response.text) == expected > 0, name
+
+
+def test_an_export_says_what_it_wrote_and_left_out(client: TestClient, store: Store) -> None:
+    events = store.events(EventFilter(limit=None))
+    for name in ("acled.csv", "geojson", "jsonl"):
+        response = client.get(f"/v1/export.{name}")
+        written, left_out = (
+            int(response.headers[f"x-eventwire-{h}"]) for h in ("written", "left-out")
+        )
+        assert written + left_out == len(events)
+        assert response.headers["x-eventwire-export"].startswith(
+            f"wrote {written} of {len(events)} events"
+        )
+    acled = client.get("/v1/export.acled.csv")
+    assert int(acled.headers["x-eventwire-written"]) == len(
+        list(csv.DictReader(io.StringIO(acled.text)))
+    )
+    assert int(acled.headers["x-eventwire-left-out"]) > 0
+    assert "with no ACLED equivalent" in acled.headers["x-eventwire-export"]
 
 
 def test_exports_take_the_filters(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

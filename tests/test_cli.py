@@ -7,6 +7,7 @@ import io
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -177,6 +178,34 @@ def test_export_formats(runner, db, tmp_path, fmt):
         if fmt == "acled-csv":
             assert tuple(header) == ACLED_COLUMNS
         assert len(content.strip().splitlines()) == 3
+
+
+def test_export_says_what_it_wrote_and_left_out(runner, db, tmp_path):
+    result = invoke(runner, "export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / "x"))
+
+    assert result.stderr.strip() == "wrote 2 of 2 events as csv"
+
+
+def test_acled_export_counts_what_it_left_out_and_why(runner, tmp_path):
+    db = str(tmp_path / "demo.db")
+    invoke(runner, "demo", "--db", db)
+    records = [
+        json.loads(line) for line in invoke(runner, "export", "--db", db).stdout.split("\n")[:-1]
+    ]
+    out = tmp_path / "events.acled.csv"
+
+    result = invoke(runner, "export", "--db", db, "--format", "acled-csv", "-o", str(out))
+
+    kept = [r for r in records if r["acled"] and r["date"]]
+    uncoded = Counter(r["type"] for r in records if r["modality"] == "asserted" and not r["acled"])
+    assert kept and uncoded
+    assert len(list(csv.DictReader(out.open()))) == len(kept)
+    summary = result.stderr.strip()
+    assert summary.startswith(
+        f"wrote {len(kept)} of {len(records)} events; left out {uncoded.total()} with no ACLED"
+        " equivalent ("
+    )
+    assert all(f"{kind} {count}" in summary for kind, count in uncoded.items())
 
 
 def test_demo_ingests_the_samples(runner, tmp_path):
@@ -364,9 +393,7 @@ def _read_only_mount(directory: Path) -> list[str]:
     import shutil
     import subprocess
 
-    remount = (
-        f"mount --bind {directory} {directory} && mount -o remount,bind,ro {directory} && "
-    )
+    remount = f"mount --bind {directory} {directory} && mount -o remount,bind,ro {directory} && "
     probe = ["unshare", "-m", "sh", "-c", remount + f"! touch {directory}/probe 2>/dev/null"]
     if not shutil.which("unshare") or subprocess.run(probe, capture_output=True).returncode:
         pytest.skip("cannot mount a read-only directory here (needs a mount namespace)")

@@ -85,8 +85,8 @@ RECORDS = [_statement(), _clash(), _undated_protest()]
 
 def _write(name: str, records: Iterable[Record]) -> tuple[str, int]:
     out = io.StringIO()
-    count = write(name, records, out)
-    return out.getvalue(), count
+    rendering = write(name, records, out)
+    return out.getvalue(), rendering.count
 
 
 def _csv_rows(text: str) -> list[dict[str, str]]:
@@ -188,22 +188,174 @@ def test_acled_csv_skips_events_without_coding_or_date() -> None:
     assert [row["event_id_cnty"] for row in rows] == ["ev-clash"]
 
 
+def test_acled_csv_header_is_acleds_31_columns_in_order() -> None:
+    text, _ = _write("acled-csv", RECORDS)
+
+    assert next(csv.reader(io.StringIO(text))) == [
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+        "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+        "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+        "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+        "source_scale", "notes", "fatalities", "tags", "timestamp",
+    ]  # fmt: skip
+
+
 def test_acled_csv_row_values() -> None:
-    text, _ = _write("acled-csv", [_clash()])
+    record = _clash() | {
+        "cluster": {
+            "outlets": ["Jubba Monitor"],
+            "wire_agencies": ["AFP"],
+            "updated": "2024-06-12T09:30:00+00:00",
+        }
+    }
+    text, _ = _write("acled-csv", [record])
 
     [row] = _csv_rows(text)
     assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-06-11", "2024", "1")
+    assert row["disorder_type"] == "Political violence"
     assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
-    assert (row["actor1"], row["inter1"]) == ("Al-Shabaab", "2")
+    assert (row["actor1"], row["inter1"]) == ("Al-Shabaab", "Rebel group")
     assert (row["actor2"], row["inter2"], row["interaction"]) == (
         "Military Forces of Somalia",
-        "1",
-        "12",
+        "State forces",
+        "State forces-Rebel group",
     )
+    assert row["civilian_targeting"] == ""
+    assert (row["iso"], row["region"], row["country"]) == ("706", "Eastern Africa", "Somalia")
     assert (row["admin1"], row["location"]) == ("Lower Juba", "Kismayo")
     assert (row["latitude"], row["longitude"], row["geo_precision"]) == ("-0.3582", "42.5454", "2")
-    assert (row["source"], row["fatalities"]) == ("Jubba Monitor", "6")
+    assert (row["source"], row["source_scale"]) == ("Jubba Monitor; AFP", "")  # scale unknown
+    assert row["fatalities"] == "6"
     assert row["notes"].startswith("Fighters clashed with soldiers")
+    assert row["timestamp"] == "1718184600"
+    assert (row["assoc_actor_1"], row["admin3"], row["tags"]) == ("", "", "")
+
+
+@pytest.mark.parametrize(
+    ("iso3", "iso", "region"),
+    [
+        ("KEN", "404", "Eastern Africa"),
+        ("BFA", "854", "Western Africa"),
+        ("BGD", "50", "South Asia"),
+        ("AFG", "4", "Caucasus and Central Asia"),
+        ("IRQ", "368", "Middle East"),
+        ("MOZ", "508", "Southern Africa"),
+        ("MEX", "484", "Central America"),
+        ("UKR", "804", "Europe"),
+    ],
+)
+def test_acled_csv_iso_and_region(iso3: str, iso: str, region: str) -> None:
+    record = _clash()
+    record["location"] = {**record["location"], "country": iso3}
+
+    [row] = _csv_rows(_write("acled-csv", [record])[0])
+
+    assert (row["iso"], row["region"]) == (iso, region)
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "inter2", "disorder", "targeting"),
+    [
+        ("Battles", "Armed clash", 1, "Political violence", ""),
+        ("Violence against civilians", "Attack", 7, "Political violence", "Civilian targeting"),
+        ("Explosions/Remote violence", "Air/drone strike", 7, "Political violence",
+         "Civilian targeting"),
+        ("Explosions/Remote violence", "Air/drone strike", 2, "Political violence", ""),
+        ("Protests", "Peaceful protest", None, "Demonstrations", ""),
+        ("Protests", "Excessive force against protesters", 6,
+         "Political violence; Demonstrations", "Civilian targeting"),
+        ("Riots", "Mob violence", 7, "Political violence", "Civilian targeting"),
+        ("Riots", "Violent demonstration", 7, "Demonstrations", ""),
+        ("Strategic developments", "Arrests", 7, "Strategic developments", ""),
+    ],
+)  # fmt: skip
+def test_acled_csv_disorder_type_and_civilian_targeting(
+    event_type: str, sub_event_type: str, inter2: int | None, disorder: str, targeting: str
+) -> None:
+    record = _clash()
+    record["acled"] = record["acled"] | {
+        "event_type": event_type, "sub_event_type": sub_event_type, "inter2": inter2
+    }  # fmt: skip
+
+    [row] = _csv_rows(_write("acled-csv", [record])[0])
+
+    assert (row["disorder_type"], row["civilian_targeting"]) == (disorder, targeting)
+
+
+@pytest.mark.parametrize(
+    ("outlets", "agencies", "source", "scale"),
+    [
+        (["BBC News"], ["Reuters"], "BBC News; Reuters", "International"),
+        (["Jubba Monitor", "the AFP"], ["AFP"], "Jubba Monitor; the AFP", ""),
+        ([], [], "Jubba Monitor", ""),  # no cluster outlets: the record's own source
+    ],
+)
+def test_acled_csv_source_and_scale(
+    outlets: list[str], agencies: list[str], source: str, scale: str
+) -> None:
+    record = _clash() | {"cluster": {"outlets": outlets, "wire_agencies": agencies}}
+
+    [row] = _csv_rows(_write("acled-csv", [record])[0])
+
+    assert (row["source"], row["source_scale"]) == (source, scale)
+
+
+def test_acled_csv_protest_names_protesters_by_country() -> None:
+    record = _undated_protest() | {"date": "2024-06-01"}
+    record["acled"] = record["acled"] | {"actor1": "Protesters"}  # as acled_coding names them
+
+    [row] = _csv_rows(_write("acled-csv", [record])[0])
+
+    assert (row["actor1"], row["inter1"], row["interaction"]) == (
+        "Protesters (Somalia)",
+        "Protesters",
+        "Protesters only",
+    )
+    assert (row["actor2"], row["inter2"], row["disorder_type"]) == ("", "", "Demonstrations")
+
+
+def test_acled_csv_notes_end_with_the_fatality_note() -> None:
+    record = _clash()
+    note = "Fatalities coded as 0 (VoJ reported 6 killed, a claim by a party to the fighting)."
+    record["acled"] = record["acled"] | {"fatalities": 0, "fatalities_note": note}
+
+    [row] = _csv_rows(_write("acled-csv", [record])[0])
+
+    assert row["fatalities"] == "0"
+    assert row["notes"].startswith("Fighters clashed with soldiers")
+    assert row["notes"].endswith(" " + note)
+
+
+def _consult(n: int) -> Record:
+    return _record(Event(id=f"ev-consult-{n}", type="CONSULT", date=date(2024, 6, 1)))
+
+
+def _accuse(n: int) -> Record:
+    return _record(Event(id=f"ev-accuse-{n}", type="ACCUSE", date=date(2024, 6, 1)))
+
+
+def test_acled_csv_counts_what_it_leaves_out_and_why() -> None:
+    records = [
+        _clash(), _consult(1), _accuse(1), _accuse(2), _statement(), _undated_protest(),
+    ]  # fmt: skip
+    out = io.StringIO()
+
+    rendering = write("acled-csv", records, out)
+
+    assert rendering.count == 1
+    assert rendering.summary() == (
+        "wrote 1 of 6 events; left out 3 with no ACLED equivalent (ACCUSE 2, CONSULT 1),"
+        " 1 not told as having happened (future 1), 1 undated"
+    )
+
+
+def test_formats_that_keep_every_event_leave_nothing_out() -> None:
+    rendering = write("csv", RECORDS, io.StringIO())
+
+    assert rendering.summary() == "wrote 3 of 3 events"
+    assert write("geojson", RECORDS, io.StringIO()).summary() == (
+        "wrote 2 of 3 events; left out 1 without coordinates"
+    )
 
 
 def test_acled_unidentified_attacker_gets_acled_name() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.ontology import acled_coding, acled_types, cameo_root
-from eventwire.records import Actor, Event, Evidence, Location
+from eventwire.records import Actor, Event, Evidence, Location, Quantity, TollReport
 
 ARMY = Actor("the army", "Military Forces of Mali", "MLI", "MIL", 1)
 REBELS = Actor("rebels", "rebels", None, "REB", 2)
@@ -141,3 +141,34 @@ def test_joining_talks_is_no_change_to_group(code) -> None:
     assert all(
         e.acled is None or e.acled.sub_event_type != "Change to group/activity" for e in events
     )
+
+
+def _toll(words: str, count: int | None, *reports: TollReport) -> Event:
+    killed = event("ASSAULT", "firearms", REBELS, ARMY, f"Rebels killed {words} soldiers.")
+    killed.fatalities = Quantity(count, words)
+    killed.toll_reports = list(reports)
+    return killed
+
+
+@pytest.mark.parametrize(
+    ("built", "claimed", "fatalities", "note"),
+    [
+        (_toll("six", 6), False, 6, None),
+        (_toll("at least 62", 62), False, 62, None),
+        (_toll("dozens", None), False, 12,
+         'Unknown fatalities coded as 12 (reported as "dozens").'),
+        (_toll("10 to 15", 10), False, 10,
+         'Fatalities coded as 10, the lower end of the reported "10 to 15".'),
+        (_toll("3", 3, TollReport("VoJ", Quantity(3, "3"), "Taliban", False,
+                                  Evidence("VoJ reported 3 fatalities.", 0, 26))),
+         True, 0, "Fatalities coded as 0 (VoJ reported 3 killed, a claim by a party to the "
+         "fighting)."),
+    ],
+)  # fmt: skip
+def test_acled_fatalities_say_why_they_differ_from_the_toll(
+    built: Event, claimed: bool, fatalities: int, note: str | None
+) -> None:
+    coding = acled_coding(built, "kill", "MLI", claimed_toll=claimed)
+
+    assert coding is not None
+    assert (coding.fatalities, coding.fatalities_note) == (fatalities, note)

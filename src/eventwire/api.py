@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
-import itertools
 import json
 import os
 import queue
@@ -37,9 +36,18 @@ from pydantic import BaseModel, Field
 from eventwire import __version__, filters
 from eventwire.api_cache import CachedReads
 from eventwire.errors import ExtractionError, UnknownValue
-from eventwire.export import FORMATS, Format, Rendering
+from eventwire.export import FORMATS, Format, Rendering, omissions, summary
 from eventwire.inputs import ArticleRecord, InputError, document_from_json
-from eventwire.models import EventDetail, EventRecord, StoredEvent
+from eventwire.models import (
+    EventDetail,
+    EventRecord,
+    Evidence,
+    Figure,
+    Mark,
+    Party,
+    Place,
+    StoredEvent,
+)
 from eventwire.ontology import ACLED_EVENT_TYPE, PLOVER_TYPES
 from eventwire.records import ArticleResult, RawDocument
 from eventwire.store import (
@@ -63,6 +71,10 @@ STATIC_DIR = resources.files("eventwire") / "web" / "static"
 RESERVED = ("v1", "static", "docs", "redoc", "openapi.json")
 EXPORT_PAGE = 500  # events read per query while streaming an export
 EXPORT_CHUNK = 64 * 1024  # characters sent at a time
+# Response headers of an export: events written, events left out, and why in words.
+EXPORT_WRITTEN = "X-Eventwire-Written"
+EXPORT_LEFT_OUT = "X-Eventwire-Left-Out"
+EXPORT_SUMMARY = "X-Eventwire-Export"
 
 Record = dict[str, Any]
 T = TypeVar("T")
@@ -292,6 +304,12 @@ class ArticleEvent(BaseModel):
     type: str
     date: str | None
     cluster_id: str = Field(description="The event (cluster) the report belongs to.")
+    actor: Party | None
+    recipient: Party | None
+    location: Place | None
+    fatalities: Figure | None
+    injuries: Figure | None
+    evidence: list[Evidence]
 
 
 class ArticleDetail(ArticleFields):
@@ -301,6 +319,7 @@ class ArticleDetail(ArticleFields):
     ingested_at: str
     text: str = Field(description="The clean text that evidence offsets point into.")
     events: list[ArticleEvent] = Field(description="The events coded from it.")
+    marks: list[Mark] = Field(description="Where each event's fields stand in `text`.")
     tallies: list[Record] = Field(description="Roll-up figures it reports (not events).")
 
 
@@ -607,19 +626,37 @@ def _chunked(pieces: Iterable[str]) -> Iterator[str]:
     yield "".join(chunk)
 
 
+def _export_counts(fmt: Format, stores: Stores, where: EventFilter) -> dict[str, str]:
+    """The headers that tell what an export writes and leaves out, and why: a format that
+    leaves events out reads the matching events once before streaming them."""
+    left_out = omissions(fmt, _all_events(stores, where))
+    with stores.reader() as store:
+        written = store.count_events(where) - left_out.total()
+    return {
+        EXPORT_WRITTEN: str(written),
+        EXPORT_LEFT_OUT: str(left_out.total()),
+        EXPORT_SUMMARY: summary(written, left_out),
+    }
+
+
 def _export_route(fmt: Format) -> Callable[..., StreamingResponse]:
     def export(request: Request, where: Filter) -> StreamingResponse:
+        counts = _export_counts(fmt, _stores(request), where)  # a bad filter fails here
         chunks = _chunked(Rendering(fmt, _all_events(_stores(request), where)))
-        first = next(chunks)  # a bad filter fails here, before the response starts
         return StreamingResponse(
-            itertools.chain([first], chunks),
+            chunks,
             media_type=fmt.media_type,
             headers={
-                "Content-Disposition": f'attachment; filename="eventwire-events.{fmt.suffix}"'
+                "Content-Disposition": f'attachment; filename="eventwire-events.{fmt.suffix}"',
+                **counts,
             },
         )
 
-    export.__doc__ = f"{fmt.note} Every event matching the filters, newest first."
+    export.__doc__ = (
+        f"{fmt.note} Every event matching the filters, newest first. The headers"
+        f" `{EXPORT_WRITTEN}` and `{EXPORT_LEFT_OUT}` count the events written and left out,"
+        f" `{EXPORT_SUMMARY}` says why they were left out."
+    )
     return export
 
 

@@ -135,6 +135,13 @@ def share(quantity: Quantity | None, parts: int, k: int) -> Quantity | None:
     return Quantity(count, quantity.text)
 
 
+def is_range(text: str) -> bool:
+    """Whether a figure's words give a range ("10 to 15", "3-4"), which ACLED counts by its
+    lower end."""
+    match = _NUMBER.search(text)
+    return match is not None and match["n2"] is not None
+
+
 def acled_count(quantity: Quantity | None) -> int:
     """The ACLED fatality figure: the number given, or the convention for vague words."""
     if quantity is None:

@@ -6,9 +6,10 @@ import json
 import logging
 import sqlite3
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -327,6 +328,68 @@ def ingest(
     _fail_if_nothing_read(tally)
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=10),
+    default=900.0,
+    show_default=True,
+    help="Seconds between looks at each source (a failing one waits longer, up to a day).",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    show_default=True,
+    help="Seconds between two requests to one host.",
+)
+@click.option("--once", is_flag=True, help="Look at each source once and stop (for cron).")
+@model_option
+@gazetteer_option
+def watch(
+    sources: tuple[str, ...],
+    db: Path,
+    interval: float,
+    delay: float,
+    once: bool,
+    model: str | None,
+    gazetteer: Path | None,
+) -> None:
+    """Follow RSS/Atom feeds (URLs) and directories, ingesting each new item once; what has
+    been seen is kept in the store, so a restart fetches nothing twice. Ctrl-C stops."""
+    from eventwire.watch import Polite, is_feed, watch_round
+
+    for source in sources:
+        if not is_feed(source) and not Path(source).is_dir():
+            raise click.BadParameter(f"{source} is neither a feed URL nor a directory")
+    pipeline = _pipeline(model, gazetteer)
+    polite = Polite(delay=delay)
+    with Store(db) as store:
+        try:
+            while True:
+                for tally in watch_round(
+                    store, pipeline, polite, list(sources), interval, time.time()
+                ):
+                    for item in tally.skipped:
+                        _skip_note(item)
+                    wait = max(0.0, tally.retry_at - time.time()) / 60
+                    click.echo(
+                        f"{datetime.now().strftime('%H:%M:%S')} {tally.source}: {tally.note};"
+                        f" {tally.stored} stored, {tally.events} events,"
+                        f" {len(tally.skipped)} skipped; next look in {wait:.0f} min",
+                        err=True,
+                    )
+                if once:
+                    return
+                due = min(store.watch_state(s)["retry_at"] for s in sources)
+                time.sleep(min(max(1.0, due - time.time()), interval))
+        except KeyboardInterrupt:
+            click.echo(f"stopped; what was stored is kept in {db}", err=True)
+            sys.exit(130)
+
+
 def _resolved(resolve: Callable[[str], Any]) -> Callable[..., Any]:
     """A click callback reading an option through ``resolve`` (see :mod:`eventwire.filters`):
     the value as the store names it, or a usage error that says what is valid."""
@@ -506,16 +569,17 @@ def tallies(article: str | None, db: Path) -> None:
 )
 def export(db: Path, fmt: str, output: Path | None, **chosen: Any) -> None:
     """Export the events matching the filters (all by default): jsonl, csv, acled-csv (ACLED's
-    column names) or geojson, streamed a page of events at a time."""
+    31 columns) or geojson, streamed a page of events at a time; standard error tells how many
+    were written, and how many a format left out and why."""
     where, sort = _where(**chosen)
     with Store(db, read_only=True) as store:
         records = store.each_event(where, sort=sort)
         if output is None:
-            count = write(fmt, records, sys.stdout)
+            rendering = write(fmt, records, sys.stdout)
         else:
             with output.open("w", encoding="utf-8", newline="") as handle:
-                count = write(fmt, records, handle)
-    click.echo(f"{count} events written as {fmt}", err=True)
+                rendering = write(fmt, records, handle)
+    click.echo(f"{rendering.summary()} as {fmt}", err=True)
 
 
 def _predict(pipeline: Pipeline, docs: Iterable[RawDocument]) -> dict[str, list[dict[str, Any]]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from dataclasses import dataclass
 
 import httpx
 
@@ -33,9 +34,29 @@ def is_internal(host: str) -> bool:
     return False
 
 
-def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[str, str]:
-    """Return ``(text, content_type)`` of ``url``; raise :class:`FetchError` on any failure."""
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
+@dataclass(frozen=True)
+class Response:
+    """What a server answered: status, headers (lower-case names) and the body's bytes."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    encoding: str  # the charset the headers name, or UTF-8
+
+    def text(self) -> str:
+        try:
+            return self.body.decode(self.encoding)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise FetchError(f"cannot decode body as {self.encoding}") from exc
+
+
+def request(
+    url: str, max_bytes: int, headers: dict[str, str] | None = None, timeout: float = TIMEOUT_S
+) -> Response:
+    """GET ``url`` with our User-Agent and ``headers``; any status is an answer. Raise
+    :class:`FetchError` when there is none: the network, the deadline, the size limit, or a
+    redirect into an internal network."""
+    sent = {"User-Agent": USER_AGENT, **(headers or {})}
     deadline = time.monotonic() + timeout
     inside = is_internal(httpx.URL(url).host)
 
@@ -51,14 +72,11 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[str, st
             httpx.Client(
                 timeout=timeout,
                 follow_redirects=True,
-                headers=headers,
+                headers=sent,
                 event_hooks={"response": [guard]},
             ) as client,
             client.stream("GET", url) as response,
         ):
-            if response.status_code >= 400:
-                raise FetchError(f"HTTP {response.status_code}")
-            content_type = response.headers.get("content-type", "")
             body = bytearray()
             for chunk in response.iter_bytes():
                 body.extend(chunk)
@@ -66,10 +84,16 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[str, st
                     raise FetchError(f"larger than {max_bytes} bytes")
                 if time.monotonic() > deadline:
                     raise FetchError(f"took longer than {timeout:.0f} s")
-            encoding = response.encoding or "utf-8"
+            found = {name.lower(): value for name, value in response.headers.items()}
+            return Response(response.status_code, found, bytes(body), response.encoding or "utf-8")
     except httpx.HTTPError as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}") from exc
-    try:
-        return bytes(body).decode(encoding), content_type
-    except UnicodeDecodeError as exc:  # httpx falls back to UTF-8 for an unknown charset
-        raise FetchError(f"cannot decode body as {encoding}") from exc
+
+
+def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[str, str]:
+    """Return ``(text, content_type)`` of ``url``; raise :class:`FetchError` on any failure."""
+    accept = {"Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
+    response = request(url, max_bytes, accept, timeout)
+    if response.status >= 400:
+        raise FetchError(f"HTTP {response.status}")
+    return response.text(), response.headers.get("content-type", "")

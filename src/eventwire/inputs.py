@@ -5,6 +5,7 @@ one-line reason."""
 
 from __future__ import annotations
 
+import codecs
 from datetime import date
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ MAX_ID = 1_000
 MAX_TITLE = 2_000
 MAX_URL = 4_000
 MAX_OUTLET = 300
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 Text = Annotated[str | None, Field(max_length=MAX_BYTES)]
 
@@ -134,3 +136,24 @@ def document_from_json(record: object, origin: str) -> RawDocument:
         return ArticleRecord.model_validate(fields).document(origin)
     except ValidationError as exc:
         raise InputError(reason(exc)) from None
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8 (or UTF-16 with its byte order mark) or raise
+    :class:`InputError` saying why not."""
+    if not data.strip():
+        raise InputError("empty")
+    if data.startswith(UTF16_BOMS):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-16 (byte {exc.start})") from exc
+    if b"\x00" in data[:8192]:
+        raise InputError("binary content")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})") from exc
+    if not text.strip():
+        raise InputError("empty")
+    return text

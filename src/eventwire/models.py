@@ -9,11 +9,12 @@ API documents its answers with these models. Only pydantic and the record types 
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from eventwire.marks import LABELS
 from eventwire.ontology import PLOVER_TYPES
 from eventwire.records import Precision
 
@@ -101,6 +102,11 @@ class Acled(Model):
     inter2: Annotated[int, Field(ge=1, le=8)] | None
     interaction: int | None
     fatalities: Count = Field(description="ACLED's figure: the most conservative credible one.")
+    fatalities_note: str | None = Field(
+        description="Why `fatalities` differs from the toll the record reports, in a sentence "
+        "(a party's claim, a vague or ranged figure, a toll split between places, or a lower "
+        "figure from another report of the event); null when they agree."
+    )
     geo_precision: Literal[1, 2, 3] | None
     time_precision: Literal[1, 2, 3] | None
 
@@ -163,6 +169,7 @@ class CodedArticle(Model):
     it. Every field of an event points at the words it came from; unknown is null."""
 
     id: str = Field(description="The input's id, or its file name.")
+    coded_at: datetime = Field(description="When the article was coded (UTC).")
     article: ArticleFields
     events: list[EventRecord] = Field(description="Ordered by salience, the main event first.")
     tallies: list[Tally] = Field(
@@ -179,6 +186,11 @@ class Cluster(Model):
     reports: int = Field(description="Reports merged into the event.")
     independent_sources: int = Field(description="Of them, not copies of one another.")
     outlets: list[str]
+    wire_agencies: list[str] = Field(description="The wire agencies its reports credit.")
+    updated: datetime = Field(
+        description="When the event last changed in the store: the latest time one of its "
+        "reports was coded and stored, or merged into it."
+    )
 
 
 class Source(Model):
@@ -228,12 +240,22 @@ class ReportSource(Model):
     published: date | None
 
 
+class Mark(Model):
+    """Where a coded field's words stand in the article: ``text[start:end]``."""
+
+    start: int
+    end: int
+    label: Literal[LABELS]  # type: ignore[valid-type]
+    event: str = Field(description="The id of the event (report) the field belongs to.")
+
+
 class EventDetail(StoredEvent):
     """One real-world event: its leading report, every report with its source and figures, why
     they were merged, and the text the evidence offsets point into."""
 
     cluster: ClusterDetail
     article_text: str
+    marks: list[Mark] = Field(description="Where the fields stand in `article_text`.")
     reports: list[Report]
     sources: list[ReportSource]
 

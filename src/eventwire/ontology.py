@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwire import wordsets
 from eventwire.actors import ACLED_GENERIC_NAMES, ARMED_SECTORS
-from eventwire.casualties import acled_count
+from eventwire.casualties import acled_count, is_range
 from eventwire.dates import acled_time_precision
 from eventwire.records import AcledCoding, Actor, Event
 
@@ -26,6 +26,8 @@ AGREEMENT_TRIGGERS = wordsets.words("agreement_triggers")
 SIDE_CHANGE_TRIGGERS = wordsets.words("side_change_triggers")
 RESCUE_TRIGGERS = wordsets.words("rescue_triggers")
 _GEO_PRECISION = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
+# ACLED codes events told as having happened (a party's claim of an act included).
+ACLED_MODALITIES = frozenset({"asserted", "claimed"})
 UNIDENTIFIED_ARMED_GROUP_INTER = 3
 UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group"
 TERRITORY_TRIGGERS = wordsets.words("territory_triggers")
@@ -236,6 +238,7 @@ def acled_coding(
         actor2 = ACLED_GENERIC_NAMES.get(inter2 or 0)
     if actor2 is None and event_type == "Violence against civilians":
         actor2 = "Civilians"
+    fatalities = 0 if claimed_toll else acled_count(event.fatalities)
     return AcledCoding(
         event_type=event_type,
         sub_event_type=sub_event_type,
@@ -244,9 +247,37 @@ def acled_coding(
         inter1=inter1,
         inter2=inter2,
         interaction=interaction,
-        fatalities=0 if claimed_toll else acled_count(event.fatalities),
+        fatalities=fatalities,
         geo_precision=_GEO_PRECISION.get(event.location.precision or "")
         if event.location
         else None,
         time_precision=acled_time_precision(event.date_precision),
+        fatalities_note=fatalities_note(event, fatalities, claimed_toll),
     )
+
+
+def fatalities_note(event: Event, figure: int, claimed: bool) -> str | None:
+    """Why ACLED's figure ``figure`` is not the toll the report gives, as ACLED's notes say it
+    ("Fatalities coded as 0 (VoJ reported 3 killed, ...)"); None where the two agree.
+
+    ACLED does not count a party's claim about the dead, codes a toll given without a number
+    by its convention for the words, and a range by its lower end."""
+    told = event.fatalities
+    if told is None:
+        return None
+    if claimed:
+        return (
+            f"Fatalities coded as 0 ({_claimant(event)} reported {told.text} killed, a claim"
+            " by a party to the fighting)."
+        )
+    if told.count is None:
+        return f'Unknown fatalities coded as {figure} (reported as "{told.text}").'
+    if is_range(told.text):
+        return f'Fatalities coded as {figure}, the lower end of the reported "{told.text}".'
+    return None
+
+
+def _claimant(event: Event) -> str:
+    """Who gave a toll that is only a party's claim: the party's source, else the report's."""
+    party = next((r.source for r in event.toll_reports if r.party and not r.corroborating), None)
+    return party or (event.attribution.text if event.attribution else "the attackers")

@@ -38,6 +38,7 @@ from eventwire.lexicon import Lexicon, load_lexicon
 from eventwire.merge import Draft, merge_mentions
 from eventwire.nlp import english_lemmas, irregular_forms, load_nlp
 from eventwire.ontology import (
+    ACLED_MODALITIES,
     ACLED_SUB_EVENTS,
     STATE_SECTORS,
     UNIDENTIFIED_ARMED_GROUP,
@@ -318,10 +319,20 @@ def _at_site(
     acled = acled_coding(
         shared, draft.first.mention.trigger, country, sub_event_type=event.acled.sub_event_type
     )
-    if acled is not None:
-        fatalities = 0 if event.acled.fatalities == 0 else acled.fatalities
-        shared.acled = replace(acled, fatalities=fatalities)
+    if acled is not None and event.acled.fatalities == 0:
+        shared.acled = replace(acled, fatalities=0, fatalities_note=event.acled.fatalities_note)
+    elif acled is not None:
+        note = acled.fatalities_note or split_note(event.fatalities, acled.fatalities, count)
+        shared.acled = replace(acled, fatalities_note=note)
     return shared
+
+
+def split_note(toll: Quantity | None, share: int, places: int) -> str | None:
+    """ACLED's note on a toll divided between the places of an event: "Fatalities split
+    across 2 locations (5 in all)."; None when there is nothing to divide."""
+    if toll is None or toll.count is None or places < 2 or share == toll.count:
+        return None
+    return f"Fatalities split across {places} locations ({toll.count} in all)."
 
 
 def _build_event(
@@ -386,8 +397,8 @@ def _build_event(
     sub_event = _sub_event(event, mention, prediction)
     event.cameo_root = cameo_root(event.type, event.mode)
     event.context = contexts(event.type, event.actor, event.recipient)
-    if modality in {"asserted", "claimed"}:
-        claimed = toll_claimed or _claimed_toll(draft, event)
+    if modality in ACLED_MODALITIES:
+        claimed = toll_claimed or _claimed_toll(draft, event, country)
         event.acled = acled_coding(event, mention.trigger, country, claimed, sub_event)
     return event
 
@@ -458,13 +469,17 @@ def _toll(draft: Draft) -> Quantity | None:
     return add_tolls(parts)  # type: ignore[arg-type]
 
 
-def _claimed_toll(draft: Draft, event: Event) -> bool:
+def _claimed_toll(draft: Draft, event: Event, country: str | None) -> bool:
     """Whether the death toll is known only from a party's own word: the side that did the
-    killing said it, or the only source that gives the figure speaks for an armed party."""
+    killing said it, or the only source that gives the figure speaks for an armed party. A
+    source named without its country ("the regional governor") belongs, like any party, to
+    the country of the event (``country``)."""
     told = [m.mention.attribution for m in draft.mentions if m.mention.fatalities]
     if not told or event.actor is None or any(source is None for source in told):
         return False
-    sources = [resolve_actor(source, source.lower().split()) for source in told]
+    sources = [
+        _with_country(resolve_actor(source, source.lower().split()), country) for source in told
+    ]
     return all(same_party(source, event.actor) for source in sources)
 
 

@@ -1,4 +1,5 @@
-"""Read raw documents from files, directories, JSON Lines, URLs and standard input.
+"""Read raw documents from files, directories, JSON Lines, WARC archives, URLs and standard
+input.
 
 Every input yields either a :class:`RawDocument` or a :class:`Skipped` with a one-line reason;
 a bad input never stops the batch.
@@ -17,14 +18,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from eventwire.fetch import FetchError, fetch
-from eventwire.inputs import MAX_BYTES, InputError, document_from_json
+from eventwire.inputs import MAX_BYTES, UTF16_BOMS, InputError, decode, document_from_json
 from eventwire.records import RawDocument, Skipped
+from eventwire.warc import is_warc, read_warc
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES
-UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 CHUNK = 1 << 20
 
 Item = RawDocument | Skipped
@@ -40,27 +41,6 @@ def looks_like_html(text: str) -> bool:
         or "<article" in head
         or "<div" in head
     )
-
-
-def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8 (or UTF-16 with its byte order mark) or raise
-    :class:`InputError` saying why not."""
-    if not data.strip():
-        raise InputError("empty")
-    if data.startswith(UTF16_BOMS):
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-16 (byte {exc.start})") from exc
-    if b"\x00" in data[:8192]:
-        raise InputError("binary content")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})") from exc
-    if not text.strip():
-        raise InputError("empty")
-    return text
 
 
 def read_jsonl(text: str, origin: str) -> Iterator[Item]:
@@ -156,6 +136,9 @@ def read_file(path: Path, doc_id: str) -> Iterator[Item]:
             # a FIFO would block, a device (/dev/zero) never end
             yield Skipped(origin, "not a regular file")
             return
+        if is_warc(path):
+            yield from read_warc(path)
+            return
         with path.open("rb") as handle:
             head = handle.read(CHUNK)
             if path.suffix.lower() in JSONL_SUFFIXES and not head.startswith(UTF16_BOMS):
@@ -176,7 +159,7 @@ def read_file(path: Path, doc_id: str) -> Iterator[Item]:
         yield doc
 
 
-def _files(root: Path) -> Iterator[Path]:
+def files(root: Path) -> Iterator[Path]:
     """What a directory holds to read, in order: everything but folders and hidden names."""
     for path in sorted(root.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
@@ -185,8 +168,8 @@ def _files(root: Path) -> Iterator[Path]:
 
 
 def read_directory(root: Path) -> Iterator[Item]:
-    for path in _files(root):
-        if path.suffix.lower() not in SUPPORTED:
+    for path in files(root):
+        if path.suffix.lower() not in SUPPORTED and not is_warc(path):
             yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}")
             continue
         yield from read_file(path, path.relative_to(root).as_posix())
@@ -222,17 +205,21 @@ def read_stdin() -> Iterator[Item]:
 def count_inputs(sources: Iterable[str]) -> int | None:
     """How many items :func:`read_inputs` will yield for ``sources`` (a JSON Lines file
     counts its non-blank lines), for a progress bar; None when it cannot be known in advance
-    (standard input). Unreadable paths count as the one skip they will be."""
+    (standard input, a WARC archive). Unreadable paths count as the one skip they will be."""
     total = 0
     for source in sources:
         if source == "-":
             return None
         path = Path(source)
-        if source.startswith(("http://", "https://")) or not path.is_dir():
-            total += _count_file(path) if path.suffix.lower() in JSONL_SUFFIXES else 1
-            continue
-        for found in _files(path):
-            total += _count_file(found) if found.suffix.lower() in JSONL_SUFFIXES else 1
+        found = (
+            [path]
+            if source.startswith(("http://", "https://")) or not path.is_dir()
+            else files(path)
+        )
+        for file in found:
+            if is_warc(file):
+                return None
+            total += _count_file(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
     return total
 
 

@@ -8,7 +8,7 @@ Every stage is a pure function from one of these records to the next:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 Precision = Literal["exact", "near", "admin2", "admin1", "country"]
@@ -21,6 +21,11 @@ def coarseness(precision: str | None) -> int:
     """The rank of a place's precision, finest first: ``exact`` 0 to ``country`` 4; no
     precision counts as a country."""
     return PRECISIONS.index(precision or "country")  # type: ignore[arg-type]
+
+
+def coded_now() -> datetime:
+    """The time now in UTC, to the second: when a record is coded or stored."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 DatePrecision = Literal["day", "week", "month", "year"]
@@ -168,6 +173,7 @@ class AcledCoding:
     time_precision: int | None
     actor1: str | None = None  # ACLED-style actor names
     actor2: str | None = None
+    fatalities_note: str | None = None  # why ``fatalities`` is not the toll the report gives
 
 
 @dataclass(slots=True)
@@ -208,11 +214,13 @@ class ArticleResult:
     article: Article
     events: list[Event]
     tallies: list[Tally] = field(default_factory=list)
+    coded_at: datetime = field(default_factory=coded_now)
 
     def to_dict(self) -> dict[str, Any]:
         article = self.article
         return {
             "id": article.id,
+            "coded_at": self.coded_at.isoformat(),
             "article": {
                 "title": article.title,
                 "text": article.text,

@@ -39,6 +39,15 @@ def _casualties(record: Record) -> str:
     return ", ".join(parts) or "-"
 
 
+def _acled_fatalities(record: Record) -> list[tuple[str, str]]:
+    """The ACLED figure of an event ACLED codes, with why it differs from the toll told."""
+    acled = record.get("acled")
+    if not acled:
+        return []
+    note = acled.get("fatalities_note")
+    return [("ACLED fatalities", str(acled["fatalities"]) + (f" \u2014 {note}" if note else ""))]
+
+
 def _kind(record: Record) -> str:
     kind = record["type"] + (f"/{record['mode']}" if record.get("mode") else "")
     acled = record.get("acled")
@@ -181,6 +190,7 @@ def event_panel(record: Record, plain: bool = False) -> Group:
             f"{(record.get('location') or {}).get('text', '')}\u201d",
         ),
         ("casualties", _casualties(record)),
+        *_acled_fatalities(record),
         ("attribution", (record.get("attribution") or {}).get("text") or "-"),
         ("claimed by", (record.get("claimed_by") or {}).get("text") or "-"),
         ("confidence", str(record["confidence"])),

@@ -11,15 +11,16 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from eventwire.clusters import Report, assign, best_match, search_window
 from eventwire.copies import COPY_SIMILARITY, article_hash, band_keys, signature, similarity
 from eventwire.errors import SearchError, StoreError
+from eventwire.marks import marks
 from eventwire.ontology import PLOVER_TYPES
-from eventwire.records import ArticleResult, Event
+from eventwire.records import ArticleResult, Event, coded_now
 
 DEFAULT_DB = Path("eventwire.db")
 BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another to finish its article
@@ -245,6 +246,25 @@ MIGRATIONS: tuple[str, ...] = (
     # The time series groups by day and type: one covering index reads them in order.
     """
     CREATE INDEX clusters_day_type ON clusters(day, type, fatalities);
+    """,
+    # What `eventwire watch` remembers of the feeds and directories it follows.
+    """
+    CREATE TABLE watch_sources (
+        source TEXT PRIMARY KEY,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at REAL NOT NULL,
+        failures INTEGER NOT NULL,
+        retry_at REAL NOT NULL,
+        note TEXT
+    );
+    CREATE TABLE watch_seen (
+        source TEXT NOT NULL,
+        item TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (source, item)
+    ) WITHOUT ROWID;
     """,
 )
 
@@ -500,7 +520,7 @@ class Store:
                     article.dateline,
                     article.wire_agency,
                     article.url,
-                    _now(),
+                    result.coded_at.isoformat(),
                     story_id,
                     sig,
                 ),
@@ -812,19 +832,24 @@ class Store:
         rows = self._rows(
             "SELECT id AS key, doc_id AS id, title, outlet, url, published, wire_agency, byline,"
             " dateline, origin, ingested_at, text FROM articles WHERE doc_id = ?"
-            " ORDER BY id DESC LIMIT 1",
+            " ORDER BY key DESC LIMIT 1",  # "id" would be the document id here
             (doc_id,),
         )
         if not rows:
             return None
         found = dict(rows[0])
+        rows = self._rows(
+            "SELECT id, type, date, cluster_id, record FROM events WHERE article_id = ?"
+            " ORDER BY rank",
+            (found.pop("key"),),
+        )
+        records = [json.loads(row["record"]) for row in rows]
         found["events"] = [
-            dict(row)
-            for row in self._rows(
-                "SELECT id, type, date, cluster_id FROM events WHERE article_id = ? ORDER BY rank",
-                (found.pop("key"),),
-            )
-        ]
+            {"id": row["id"], "type": row["type"], "date": row["date"],
+             "cluster_id": row["cluster_id"], **_brief(record)}
+            for row, record in zip(rows, records, strict=True)
+        ]  # fmt: skip
+        found["marks"] = marks(found["text"], records)
         found["tallies"] = self.tallies(doc_id)
         return found
 
@@ -875,6 +900,7 @@ class Store:
         )
         found = _clustered(rows[0])
         found["article_text"] = rows[0]["text"]
+        found["marks"] = marks(found["article_text"], [found])
         found["reports"] = [
             {
                 "event_id": r["id"],
@@ -1028,6 +1054,42 @@ class Store:
             )
         return Reclustered.between(before, {e: a.cluster_id for e, a in assigned.items()})
 
+    def watch_state(self, source: str) -> dict[str, Any] | None:
+        """What ``eventwire watch`` remembers of a source (see :class:`watch.SourceState`)."""
+        rows = self._rows("SELECT * FROM watch_sources WHERE source = ?", (source,))
+        return dict(rows[0]) if rows else None
+
+    def save_watch_state(self, state: dict[str, Any]) -> None:
+        columns = ", ".join(state)
+        with self.db:
+            self.db.execute(
+                f"INSERT OR REPLACE INTO watch_sources ({columns})"
+                f" VALUES ({', '.join('?' * len(state))})",
+                tuple(state.values()),
+            )
+
+    def seen(self, source: str, items: Sequence[str]) -> set[str]:
+        """Which of a source's ``items`` have been read before."""
+        found: set[str] = set()
+        for start in range(0, len(items), 500):
+            chunk = items[start : start + 500]
+            found.update(
+                row["item"]
+                for row in self._rows(
+                    "SELECT item FROM watch_seen WHERE source = ? AND item IN"
+                    f" ({', '.join('?' * len(chunk))})",
+                    (source, *chunk),
+                )
+            )
+        return found
+
+    def mark_seen(self, source: str, item: str) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT OR IGNORE INTO watch_seen (source, item, at) VALUES (?, ?, ?)",
+                (source, item, _now()),
+            )
+
     def tallies(self, article_doc_id: str | None = None) -> list[dict[str, Any]]:
         """Reported tallies, of one article or of all."""
         sql = (
@@ -1051,14 +1113,20 @@ class Store:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return coded_now().isoformat()
 
 
 # The columns :func:`_clustered` reads, from a cluster summary ``c``, its leading report ``e``
 # and that report's article ``a``.
+# ``told`` gathers, from all the cluster's reports, the wire agencies they credit and when the
+# latest was stored or merged in.
 _LEADS_SQL = (
     "SELECT e.record, c.id AS cluster_id, c.reports, c.independent, c.conservative, c.outlets,"
-    " a.doc_id, a.title, a.outlet, a.url, a.published"
+    " a.doc_id, a.title, a.outlet, a.url, a.published,"
+    " (SELECT json_object('agencies', json_group_array(DISTINCT r.wire_agency),"
+    " 'stored', max(r.ingested_at), 'merged', max(g.at))"
+    " FROM events m JOIN articles r ON r.id = m.article_id"
+    " LEFT JOIN merges g ON g.event_id = m.id WHERE m.cluster_id = c.id) AS told"
 )
 _LEADS_FROM = (
     "FROM clusters c JOIN events e ON e.id = c.lead JOIN articles a ON a.id = c.article_id"
@@ -1077,19 +1145,41 @@ def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> tuple[str, list[An
     return f"({bound} AND (" + " OR ".join(terms) + "))", params
 
 
+def _brief(record: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a record that say what happened, and its evidence, for a list of an
+    article's events."""
+    keys = ("actor", "recipient", "location", "fatalities", "injuries", "evidence")
+    return {key: record.get(key) for key in keys}
+
+
 def _clustered(row: sqlite3.Row) -> dict[str, Any]:
     """A cluster's leading report, with the cluster's counts and its ACLED toll: the most
     conservative credible figure among its reports (a party's claim counts for none)."""
     record = _with_source(row)
+    told = json.loads(row["told"])
     record["cluster"] = {
         "id": row["cluster_id"],
         "reports": row["reports"],
         "independent_sources": row["independent"],
         "outlets": sorted(o for o in json.loads(row["outlets"]) if o),
+        "wire_agencies": sorted(agency for agency in told["agencies"] if agency),
+        "updated": max(filter(None, (told["stored"], told["merged"]))),
     }
     if record.get("acled"):
-        record["acled"]["fatalities"] = row["conservative"] or 0
+        record["acled"] = _cluster_toll(record["acled"], row["conservative"] or 0, row["reports"])
     return record
+
+
+def _cluster_toll(acled: dict[str, Any], conservative: int, reports: int) -> dict[str, Any]:
+    """The leading report's ACLED coding with the event's figure: the most conservative
+    credible one among its reports, and a note where that is another report's."""
+    note = acled.get("fatalities_note")
+    if conservative != acled["fatalities"]:
+        note = (
+            f"Fatalities coded as {conservative}, the lowest credible toll among the {reports}"
+            f" reports of the event (this report's figure: {acled['fatalities']})."
+        )
+    return {**acled, "fatalities": conservative, "fatalities_note": note}
 
 
 def _with_source(row: sqlite3.Row) -> dict[str, Any]:

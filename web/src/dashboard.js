@@ -43,6 +43,14 @@ export function createDashboard(root) {
     countries,
     actors,
   );
+  // On a phone the filters fold behind one line that says how many are set; elsewhere they
+  // are always open.
+  const narrow = window.matchMedia("(max-width: 640px)");
+  const toggle = h("summary", { class: "filter-toggle" }, "Filters");
+  const filterBox = h("details", { class: "filter-box", open: !narrow.matches }, toggle, form);
+  narrow.addEventListener("change", () => {
+    filterBox.open = !narrow.matches;
+  });
   const status = h("p", { id: "result-status", class: "status", role: "status", "aria-live": "polite" });
   const alert = h("p", { class: "error", role: "alert", hidden: true });
   const mapEl = h("div", { id: "map", class: "map", role: "region", "aria-label": "Map of events. Use arrow keys to pan, plus and minus to zoom; markers are focusable." });
@@ -55,7 +63,7 @@ export function createDashboard(root) {
     "div",
     { class: "dashboard" },
     h("h1", { class: "visually-hidden" }, "Event explorer"),
-    form,
+    filterBox,
     status,
     alert,
     h(
@@ -108,6 +116,7 @@ export function createDashboard(root) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
+    if (narrow.matches) filterBox.open = false;
     setState(readForm());
   });
   for (const key of ["type", "bbox"]) inputs[key].addEventListener("change", () => setState(readForm()));
@@ -210,6 +219,8 @@ export function createDashboard(root) {
     inputs.bbox.checked = Boolean(state.bbox);
     interval.value = state.interval || DEFAULT_INTERVAL;
     table.setSort(state.sort || DEFAULT_SORT);
+    const set = FILTER_KEYS.filter((key) => state[key]).length;
+    toggle.textContent = set ? `Filters (${set} set)` : "Filters";
     const filters = query(state, FILTER_KEYS);
     exports.replaceChildren(
       ...EXPORTS.flatMap(([path, label], i) => [i ? " · " : "", h("a", { href: filters ? `${path}?${filters}` : path, download: "" }, label)]),

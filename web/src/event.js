@@ -3,61 +3,19 @@
 // and why it was merged into this event.
 import { EXPORTS, getJSON } from "./api.js";
 import { externalLink, fmtNumber, h } from "./dom.js";
-import { casualties, eventDate, parties, place } from "./format.js";
+import { articlePath, casualties, eventDate, parties, place } from "./format.js";
+import { locateEvidence, markLegend, markedText } from "./marked.js";
 import { FILTER_KEYS, query, readState } from "./state.js";
 import { typeColor, typeLabel } from "./types.js";
 
-// Evidence spans that really point into the article text (offsets checked, else found by
-// searching), sorted and without overlaps.
-function locateEvidence(text, evidence) {
-  const spans = [];
-  (evidence || []).forEach((item, index) => {
-    const sentence = item.sentence || "";
-    let start = item.start;
-    let end = item.end;
-    if (!(Number.isInteger(start) && text.slice(start, end) === sentence)) {
-      start = sentence ? text.indexOf(sentence) : -1;
-      end = start + sentence.length;
-    }
-    if (start >= 0 && sentence) spans.push({ start, end, index });
-  });
-  spans.sort((a, b) => a.start - b.start);
-  return spans.filter((s, i) => i === 0 || s.start >= spans[i - 1].end);
-}
-
-function articleWithMarks(text, spans) {
-  const body = h("div", { class: "article-text", id: "article-text" });
-  let at = 0;
-  for (const span of spans) {
-    if (span.start > at) body.append(text.slice(at, span.start));
-    body.append(h("mark", { id: `evidence-${span.index + 1}`, dataset: { evidence: String(span.index) }, tabindex: "-1" }, text.slice(span.start, span.end)));
-    at = span.end;
+// Where a field stands in the text: a link to its mark, the words quoted.
+function inText(text, marks, label, words) {
+  const index = (marks || []).findIndex((m) => m.label === label);
+  if (index >= 0) {
+    const mark = marks[index];
+    return h("a", { href: `#mark-${index + 1}`, class: "jump" }, `“${text.slice(mark.start, mark.end)}”`);
   }
-  if (at < text.length) body.append(text.slice(at));
-  return body;
-}
-
-// The sentence a field's words come from: the first evidence sentence holding them, else
-// the sentence of the article holding them.
-function sourceSentence(words, evidence, text) {
-  if (!words) return null;
-  const needle = words.toLowerCase();
-  const index = (evidence || []).findIndex((e) => (e.sentence || "").toLowerCase().includes(needle));
-  if (index >= 0) return { sentence: evidence[index].sentence, index };
-  const at = (text || "").toLowerCase().indexOf(needle);
-  if (at < 0) return null;
-  const before = text.slice(0, at).search(/[.!?]\s+[^.!?]*$/);
-  const start = before >= 0 ? before + 1 : Math.max(0, text.lastIndexOf("\n", at) + 1);
-  const stop = text.slice(at).search(/[.!?](\s|$)/);
-  return { sentence: text.slice(start, stop >= 0 ? at + stop + 1 : undefined).trim(), index: null };
-}
-
-function quote(found, words) {
-  if (!found) return h("span", { class: "muted" }, "—");
-  const lower = found.sentence.toLowerCase();
-  const at = words ? lower.indexOf(words.toLowerCase()) : -1;
-  const content = at >= 0 ? [found.sentence.slice(0, at), h("strong", {}, found.sentence.slice(at, at + words.length)), found.sentence.slice(at + words.length)] : [found.sentence];
-  return h("blockquote", {}, content, found.index !== null ? [" ", h("a", { href: `#evidence-${found.index + 1}`, class: "jump" }, `evidence ${found.index + 1}`)] : null);
+  return words ? h("span", { class: "muted" }, `“${words}” (not found in the text)`) : h("span", { class: "muted" }, "—");
 }
 
 const describeParty = (p) => (p ? [p.name || p.text, p.country, p.sector].filter(Boolean).join(" · ") + (p.text && p.name && p.text !== p.name ? ` (“${p.text}”)` : "") : null);
@@ -79,31 +37,29 @@ function describeValue(value) {
 }
 
 function fieldRows(event) {
-  const ev = event.evidence || [];
-  const first = ev.length ? { sentence: ev[0].sentence, index: 0 } : null;
+  const text = event.article_text || "";
   const loc = event.location;
+  const fatalityNote = event.acled?.fatalities_note;
   const rows = [
-    ["Type", `${typeLabel(event.type)}${event.mode ? ` (${event.mode})` : ""}`, first, null],
-    ["Date", event.date ? `${event.date}${event.date_precision ? ` (${event.date_precision})` : ""}${event.date_text ? `, “${event.date_text}”` : ""}` : "unknown", event.date_text, "text"],
-    ["Actor", describeParty(event.actor), event.actor?.text],
-    ["Recipient", describeParty(event.recipient), event.recipient?.text],
-    ["Place", loc ? [place(event), loc.precision ? `precision: ${loc.precision}` : null, typeof loc.lat === "number" ? `${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)}` : null].filter(Boolean).join(" · ") : null, loc?.text],
-    ["Fatalities", describeQuantity(event.fatalities), event.fatalities?.text],
-    ["Injuries", describeQuantity(event.injuries), event.injuries?.text],
-    ["Attributed to", event.attribution?.text, event.attribution?.text],
-    ["Claimed by", describeValue(event.claimed_by), typeof event.claimed_by === "string" ? event.claimed_by : event.claimed_by?.text],
+    ["Type", `${typeLabel(event.type)}${event.mode ? ` (${event.mode})` : ""}`, null],
+    ["Date", event.date ? `${event.date}${event.date_precision ? ` (${event.date_precision})` : ""}` : "unknown", "DATE", event.date_text],
+    ["Actor", describeParty(event.actor), "ACTOR", event.actor?.text],
+    ["Recipient", describeParty(event.recipient), "RECIPIENT", event.recipient?.text],
+    ["Place", loc ? [place(event), loc.precision ? `precision: ${loc.precision}` : null, typeof loc.lat === "number" ? `${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)}` : null].filter(Boolean).join(" · ") : null, "PLACE", loc?.text],
+    ["Fatalities", describeQuantity(event.fatalities), "KILLED", event.fatalities?.text],
+    ["Injuries", describeQuantity(event.injuries), "INJURED", event.injuries?.text],
+    ["Attributed to", event.attribution?.text, "SOURCE", event.attribution?.text],
+    ["Claimed by", describeValue(event.claimed_by), "CLAIM", typeof event.claimed_by === "string" ? event.claimed_by : event.claimed_by?.text],
     ["Modality", describeValue(event.modality), null],
     ["Confidence", typeof event.confidence === "number" ? event.confidence.toFixed(2) : describeValue(event.confidence), null],
-    ["ACLED", describeValue(event.acled), null],
+    ["ACLED", describeValue(event.acled && { ...event.acled, fatalities_note: undefined }), null],
+    ["ACLED fatalities", fatalityNote ? `${fmtNumber(event.acled.fatalities)}: ${fatalityNote}` : null, null],
     ["CAMEO root", describeValue(event.cameo_root), null],
   ];
+  const firstEvidence = event.evidence?.length ? h("a", { href: "#evidence-1", class: "jump" }, "evidence sentence 1") : h("span", { class: "muted" }, "—");
   return rows
     .filter(([, value]) => value)
-    .map(([label, value, words]) => {
-      const found = words && typeof words === "object" ? words : sourceSentence(words, ev, event.article_text);
-      const wordText = words && typeof words === "string" ? words : null;
-      return h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, value), h("td", { class: "from" }, quote(found, wordText)));
-    });
+    .map(([name, value, label, words]) => h("tr", {}, h("th", { scope: "row" }, name), h("td", {}, value), h("td", { class: "from" }, label ? inText(text, event.marks, label, words) : name === "Type" ? firstEvidence : h("span", { class: "muted" }, "—"))));
 }
 
 function mergeExplanation(report) {
@@ -121,7 +77,7 @@ function reportsTable(event) {
       "table",
       { class: "reports" },
       h("caption", { class: "visually-hidden" }, "Reports of this event, with their own figures and how each was matched"),
-      h("thead", {}, h("tr", {}, ["Source", "Published", "Wire agency", "Killed", "Injured", "Attributed to", "Why merged"].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, ["Source", "Published", "Wire agency", "Killed", "Injured", "Attributed to", "Why merged", "Text"].map((c) => h("th", { scope: "col" }, c)))),
       h(
         "tbody",
         {},
@@ -129,13 +85,14 @@ function reportsTable(event) {
           h(
             "tr",
             { class: r.event_id === event.id ? "lead" : null },
-            h("td", {}, h("span", { class: "outlet" }, r.outlet || "Unknown outlet"), h("br"), r.url ? externalLink(r.url, r.title) : r.title || r.article),
-            h("td", { class: "nowrap" }, r.published || ""),
-            h("td", {}, r.wire_agency || ""),
-            h("td", { class: "num" }, describeQuantity(r.fatalities) || ""),
-            h("td", { class: "num" }, describeQuantity(r.injuries) || ""),
-            h("td", {}, r.attribution?.text || ""),
-            h("td", {}, mergeExplanation(r)),
+            h("td", { dataset: { label: "Source" } }, h("span", { class: "outlet" }, r.outlet || "Unknown outlet"), h("br"), r.url ? externalLink(r.url, r.title) : r.title || r.article),
+            h("td", { class: "nowrap", dataset: { label: "Published" } }, r.published || ""),
+            h("td", { dataset: { label: "Wire agency" } }, r.wire_agency || ""),
+            h("td", { class: "num", dataset: { label: "Killed" } }, describeQuantity(r.fatalities) || ""),
+            h("td", { class: "num", dataset: { label: "Injured" } }, describeQuantity(r.injuries) || ""),
+            h("td", { dataset: { label: "Attributed to" } }, r.attribution?.text || ""),
+            h("td", { dataset: { label: "Why merged" } }, mergeExplanation(r)),
+            h("td", { dataset: { label: "Text" } }, h("a", { href: articlePath(r.article), class: "read-report" }, r.event_id === event.id ? "Read this report (also below)" : "Read this report")),
           ),
         ),
       ),
@@ -182,14 +139,15 @@ export async function renderEvent(root, id) {
           ".",
         ),
       ),
-      h("section", { "aria-labelledby": "fields-h" }, h("h2", { id: "fields-h" }, "Coded fields and where they come from"), h("div", { class: "table-scroll" }, h("table", { class: "fields" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Field"), h("th", { scope: "col" }, "Value"), h("th", { scope: "col" }, "Sentence"))), h("tbody", {}, fieldRows(event))))),
+      h("section", { "aria-labelledby": "fields-h" }, h("h2", { id: "fields-h" }, "Coded fields and where they come from"), h("table", { class: "fields" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Field"), h("th", { scope: "col" }, "Value"), h("th", { scope: "col" }, "In the text"))), h("tbody", {}, fieldRows(event)))),
       h(
         "section",
         { "aria-labelledby": "article-h" },
         h("h2", { id: "article-h" }, "Article"),
         h("p", { class: "meta" }, event.source?.url ? externalLink(event.source.url, event.source.title) : event.source?.title || "", event.source?.outlet ? ` · ${event.source.outlet}` : "", event.source?.published ? ` · published ${event.source.published}` : ""),
-        h("p", { class: "hint" }, `${spans.length} evidence ${spans.length === 1 ? "sentence is" : "sentences are"} highlighted.`),
-        text ? articleWithMarks(text, spans) : h("p", { class: "muted" }, "The article text is not available."),
+        h("p", { class: "hint" }, `${spans.length} evidence ${spans.length === 1 ? "sentence is" : "sentences are"} underlined; the words each field came from are marked and labelled.`),
+        markLegend(event.marks),
+        text ? markedText(text, spans, event.marks) : h("p", { class: "muted" }, "The article text is not available."),
         missing.length ? h("div", { class: "missing" }, h("p", {}, "Evidence not found in the text:"), h("ul", {}, missing.map((e) => h("li", {}, e.sentence)))) : null,
       ),
       h("section", { "aria-labelledby": "reports-h" }, h("h2", { id: "reports-h" }, "Reports and sources"), reportsTable(event)),

@@ -38,3 +38,4 @@ export function sources(event) {
 }
 
 export const eventPath = (id) => `/events/${encodeURIComponent(id)}`;
+export const articlePath = (docId) => `/articles/${encodeURIComponent(docId)}`;

@@ -1,8 +1,9 @@
-// Eventwire web app entry point: a tiny client-side router over two views, the dashboard
-// (/) and the event page (/events/<id>). Links inside the app are handled without reloads;
+// Eventwire web app entry point: a tiny client-side router over three views, the dashboard
+// (/), the event page (/events/<id>) and the article page (/articles/<document id>). Links inside the app are handled without reloads;
 // back/forward re-render from the URL.
 import "./style.css";
 import { createDashboard } from "./dashboard.js";
+import { renderArticle } from "./article.js";
 import { renderEvent } from "./event.js";
 import { saveTileSetting, tileSetting } from "./map.js";
 import { readState } from "./state.js";
@@ -17,12 +18,16 @@ let dashboard = null;
 let lastEvent = null;
 
 function route() {
-  const match = window.location.pathname.match(/^\/events\/([^/]+)\/?$/);
-  if (match) {
-    lastEvent = decodeURIComponent(match[1]);
+  const path = window.location.pathname;
+  const event = path.match(/^\/events\/([^/]+)\/?$/);
+  const article = path.match(/^\/articles\/(.+)$/);
+  if (event || article) {
     dashboard?.hide();
     eventRoot.hidden = false;
-    renderEvent(eventRoot, lastEvent);
+    if (event) {
+      lastEvent = decodeURIComponent(event[1]);
+      renderEvent(eventRoot, lastEvent);
+    } else renderArticle(eventRoot, decodeURIComponent(article[1]));
     window.scrollTo(0, 0);
     return;
   }

@@ -1,8 +1,10 @@
-// The event map: Leaflet over bundled Natural Earth country outlines (no tile server unless
-// the user configures one), markers clustered with leaflet.markercluster and coloured by type.
+// The event map: Leaflet over bundled Natural Earth country outlines, with provinces and place
+// labels once zoomed in (boundaries.js; no tile server unless the user configures one), markers
+// clustered with leaflet.markercluster, markers and clusters coloured by type.
 import L from "leaflet";
 import "leaflet.markercluster"; // needs window.L, which importing leaflet sets
 import { feature } from "topojson-client";
+import { addBoundaries } from "./boundaries.js";
 import { h } from "./dom.js";
 import { typeColor, typeLabel } from "./types.js";
 import { casualties, eventDate, eventPath, parties, place } from "./format.js";
@@ -45,6 +47,44 @@ function popup(event, linkQuery) {
   );
 }
 
+// Rings that cross the antimeridian (Fiji, Chukotka) made continuous past 180°, so that Leaflet
+// does not draw them as lines across the whole map; a ring round a pole is left as it is.
+function unwrapRing(ring) {
+  let shift = 0;
+  const out = ring.map(([lon, lat], i) => {
+    const step = i ? lon - ring[i - 1][0] : 0;
+    if (Math.abs(step) > 180) shift -= Math.sign(step) * 360;
+    return [lon + shift, lat];
+  });
+  return Math.abs(out[out.length - 1][0] - out[0][0]) > 180 ? ring : out;
+}
+
+function unwrapFeature(f) {
+  const { type, coordinates } = f.geometry;
+  const unwrap = (polygon) => polygon.map(unwrapRing);
+  return { ...f, geometry: { type, coordinates: type === "Polygon" ? unwrap(coordinates) : coordinates.map(unwrap) } };
+}
+
+// A cluster's icon: a ring split by the types of its events, in the markers' colours.
+function clusterIcon(cluster) {
+  const counts = new Map();
+  for (const marker of cluster.getAllChildMarkers()) counts.set(marker.options.type, (counts.get(marker.options.type) || 0) + 1);
+  const total = cluster.getChildCount();
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  let start = 0;
+  const stops = sorted.map(([type, n]) => {
+    const end = start + (100 * n) / total;
+    const stop = `${typeColor(type)} ${start}% ${end}%`;
+    start = end;
+    return stop;
+  });
+  const title = `${total} events: ${sorted.map(([type, n]) => `${n} ${typeLabel(type)}`).join(", ")}`;
+  const size = total < 10 ? 34 : total < 100 ? 40 : 46;
+  const ring = h("span", { class: "ew-cluster-ring", title, style: `background:conic-gradient(${stops.join(",")})` }, h("span", {}, String(total)));
+  ring.dataset.types = sorted.map(([type, n]) => `${type}:${n}`).join(" ");
+  return L.divIcon({ className: "ew-cluster", html: ring, iconSize: [size, size] });
+}
+
 function icon(type) {
   return L.divIcon({
     className: "ew-marker",
@@ -66,7 +106,8 @@ export function createMap(element, legendElement, { onMoveEnd } = {}) {
     keyboard: true,
   });
   map.attributionControl.setPrefix(
-    '<a href="https://leafletjs.com/">Leaflet</a> | Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a>',
+    '<a href="https://leafletjs.com/">Leaflet</a> | Boundaries: <a href="https://www.naturalearthdata.com/">Natural Earth</a>' +
+      ' | Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
   );
   map.createPane("outlines").style.zIndex = 250;
 
@@ -75,22 +116,23 @@ export function createMap(element, legendElement, { onMoveEnd } = {}) {
     L.tileLayer(tiles.url, { attribution: tiles.attribution || "Map tiles: configured tile server", maxZoom: 19 }).addTo(map);
     element.classList.add("has-tiles");
   }
+  const outlines = L.geoJSON(null, {
+    pane: "outlines",
+    interactive: false,
+    style: { color: "#6b7785", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: tiles.url ? 0 : 1 },
+  }).addTo(map);
   fetch("/static/countries-110m.json")
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText))))
-    .then((topo) => {
-      L.geoJSON(feature(topo, topo.objects.countries), {
-        pane: "outlines",
-        interactive: false,
-        style: { color: "#6b7785", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: tiles.url ? 0 : 1 },
-      }).addTo(map);
-    })
+    .then((topo) => outlines.addData(feature(topo, topo.objects.countries).features.map(unwrapFeature)))
     .catch(() => element.setAttribute("data-outlines", "unavailable"));
+  if (!tiles.url) addBoundaries(map, outlines); // a tile server draws its own, with its labels
 
   const cluster = L.markerClusterGroup({
     chunkedLoading: true,
     maxClusterRadius: 40,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
+    iconCreateFunction: clusterIcon,
   }).addTo(map);
 
   let programmatic = false;
@@ -108,6 +150,7 @@ export function createMap(element, legendElement, { onMoveEnd } = {}) {
       if (!loc || typeof loc.lat !== "number" || typeof loc.lon !== "number") continue;
       counts.set(event.type, (counts.get(event.type) || 0) + 1);
       const marker = L.marker([loc.lat, loc.lon], {
+        type: event.type,
         icon: icon(event.type),
         title: `${typeLabel(event.type)}, ${eventDate(event)}, ${place(event)}`,
         alt: typeLabel(event.type),

@@ -46,13 +46,13 @@ export function createTable(container, { onSort, onLoadMore } = {}) {
     return h(
       "tr",
       { dataset: { id: event.id } },
-      h("td", { class: "nowrap" }, h("a", { href: eventPath(event.id) + (linkQuery ? `?${linkQuery}` : ""), class: "event-link" }, eventDate(event))),
-      h("td", { class: "nowrap" }, h("span", { class: "swatch", style: `background:${typeColor(event.type)}`, "aria-hidden": "true" }), typeLabel(event.type)),
-      h("td", {}, parties(event)),
-      h("td", {}, place(event)),
-      h("td", { class: "num" }, killed ?? (event.fatalities?.text ? `“${event.fatalities.text}”` : "")),
-      h("td", { class: "num" }, injured ?? (event.injuries?.text ? `“${event.injuries.text}”` : "")),
-      h("td", { class: "num" }, fmtNumber(sources(event))),
+      h("td", { class: "nowrap", dataset: { label: "Date" } }, h("a", { href: eventPath(event.id) + (linkQuery ? `?${linkQuery}` : ""), class: "event-link" }, eventDate(event))),
+      h("td", { class: "nowrap", dataset: { label: "Type" } }, h("span", { class: "swatch", style: `background:${typeColor(event.type)}`, "aria-hidden": "true" }), typeLabel(event.type)),
+      h("td", { dataset: { label: "Who" } }, parties(event)),
+      h("td", { dataset: { label: "Place" } }, place(event)),
+      h("td", { class: "num", dataset: { label: "Killed" } }, killed ?? (event.fatalities?.text ? `“${event.fatalities.text}”` : "")),
+      h("td", { class: "num", dataset: { label: "Injured" } }, injured ?? (event.injuries?.text ? `“${event.injuries.text}”` : "")),
+      h("td", { class: "num", dataset: { label: "Sources" } }, fmtNumber(sources(event))),
     );
   }
 
