@@ -586,3 +586,20 @@ def test_on_a_phone_filters_fold_the_table_is_cards_and_nothing_scrolls_sideways
     finally:
         context.close()
     assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_the_province_filter_is_the_apis(page, base_url: str) -> None:
+    expected = api(base_url, "/v1/events?admin1=Bay&limit=500")
+    total = api(base_url, "/v1/events?limit=500")["count"]
+    assert 0 < expected["count"] < total
+    open_dashboard(page, base_url)
+    page.fill("#f-admin1", "Bay")
+    page.press("#f-admin1", "Enter")
+    page.wait_for_url(re.compile(r"[?&]admin1=Bay\b"))
+    wait_for_rows(page, expected["count"])
+    assert rows(page).evaluate_all("trs => trs.map(tr => tr.dataset.id)") == [
+        e["id"] for e in expected["items"]
+    ]
+    assert "/v1/export.csv?admin1=Bay" in page.locator("a", has_text="CSV").first.get_attribute(
+        "href"
+    )

@@ -19,6 +19,7 @@ export function createDashboard(root) {
     since: h("input", { id: "f-since", name: "since", type: "date" }),
     until: h("input", { id: "f-until", name: "until", type: "date" }),
     country: h("input", { id: "f-country", name: "country", type: "text", list: "countries", size: 12, maxlength: 100, autocomplete: "off", spellcheck: "false", "aria-describedby": "f-country-hint" }),
+    admin1: h("input", { id: "f-admin1", name: "admin1", type: "text", list: "admin1s", size: 14, maxlength: 200, autocomplete: "off", spellcheck: "false" }),
     // PLOVER types, then ACLED's (filled from /v1/types), whose values start "acled:"
     type: h("select", { id: "f-type", name: "type" }, h("option", { value: "" }, "Any type"), h("optgroup", { label: "PLOVER" }, PLOVER_TYPES.map((t) => h("option", { value: t }, typeLabel(t))))),
     actor: h("input", { id: "f-actor", name: "actor", type: "text", list: "actors", autocomplete: "off", size: 16 }),
@@ -27,6 +28,7 @@ export function createDashboard(root) {
     bbox: h("input", { id: "f-bbox", name: "bbox", type: "checkbox" }),
   };
   const countries = h("datalist", { id: "countries" });
+  const admin1s = h("datalist", { id: "admin1s" });
   const actors = h("datalist", { id: "actors" });
   const form = h(
     "form",
@@ -34,6 +36,7 @@ export function createDashboard(root) {
     field("From", inputs.since),
     field("To", inputs.until),
     field("Country", inputs.country, "name or ISO code, e.g. Somalia or SOM"),
+    field("Province or state", inputs.admin1),
     field("Event type", inputs.type),
     field("Actor", inputs.actor),
     field("Min. sources", inputs.min_sources),
@@ -41,6 +44,7 @@ export function createDashboard(root) {
     h("div", { class: "field field-check" }, inputs.bbox, h("label", { for: "f-bbox" }, "Only the map area")),
     h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary" }, "Apply"), h("button", { type: "button", id: "f-clear" }, "Clear filters")),
     countries,
+    admin1s,
     actors,
   );
   // On a phone the filters fold behind one line that says how many are set; elsewhere they
@@ -103,7 +107,7 @@ export function createDashboard(root) {
   const readForm = () => {
     const next = {};
     for (const key of VIEW_KEYS) if (state[key]) next[key] = state[key];
-    for (const key of ["since", "until", "actor", "q"]) next[key] = inputs[key].value.trim();
+    for (const key of ["since", "until", "admin1", "actor", "q"]) next[key] = inputs[key].value.trim();
     const type = inputs.type.value;
     next.type = type.startsWith("acled:") ? "" : type;
     next.acled_type = type.startsWith("acled:") ? type.slice("acled:".length) : "";
@@ -155,6 +159,8 @@ export function createDashboard(root) {
         if (code && !seen.has(code)) seen.set(code, item.country_name || item.name || "");
       }
       countries.replaceChildren(...[...seen.keys()].sort().map((code) => h("option", { value: code })));
+      const provinces = new Set((body.items || []).map((item) => item.admin1).filter(Boolean));
+      admin1s.replaceChildren(...[...provinces].sort().map((name) => h("option", { value: name })));
     })
     .catch(() => {});
 
@@ -214,7 +220,7 @@ export function createDashboard(root) {
   }
 
   function fill() {
-    for (const key of ["since", "until", "country", "actor", "min_sources", "q"]) inputs[key].value = state[key] || "";
+    for (const key of ["since", "until", "country", "admin1", "actor", "min_sources", "q"]) inputs[key].value = state[key] || "";
     inputs.type.value = state.acled_type ? `acled:${state.acled_type}` : state.type || "";
     inputs.bbox.checked = Boolean(state.bbox);
     interval.value = state.interval || DEFAULT_INTERVAL;

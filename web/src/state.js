@@ -2,7 +2,7 @@
 // and back/forward work.
 
 // Filters the API understands (also used for exports).
-export const FILTER_KEYS = ["since", "until", "country", "type", "acled_type", "actor", "min_sources", "q", "bbox"];
+export const FILTER_KEYS = ["since", "until", "country", "admin1", "type", "acled_type", "actor", "min_sources", "q", "bbox"];
 // Everything else the dashboard keeps in the URL.
 export const VIEW_KEYS = ["sort", "interval"];
 
