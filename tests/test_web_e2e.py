@@ -603,3 +603,15 @@ def test_the_province_filter_is_the_apis(page, base_url: str) -> None:
     assert "/v1/export.csv?admin1=Bay" in page.locator("a", has_text="CSV").first.get_attribute(
         "href"
     )
+
+
+def test_an_unknown_article_or_event_says_so_in_words(page, base_url: str) -> None:
+    for path, heading, words in [
+        ("/articles/none-such", "Article not found", "There is no stored article none-such."),
+        ("/events/none-such", "Event not found", "There is no event with id none-such."),
+    ]:
+        page.goto(base_url + path)
+        page.wait_for_selector("[role=alert]")
+        assert page.locator("h1").inner_text() == heading
+        assert page.locator("[role=alert]").inner_text() == words
+        assert page.locator("a.back").is_visible()

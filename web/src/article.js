@@ -1,10 +1,9 @@
 // The article page (/articles/<document id>): one stored report's text with every event coded
 // from it marked in place, the list of those events, and the tallies it reports.
-import { getJSON } from "./api.js";
 import { externalLink, h } from "./dom.js";
 import { casualties, eventDate, eventPath, parties, place } from "./format.js";
 import { locateEvidence, markLegend, markedText } from "./marked.js";
-import { query, readState } from "./state.js";
+import { loadPage } from "./page.js";
 import { typeColor, typeLabel } from "./types.js";
 
 function eventItem(event, number) {
@@ -18,19 +17,9 @@ function eventItem(event, number) {
 }
 
 export async function renderArticle(root, docId) {
-  const state = readState();
-  const back = h("a", { href: `/${query(state) ? `?${query(state)}` : ""}`, class: "back" }, "← Back to events");
-  root.replaceChildren(h("nav", { "aria-label": "Article" }, back), h("p", { role: "status", "aria-live": "polite" }, "Loading article…"));
-  let article;
-  try {
-    article = await getJSON(`/v1/articles/${encodeURIComponent(docId)}`);
-  } catch (error) {
-    const heading = h("h1", { tabindex: "-1" }, error.status === 404 ? "Article not found" : "Could not load the article");
-    root.replaceChildren(h("nav", { "aria-label": "Article" }, back), heading, h("p", { role: "alert" }, error.status === 404 ? `There is no stored article ${docId}.` : error.message));
-    heading.focus();
-    document.title = "Eventwire: article not found";
-    return;
-  }
+  const loaded = await loadPage(root, "article", `/v1/articles/${encodeURIComponent(docId)}`, `There is no stored article ${docId}.`);
+  if (!loaded) return;
+  const { record: article, nav } = loaded;
   const text = article.text || "";
   const events = article.events || [];
   const numbers = new Map(events.map((e, i) => [e.id, i + 1]));
@@ -39,7 +28,7 @@ export async function renderArticle(root, docId) {
   const eventNumber = (mark) => (events.length > 1 ? numbers.get(mark.event) : null);
   const heading = h("h1", { tabindex: "-1" }, article.title || article.id);
   root.replaceChildren(
-    h("nav", { "aria-label": "Article" }, back),
+    nav(),
     h(
       "article",
       { class: "event-page article-page" },

@@ -1,11 +1,12 @@
 // The event page (/events/<id>): the article text with every evidence sentence highlighted,
 // each coded field with the sentence it comes from, and every report with its own figures
 // and why it was merged into this event.
-import { EXPORTS, getJSON } from "./api.js";
+import { EXPORTS } from "./api.js";
 import { externalLink, fmtNumber, h } from "./dom.js";
 import { articlePath, casualties, eventDate, parties, place } from "./format.js";
 import { locateEvidence, markLegend, markedText } from "./marked.js";
-import { FILTER_KEYS, query, readState } from "./state.js";
+import { loadPage } from "./page.js";
+import { FILTER_KEYS, query } from "./state.js";
 import { typeColor, typeLabel } from "./types.js";
 
 // Where a field stands in the text: a link to its mark, the words quoted.
@@ -101,19 +102,9 @@ function reportsTable(event) {
 }
 
 export async function renderEvent(root, id) {
-  const state = readState();
-  const back = h("a", { href: `/${query(state) ? `?${query(state)}` : ""}`, class: "back" }, "← Back to events");
-  root.replaceChildren(h("nav", { "aria-label": "Event" }, back), h("p", { role: "status", "aria-live": "polite" }, "Loading event…"));
-  let event;
-  try {
-    event = await getJSON(`/v1/events/${encodeURIComponent(id)}`);
-  } catch (error) {
-    const heading = h("h1", { tabindex: "-1" }, error.status === 404 ? "Event not found" : "Could not load the event");
-    root.replaceChildren(h("nav", { "aria-label": "Event" }, back), heading, h("p", { role: "alert" }, error.status === 404 ? `There is no event with id ${id}.` : error.message));
-    heading.focus();
-    document.title = "Eventwire: event not found";
-    return;
-  }
+  const loaded = await loadPage(root, "event", `/v1/events/${encodeURIComponent(id)}`, `There is no event with id ${id}.`);
+  if (!loaded) return;
+  const { record: event, nav, state } = loaded;
   const text = event.article_text || "";
   const spans = locateEvidence(text, event.evidence);
   const cluster = event.cluster || {};
@@ -122,7 +113,7 @@ export async function renderEvent(root, id) {
   const filters = query(state, FILTER_KEYS);
   const missing = (event.evidence || []).filter((_, i) => !spans.some((s) => s.index === i));
   root.replaceChildren(
-    h("nav", { "aria-label": "Event" }, back),
+    nav(),
     h(
       "article",
       { class: "event-page" },
