@@ -18,6 +18,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	scripts/ensure_chromium.sh
+	scripts/ensure_spark.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

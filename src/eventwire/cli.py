@@ -328,6 +328,89 @@ def ingest(
     _fail_if_nothing_read(tally)
 
 
+@main.command("spark-extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out",
+    required=True,
+    help="Folder (a path or a Hadoop URI) to write articles/ (JSON Lines), events/ (Parquet)"
+    " and skipped/ (JSON Lines) into.",
+)
+@click.option(
+    "--master",
+    help="Spark master URL: local[N], spark://HOST:7077, yarn, k8s://... (default: the one"
+    " spark-submit gives, else local[*]).",
+)
+@click.option(
+    "--partitions",
+    type=click.IntRange(min=1),
+    help="Partitions to spread the documents over (default: three per core).",
+)
+@click.option("--overwrite", is_flag=True, help="Replace what an earlier run wrote in --out.")
+@published_option
+@model_option
+@gazetteer_option
+def spark_extract(
+    inputs: tuple[str, ...],
+    out: str,
+    master: str | None,
+    partitions: int | None,
+    overwrite: bool,
+    published: date | None,
+    model: str | None,
+    gazetteer: Path | None,
+) -> None:
+    """Code files, folders or Hadoop URIs (HTML, text, JSON Lines, WARC) on Apache Spark, one
+    model per worker, into JSON Lines and Parquet (needs the spark extra and Java 17+)."""
+    from importlib.util import find_spec
+
+    if find_spec("pyspark") is None:
+        raise click.ClickException(
+            "PySpark is not installed: pip install 'eventwire[spark]' (it needs Java 17+)"
+        )
+    from eventwire.spark import Settings, extract_on_spark
+
+    settings = Settings(published, model, str(gazetteer) if gazetteer else None)
+    done = extract_on_spark(inputs, out, settings, master, partitions, overwrite)
+    click.echo(
+        f"{done.articles} articles coded, {done.events} events found, {done.skipped} skipped"
+        f" in {done.seconds:.1f} s; written to {out}",
+        err=True,
+    )
+    _fail_if_nothing_read(Counter(read=done.articles + done.skipped, skipped=done.skipped))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option(
+    "--recode",
+    is_flag=True,
+    help="Let these records replace the coding of articles stored before (after re-coding an"
+    " archive with a new model).",
+)
+def load(paths: tuple[Path, ...], db: Path, recode: bool) -> None:
+    """Bring coded articles into the store, clustered as ingest does: spark-extract output
+    folders or extract --format jsonl files. Loading again stores nothing twice."""
+    from eventwire.rebuild import read_results
+
+    tally: Counter[str] = Counter()
+    with Store(db) as store:
+        for path in paths:
+            for item in read_results(path):
+                tally["read"] += 1
+                if isinstance(item, Skipped):
+                    tally["skipped"] += 1
+                    _skip_note(item)
+                    continue
+                outcome = store.put(item, origin=_origin(item), recode=recode)
+                tally[outcome] += 1
+                if outcome != "unchanged":
+                    tally["events"] += len(item.events)
+    click.echo(_summary(tally, db), err=True)
+    _fail_if_nothing_read(tally)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option

@@ -56,3 +56,8 @@ class ClassifierError(EventwireError, RuntimeError):
 class UnknownValue(EventwireError, ValueError):
     """A filter value that names nothing: an unknown country or event type; the message says
     what was probably meant, or what is valid. (``filters``)"""
+
+
+class OutputExists(EventwireError, FileExistsError):
+    """An output folder an earlier run wrote, which is replaced only when asked to.
+    (``spark``)"""
