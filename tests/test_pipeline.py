@@ -10,7 +10,7 @@ import pytest
 from eventwire.cli import samples_dir
 from eventwire.pipeline import Pipeline, focus_countries
 from eventwire.read import read_inputs
-from eventwire.records import ArticleResult, Skipped
+from eventwire.records import ArticleResult, RawDocument, Skipped
 
 from .conftest import FIXTURES
 
@@ -206,3 +206,30 @@ def test_focus_counts_countries_of_several_words_and_possessives() -> None:
 
     focus = focus_countries(None, ["Rebels in the Ivory Coast rejected Burundi's offer."])
     assert focus["CIV"] == 1 and focus["BDI"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "place"),
+    [
+        ("On 4 March 2024, a trader was killed in Garissa town, police said.", 1, "Garissa"),
+        (
+            "Three soldiers were killed and two wounded near Djibo on 9 May 2021.",
+            3,
+            "Djibo",
+        ),
+    ],
+)
+def test_a_casualty_report_alone_is_an_event(pipeline, text: str, killed: int, place: str) -> None:
+    doc = RawDocument(id="casualties", content=text, is_html=False, origin="test")
+    [event] = pipeline.process(doc).events
+    assert event.type == "ASSAULT" and event.date is not None
+    assert event.fatalities.count == killed and event.location.name == place
+
+
+def test_a_later_toll_joins_the_event_it_counts(pipeline) -> None:
+    text = (
+        "A bomb exploded at a bus station in Mardan on Friday, killing six people, police said"
+        " on Saturday, adding that two of the wounded died in hospital overnight."
+    )
+    doc = RawDocument(id="toll", content=text, is_html=False, origin="test")
+    assert len(pipeline.process(doc, date(2025, 3, 8)).events) == 1

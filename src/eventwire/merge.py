@@ -149,6 +149,13 @@ def merge_mentions(mentions: list[ResolvedMention]) -> list[Draft]:
             or mention.injuries
             or not mention.nominal
         )
+        # a casualty report in an article that tells no event is one of its own ("a man was
+        # killed in Watamu on Tuesday"): the dead are evidence that something was done. Where
+        # an event is told, a report that fits none is more likely its later toll ("three of
+        # the wounded died overnight") than another event.
+        casualties = candidate.supporting and not mention.anaphoric and not mention.nominal
+        if casualties and not drafts and (mention.fatalities or mention.injuries):
+            starts_event = True
         if fitting:
             best, neg_index = max(fitting)
             ties = [f for f in fitting if f[0] == best]
