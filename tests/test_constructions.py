@@ -541,3 +541,23 @@ def test_a_story_naming_several_towns_leaves_the_event_at_the_country(code) -> N
         LEAD + " Witnesses in Dikwa and Maiduguri said the gunmen fled after the shooting."
     )
     assert event.location is not None and event.location.precision == "country"
+
+
+def test_a_described_plural_is_one_event_a_counted_one_a_tally(code) -> None:
+    event = _only(
+        code("Inter-clan clashes took place near Moyale on Monday, leaving four people dead."),
+        "ASSAULT",
+    )
+    assert event.fatalities is not None and event.fatalities.count == 4
+    assert not code("Several clashes took place near Moyale in recent years, elders said.")
+
+
+def test_the_toll_an_attack_leaves(code) -> None:
+    event = _only(
+        code("Gunmen attacked a bus near Gao on Monday, leaving 12 passengers dead."), "ASSAULT"
+    )
+    assert event.fatalities is not None and event.fatalities.count == 12
+    event = _only(
+        code("Bandits attacked a market in Gusau on Monday, leaving 20 injured."), "ASSAULT"
+    )
+    assert event.injuries is not None and event.injuries.count == 20

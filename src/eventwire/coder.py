@@ -75,6 +75,7 @@ INJURY_LEMMAS = wordsets.words("injury_lemmas")
 CASUALTY_LEMMAS = FATAL_LEMMAS | INJURY_LEMMAS
 AGREEMENT_OBJECTS = wordsets.words("agreement_objects")
 COUNTABLE_PLURALS = wordsets.words("countable_plurals")
+TALLY_MODIFIERS = wordsets.words("tally_modifiers")
 DATE_PREPS = wordsets.words("date_preps")
 BACKGROUND_PREPS = wordsets.words("background_preps")
 LAUNCH_VERBS = wordsets.words("launch_verbs")
@@ -568,6 +569,7 @@ def _verbal(s: Sentence, verb: Token, trigger: Trigger) -> Mention | None:
             _casualty_circumstances(s, verb, mention)
     _instrument(verb, mention)
     _participle_casualties(s, verb, mention)
+    _left_casualties(verb, mention)
     mention.casualty_only = casualty and mention.actor is None and mention.mode is None
     _verbal_places(s, verb, mention)
     mention.date_text = mention.date_text or inherited_date(verb) or _sentence_date(verb)
@@ -918,6 +920,21 @@ def _participle_casualties(s: Sentence, verb: Token, mention: Mention) -> None:
             s.consumed.add(child.i)
 
 
+def _left_casualties(verb: Token, mention: Mention) -> None:
+    """ "..., leaving 12 people dead", "left 20 injured": the toll an act leaves behind."""
+    for leave in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() == "leave"):
+        victims = child_of(leave, "dobj")
+        state = (child_of(leave, "oprd") or child_of(victims, "amod")) if victims else None
+        if victims is None or state is None:
+            continue
+        quantity = read_victims([counted_words(t) for t in enumeration(victims)])
+        lemma = state.lemma_.lower()
+        if lemma == "dead" and mention.fatalities is None:
+            mention.fatalities = quantity
+        elif lemma in INJURY_LEMMAS | {"injured", "wounded"} and mention.injuries is None:
+            mention.injuries = quantity
+
+
 def _casualty_participles(verb: Token) -> list[Token]:
     """ "..., killing two and wounding five": the casualty verbs that hang from an act."""
     clauses = [c for c in verb.children if c.dep_ in {"advcl", "conj"}]
@@ -1017,9 +1034,7 @@ def _is_tally(noun: Token) -> bool:
     plural = noun.tag_ == "NNS" and (
         noun.lemma_.lower() not in COUNTABLE_PLURALS
         or any(
-            c.dep_ in {"nummod", "amod"}
-            and c.lemma_.lower() not in {"fresh", "new"}
-            and c.ent_type_ not in {"NORP", "GPE", "ORG"}  # "Palestinian riots"
+            c.dep_ == "nummod" or (c.dep_ == "amod" and c.lemma_.lower() in TALLY_MODIFIERS)
             for c in noun.children
         )
     )
@@ -1167,6 +1182,7 @@ def _nominal_setting(s: Sentence, noun: Token, mention: Mention) -> None:
     )
     if governor is not None:
         mention.places.extend(places_in(governor, s.base))
+        _left_casualties(governor, mention)  # "clashes broke out, leaving four dead"
 
 
 def _told_by_speech_act(verb: Token, found: dict[Token, Trigger]) -> bool:
