@@ -561,3 +561,24 @@ def test_the_toll_an_attack_leaves(code) -> None:
         code("Bandits attacked a market in Gusau on Monday, leaving 20 injured."), "ASSAULT"
     )
     assert event.injuries is not None and event.injuries.count == 20
+
+
+def test_a_verb_the_parser_hung_on_a_noun_still_tells_its_act(code) -> None:
+    event = _only(
+        code("Gunmen riding on motorbikes shot dead five traders in Kano on Tuesday."), "ASSAULT"
+    )
+    assert event.actor is not None and event.actor.text == "Gunmen"
+    assert event.fatalities is not None and event.fatalities.count == 5
+    # parsed as "gunmen (riding on motorbikes shot ...)", with no finite verb
+    text = "Suspected Islamist gunmen riding on motorbikes shot dead five people in Kano."
+    event = _only(code(text), "ASSAULT")
+    assert event.actor is not None and event.actor.text == "Suspected Islamist gunmen"
+    assert event.fatalities is not None and event.fatalities.count == 5
+
+
+def test_the_dead_and_the_wounded_each_with_their_own_verb(code) -> None:
+    event = _only(
+        code("Five people died and 12 others were injured in clashes near Bor on Saturday."),
+        "ASSAULT",
+    )
+    assert (event.fatalities.count, event.injuries.count) == (5, 12)

@@ -217,6 +217,12 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         return agent_of(verb.head.head, depth + 1)
     if verb.dep_ in {"relcl", "acl"} and not is_passive(verb):
         head = verb.head
+        if verb.tag_ == "VBN" and child_of(verb, "dobj") is not None:
+            # a finite verb the parser hung on the last noun ("gunmen riding on motorbikes
+            # shot dead five"): the doer heads the phrase that noun ends
+            while head.dep_ in {"pobj", "prep", "acl"} and head.head is not head:
+                head = head.head
+            return head
         if head.lemma_.lower() in SPEECH_PRODUCTS and head.head.pos_ == "VERB":
             return agent_of(head.head, depth + 1)  # "issued a statement demanding ..."
         if head.lemma_.lower() in {"attempt", "bid"}:
