@@ -582,3 +582,20 @@ def test_the_dead_and_the_wounded_each_with_their_own_verb(code) -> None:
         "ASSAULT",
     )
     assert (event.fatalities.count, event.injuries.count) == (5, 12)
+
+
+def test_an_act_reported_at_second_hand_is_not_an_aim(code) -> None:
+    event = _only(
+        code("About 20 villagers are believed to have been killed near Bokkos on Monday."),
+        "ASSAULT",
+    )
+    assert event.fatalities is not None and event.fatalities.count == 20
+    assert event.modality == "asserted"
+
+
+def test_a_wave_of_bombings_is_no_natural_cause(code) -> None:
+    event = _only(
+        code("A wave of bombings across Baghdad killed at least 30 people on Monday."), "ASSAULT"
+    )
+    assert event.fatalities is not None and event.fatalities.count == 30
+    assert not code("A heat wave killed 12 people in Karachi on Monday.")

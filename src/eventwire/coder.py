@@ -31,7 +31,7 @@ from eventwire.lexicon import (
     Lexicon,
     Trigger,
 )
-from eventwire.modality import intended, is_history, modality_of
+from eventwire.modality import EVIDENTIAL_VERBS, intended, is_history, modality_of
 from eventwire.places import (
     NamedPlace,
     inherited_places,
@@ -647,11 +647,13 @@ def _doer(verb: Token) -> Token | None:
 
 
 def _natural_cause(s: Sentence, doer: Token | None) -> bool:
-    """ "a fire broke out", "floods killed": a cause that names no party does no act."""
+    """ "a fire broke out", "floods killed": a cause that names no party does no act; "a wave
+    of bombings" is the bombings'."""
     return (
         doer is not None
         and doer.lemma_.lower() in NON_AGENT_CAUSES
         and not _names_party(s.phrase(doer))
+        and not any(obj in s.found for _, obj in prep_objects(doer, frozenset({"of"})))
     )
 
 
@@ -742,7 +744,12 @@ def _object_of(verb: Token, passive: bool) -> Token | None:
     """The object, the subject of a passive, or what a stance is on: "opposed to mediation"."""
     if _takes_stance(verb):
         return next((obj for _, obj in prep_objects(verb, frozenset({"to"}))), None)
-    return child_of(verb, "nsubjpass", "nsubj") if passive else child_of(verb, "dobj")
+    if not passive:
+        return child_of(verb, "dobj")
+    subject = child_of(verb, "nsubjpass", "nsubj")
+    if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in EVIDENTIAL_VERBS:
+        return child_of(verb.head, "nsubjpass")  # "seven are said to have been killed"
+    return subject
 
 
 def _repelled(s: Sentence, verb: Token, mention: Mention, target: Token) -> bool:

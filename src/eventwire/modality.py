@@ -16,9 +16,17 @@ from eventwire.lexicon import (
     INTENT_GOVERNORS,
     NEGATIONS,
 )
-from eventwire.syntax import SUBJECTS, USE_VERBS, is_infinitive, is_weapon, speaker_above
+from eventwire.syntax import (
+    SUBJECTS,
+    USE_VERBS,
+    is_infinitive,
+    is_passive,
+    is_weapon,
+    speaker_above,
+)
 
 ASPECTUAL_VERBS = wordsets.words("aspectual_verbs")
+EVIDENTIAL_VERBS = wordsets.words("evidential_verbs")
 HISTORY_ADVERBS = wordsets.words("history_adverbs")
 
 THREAT_MODES: dict[object, str] = {
@@ -81,6 +89,8 @@ def _modality(token: Token) -> str:
             return "future"  # "is willing to withdraw"
         if token.dep_ == "xcomp" and governor in ASPECTUAL_VERBS:
             return "asserted"  # "continued to send arms", "began to withdraw"
+        if token.dep_ == "xcomp" and governor in EVIDENTIAL_VERBS and is_passive(head):
+            return "asserted"  # "seven are said to have been killed": reported, not meant
         if token.dep_ in {"advcl", "xcomp", "acl", "relcl"} and infinitive:
             if _done_with_weapon(head) or governor in {"attempt", "bid"}:
                 # "used tear gas to disperse them": the means tells the act; "an attempt to
