@@ -17,7 +17,14 @@ from eventwire.cli import main
 from eventwire.fetch import Response
 from eventwire.pipeline import Pipeline
 from eventwire.store import Store
-from eventwire.watch import MAX_BACKOFF_S, Polite, SourceState, backoff, watch_round
+from eventwire.watch import (
+    MAX_BACKOFF_S,
+    ROBOTS_RETRY_S,
+    Polite,
+    SourceState,
+    backoff,
+    watch_round,
+)
 
 from .conftest import http_server
 
@@ -230,3 +237,18 @@ def test_the_watch_command_runs_once_and_refuses_what_it_cannot_follow(tmp_path:
 
     bad = CliRunner().invoke(main, ["watch", str(tmp_path / "nowhere"), "--db", str(db)])
     assert bad.exit_code == 2 and "neither a feed URL nor a directory" in bad.output
+
+
+def test_a_robots_txt_that_fails_is_asked_again_after_minutes_not_a_day() -> None:
+    now, answers = [0.0], [503, 200]
+
+    def fetch(url: str, limit: int, headers: dict[str, str]) -> Response:
+        status = answers.pop(0) if url.endswith("robots.txt") else 200
+        return Response(status, {}, b"", "utf-8")
+
+    polite = Polite(delay=0, fetch=fetch, clock=lambda: now[0], sleep=lambda s: None)
+    assert not polite.allowed("https://a.example/1")
+    now[0] += 60
+    assert not polite.allowed("https://a.example/1")  # still waiting
+    now[0] += ROBOTS_RETRY_S
+    assert polite.allowed("https://a.example/1") and answers == []

@@ -167,9 +167,14 @@ def files(root: Path) -> Iterator[Path]:
             yield path
 
 
+def readable(path: Path) -> bool:
+    """Whether a file's name says it is something the readers read."""
+    return path.suffix.lower() in SUPPORTED or is_warc(path)
+
+
 def read_directory(root: Path) -> Iterator[Item]:
     for path in files(root):
-        if path.suffix.lower() not in SUPPORTED and not is_warc(path):
+        if not readable(path):
             yield Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}")
             continue
         yield from read_file(path, path.relative_to(root).as_posix())

@@ -32,10 +32,9 @@ import feedparser
 from eventwire.errors import FetchError
 from eventwire.fetch import USER_AGENT, Response, request
 from eventwire.inputs import MAX_BYTES
-from eventwire.read import JSONL_SUFFIXES, SUPPORTED, files, looks_like_html, read_file
+from eventwire.read import files, looks_like_html, read_file, readable
 from eventwire.records import RawDocument, Skipped
 from eventwire.store import Store
-from eventwire.warc import is_warc
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -45,6 +44,7 @@ FEED_TYPES = "application/rss+xml, application/atom+xml, application/xml;q=0.9, 
 MAX_FEED_BYTES = 10_000_000
 MAX_BACKOFF_S = 86_400.0
 ROBOTS_TTL_S = 86_400.0
+ROBOTS_RETRY_S = 600.0  # after robots.txt could not be read: everything waits this long
 SETTLE_S = 2.0  # a file changed more recently than this may still be being written
 FULL_TEXT_CHARS = 1_500  # an entry's own content this long is the article; shorter, a teaser
 
@@ -92,18 +92,18 @@ class Polite:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         fetched_at, rules = self._robots.get(origin, (None, None))
-        if fetched_at is None or self.clock() - fetched_at > ROBOTS_TTL_S:
+        ttl = ROBOTS_RETRY_S if rules is False else ROBOTS_TTL_S
+        if fetched_at is None or self.clock() - fetched_at > ttl:
             rules = self._read_robots(origin)
             self._robots[origin] = (self.clock(), rules)
         return rules if isinstance(rules, bool) else rules.can_fetch(USER_AGENT, url)
 
     def _read_robots(self, origin: str) -> RobotFileParser | bool:
         """The site's rules; True (a 4xx: no rules) or False (unreachable or a 5xx: RFC 9309
-        says assume everything is disallowed; asked again next round)."""
+        says assume everything is disallowed; asked again after ``ROBOTS_RETRY_S``)."""
         try:
             response = self._spaced(f"{origin}/robots.txt", 500_000, {})
         except FetchError:
-            self._robots.pop(origin, None)
             return False
         if 400 <= response.status < 500:
             return True
@@ -248,7 +248,7 @@ def poll_feed(
 def _directory_files(root: Path, now: float) -> Iterator[tuple[str, Path]]:
     """The readable files under ``root`` that have settled, keyed by path, size and time."""
     for path in files(root):
-        if path.suffix.lower() not in SUPPORTED | JSONL_SUFFIXES and not is_warc(path):
+        if not readable(path):
             continue
         try:
             info = path.stat()
